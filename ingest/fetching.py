@@ -1,0 +1,578 @@
+"""Fetch one outside URL safely: SSRF guard with address pinning, size, type and redirect caps.
+
+The only function here that touches the network is :func:`fetch`. It never follows a URL to an
+address it has not checked:
+
+1. **Check.** The URL must be absolute http(s). Its host is turned into IP addresses: a literal
+   address in any notation the C resolver accepts (``2130706433``, ``0177.0.0.1``, ``0x7f.1``,
+   ``127.1``) is normalised with ``socket.inet_aton``/``ipaddress``; a name is resolved with
+   ``getaddrinfo``. *Every* resolved address must be public (see :func:`check_ip`): loopback is
+   allowed only with ``allow_loopback=True``; private, link-local, multicast, reserved,
+   unspecified, CGNAT/shared, documentation and benchmark ranges are always refused, and IPv6
+   forms that embed an IPv4 address (IPv4-mapped, 6to4, NAT64) are judged by that address.
+2. **Pin.** The connection is opened to the checked IP itself, with a urllib3 connection pool
+   whose ``host`` is the IP literal. The original host name is sent in the ``Host`` header and,
+   for https, used as the TLS SNI name (``server_hostname``) and as the name the certificate
+   must match (``assert_hostname``, verified against certifi's CA bundle). A DNS answer cannot
+   change between the check and the connect (no rebinding window), and https stays as strict as
+   a normal request. Proxy environment variables are ignored on purpose: a proxy would resolve
+   the name again.
+3. **Every hop.** Redirects are not followed by the HTTP library: each ``Location`` is joined to
+   the current URL and goes through steps 1-2 again, with a cap (``max_redirects``) and loop
+   detection.
+
+The body is streamed and abandoned past ``max_bytes`` (an announced ``Content-Length`` over the
+cap is refused before reading). Binary responses are refused by declared type and by magic
+bytes, whatever the server claims. All failures raise :class:`ingest.errors.FetchError`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from urllib3.exceptions import HTTPError as Urllib3HTTPError
+from urllib3.exceptions import NewConnectionError, ProtocolError, SSLError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+from ingest.errors import FetchError
+
+try:  # certifi ships with requests; fall back to the system store without it.
+    import certifi
+
+    _CA_BUNDLE: str | None = certifi.where()
+except ImportError:  # pragma: no cover
+    _CA_BUNDLE = None
+
+__all__ = [
+    "DEFAULT_ACCEPT",
+    "USER_AGENT",
+    "FetchResult",
+    "check_ip",
+    "fetch",
+    "resolve_host",
+    "sniff_binary",
+]
+
+USER_AGENT = "AstanaProcessTracker/0.1 (news monitoring of the Astana process on Syria)"
+
+DEFAULT_ACCEPT: tuple[str, ...] = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
+
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_TRANSIENT_STATUSES = frozenset({408, 425, 429})
+_CHUNK = 16 * 1024  # small reads bound the memory one gzip-compressed chunk can expand to
+_SNIFF_BYTES = 2048
+
+# Ranges refused even where Python 3.11's is_global/is_private are wrong or too lenient.
+_BLOCKED_V4 = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",  # "this network", unspecified
+        "10.0.0.0/8",
+        "100.64.0.0/10",  # CGNAT / shared address space
+        "169.254.0.0/16",  # link-local, cloud metadata
+        "172.16.0.0/12",
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # TEST-NET-1
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "192.168.0.0/16",
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # TEST-NET-2
+        "203.0.113.0/24",  # TEST-NET-3
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, broadcast
+    )
+)
+_BLOCKED_V6 = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "::/96",  # unspecified and deprecated IPv4-compatible
+        "64:ff9b:1::/48",  # local-use NAT64
+        "100::/64",  # discard-only
+        "2001::/23",  # IETF protocol assignments incl. Teredo
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation
+        "5f00::/16",  # SRv6 SIDs
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "fec0::/10",  # site-local (deprecated)
+        "ff00::/8",  # multicast
+    )
+)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"PK\x05\x06", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"BZh", "application/x-bzip2"),
+    (b"\xfd7zXZ\x00", "application/x-xz"),
+    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"),
+    (b"Rar!\x1a\x07", "application/vnd.rar"),
+    (b"\x7fELF", "application/x-executable"),
+    (b"\x00asm", "application/wasm"),
+    (b"OggS", "audio/ogg"),
+    (b"ID3", "audio/mpeg"),
+    (b"fLaC", "audio/flac"),
+    (b"\x00\x00\x01\x00", "image/x-icon"),
+    (b"wOFF", "font/woff"),
+    (b"wOF2", "font/woff2"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/x-ole-storage"),
+)
+_BINARY_TYPES = frozenset(
+    {
+        "application/octet-stream",
+        "application/zip",
+        "application/gzip",
+        "application/x-gzip",
+        "application/pdf",
+        "application/x-tar",
+        "application/x-7z-compressed",
+        "application/vnd.rar",
+        "application/x-rar-compressed",
+        "application/x-bzip2",
+        "application/x-executable",
+        "application/x-msdownload",
+        "application/wasm",
+        "application/msword",
+    }
+)
+_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one successful (2xx) or not-modified (304) fetch returned.
+
+    ``headers`` has lower-cased names. ``content`` is the (decompressed) body, empty when
+    ``not_modified``. ``content_type`` is the bare media type (``"text/html"``) and ``charset``
+    the declared ``charset`` parameter, both lower-cased or None. ``redirects`` lists the URLs
+    visited before ``final_url``.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    content_type: str | None
+    charset: str | None
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool = False
+    redirects: tuple[str, ...] = field(default=())
+
+
+def check_ip(
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address | str, *, allow_loopback: bool = False
+) -> None:
+    """Raise :class:`FetchError` (``ssrf_blocked``) unless ``ip`` is a public unicast address.
+
+    IPv6 addresses embedding an IPv4 address (IPv4-mapped ``::ffff:a.b.c.d``, 6to4
+    ``2002:aabb:ccdd::``, NAT64 ``64:ff9b::a.b.c.d``) are judged by the embedded address.
+    Loopback (``127.0.0.0/8``, ``::1``) passes only with ``allow_loopback``; nothing else
+    non-public ever does.
+    """
+    addr = ipaddress.ip_address(ip) if isinstance(ip, str) else ip
+    original = addr
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr.scope_id:
+            _blocked(original, "scoped IPv6 address")
+        embedded = addr.ipv4_mapped or addr.sixtofour
+        if embedded is None and addr in _NAT64:
+            embedded = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+        if embedded is not None:
+            addr = embedded
+    if addr.is_loopback:
+        if allow_loopback:
+            return
+        _blocked(original, "loopback address")
+    blocked_nets = _BLOCKED_V4 if addr.version == 4 else _BLOCKED_V6
+    if any(addr in net for net in blocked_nets):
+        _blocked(original, "non-public address range")
+    if (
+        addr.is_private
+        or addr.is_link_local
+        or addr.is_multicast
+        or addr.is_reserved
+        or addr.is_unspecified
+        or not addr.is_global
+    ):
+        _blocked(original, "non-public address")
+
+
+def _blocked(addr: object, why: str) -> None:
+    raise FetchError(f"refusing to connect to {addr}: {why}", code="ssrf_blocked")
+
+
+def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host string denotes by itself, in any notation ``inet_aton`` accepts."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if _NUMERIC_HOST.match(host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
+
+
+def resolve_host(
+    host: str, port: int, *, allow_loopback: bool = False
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """Resolve ``host`` and return its addresses, all of them checked with :func:`check_ip`.
+
+    Refuses the whole host if *any* address is non-public, so a name cannot smuggle a private
+    address in beside a public one. Raises :class:`FetchError` (``ssrf_blocked``,
+    ``dns_error``).
+    """
+    host = host.strip().rstrip(".").strip("[]")
+    if not host:
+        raise FetchError("empty host", code="bad_url")
+    literal = _literal_ip(host)
+    if literal is not None:
+        check_ip(literal, allow_loopback=allow_loopback)
+        return [literal]
+    if "%" in host:
+        raise FetchError(f"scoped address {host!r}", code="ssrf_blocked")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        permanent = isinstance(exc, UnicodeError) or exc.errno == socket.EAI_NONAME
+        raise FetchError(
+            f"cannot resolve {host!r}: {exc}", code="dns_error", transient=not permanent
+        ) from exc
+    addrs: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
+    for family, _type, _proto, _canon, sockaddr in infos:
+        if family not in (socket.AF_INET, socket.AF_INET6):
+            continue
+        addr = ipaddress.ip_address(sockaddr[0].split("%")[0])
+        if family == socket.AF_INET6 and sockaddr[3]:
+            raise FetchError(f"{host!r} resolves to a scoped address", code="ssrf_blocked")
+        check_ip(addr, allow_loopback=allow_loopback)
+        if addr not in addrs:
+            addrs.append(addr)
+    if not addrs:
+        raise FetchError(f"{host!r} has no IP address", code="dns_error", transient=True)
+    # IPv4 first: dual-stack names often have an unreachable AAAA in containers.
+    addrs.sort(key=lambda a: a.version)
+    return addrs
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """The binary media type ``head`` (first bytes of a body) starts like, or None for text.
+
+    Magic numbers of common images, archives, documents, media and executables, plus a NUL
+    byte ratio above 10% in text not starting with a UTF-16/32 byte-order mark.
+    """
+    for magic, media_type in _MAGIC:
+        if head.startswith(magic):
+            return media_type
+    sample = head[:_SNIFF_BYTES]
+    has_bom = sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
+    if sample and not has_bom and sample.count(0) / len(sample) > 0.1:
+        return "application/octet-stream"
+    return None
+
+
+def _parse_content_type(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    media_type, _, params = value.partition(";")
+    media_type = media_type.strip().lower() or None
+    charset = None
+    for param in params.split(";"):
+        name, _, val = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = val.strip().strip("\"'").lower() or None
+    return media_type, charset
+
+
+def _check_content_type(media_type: str | None, accept: Iterable[str], url: str) -> None:
+    if media_type is None:
+        return  # decided by sniffing the body
+    if media_type in _BINARY_TYPES or media_type.startswith(_BINARY_PREFIXES):
+        raise FetchError(
+            f"binary content type {media_type}", code="binary_content", url=url, status=200
+        )
+    if media_type not in accept:
+        raise FetchError(
+            f"unacceptable content type {media_type}", code="bad_content_type", url=url
+        )
+
+
+def _pool(
+    scheme: str, ip: ipaddress.IPv4Address | ipaddress.IPv6Address, port: int, host: str, timeout
+):
+    if scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            host=str(ip),
+            port=port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=_CA_BUNDLE,
+            server_hostname=host,
+            assert_hostname=host,
+        )
+    return urllib3.HTTPConnectionPool(
+        host=str(ip), port=port, timeout=timeout, retries=False, maxsize=1
+    )
+
+
+def _host_header(host: str, port: int, scheme: str) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    default = 443 if scheme == "https" else 80
+    return shown if port == default else f"{shown}:{port}"
+
+
+def fetch(
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    allow_loopback: bool = False,
+    timeout: float = 10.0,
+    max_bytes: int = 5_000_000,
+    max_redirects: int = 5,
+    accept: Iterable[str] = DEFAULT_ACCEPT,
+    total_timeout: float | None = None,
+    user_agent: str = USER_AGENT,
+) -> FetchResult:
+    """GET ``url`` through the SSRF guard and return the response (see the module docstring).
+
+    ``etag``/``last_modified`` (from a previous :class:`FetchResult`) make the request
+    conditional; a 304 returns ``not_modified=True`` with empty content. ``timeout`` bounds
+    connecting and each read; ``total_timeout`` (default ``3 * timeout``) bounds the whole
+    fetch including redirects and body, so a server dripping bytes cannot hold a worker.
+
+    Raises :class:`FetchError` with ``code``: ``bad_url``, ``ssrf_blocked``, ``dns_error``,
+    ``timeout``, ``connection_error``, ``tls_error``, ``http_error`` (``status`` set;
+    transient for 408/425/429/5xx), ``too_many_redirects``, ``redirect_loop``, ``too_large``,
+    ``binary_content``, ``bad_content_type``. ``transient`` is True for timeouts, connection
+    errors, DNS failures other than "no such name", 408/425/429 and 5xx.
+    """
+    accept = tuple(a.lower() for a in accept)
+    deadline = time.monotonic() + (total_timeout if total_timeout is not None else 3 * timeout)
+    urllib3_timeout = urllib3.Timeout(connect=timeout, read=timeout)
+    headers = {
+        "User-Agent": user_agent,
+        "Accept": ", ".join(accept) + ", */*;q=0.1",
+        "Accept-Encoding": "gzip, deflate",
+        "Accept-Language": "en, ru;q=0.9, tr;q=0.8, ar;q=0.7, fa;q=0.7, fr;q=0.6, de;q=0.6",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+
+    current = url
+    visited: list[str] = []
+    while True:
+        response = _request_once(
+            current,
+            headers=headers,
+            allow_loopback=allow_loopback,
+            timeout=urllib3_timeout,
+            deadline=deadline,
+        )
+        status = response.status
+        if status in _REDIRECT_STATUSES and response.headers.get("Location"):
+            location = response.headers["Location"]
+            response.release_conn()
+            response.close()
+            target = urljoin(current, location.strip())
+            visited.append(current)
+            if urlsplit(target)._replace(fragment="").geturl() in {
+                urlsplit(v)._replace(fragment="").geturl() for v in visited
+            }:
+                raise FetchError(f"redirect loop at {target}", code="redirect_loop", url=url)
+            if len(visited) > max_redirects:
+                raise FetchError(
+                    f"more than {max_redirects} redirects", code="too_many_redirects", url=url
+                )
+            current = target
+            continue
+        try:
+            return _finish(
+                response,
+                url=url,
+                final_url=current,
+                visited=tuple(visited),
+                accept=accept,
+                max_bytes=max_bytes,
+                deadline=deadline,
+            )
+        finally:
+            response.close()
+
+
+def _request_once(url, *, headers, allow_loopback, timeout, deadline):
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError(f"bad URL {url!r}: {exc}", code="bad_url", url=url) from exc
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"scheme {scheme!r} not allowed", code="bad_url", url=url)
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"no host in {url!r}", code="bad_url", url=url)
+    if port is None:
+        port = 443 if scheme == "https" else 80
+    addrs = resolve_host(host, port, allow_loopback=allow_loopback)
+    path = parts.path or "/"
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    hop_headers = dict(headers, Host=_host_header(host, port, scheme))
+
+    last_exc: Exception | None = None
+    for addr in addrs:
+        if time.monotonic() > deadline:
+            break
+        pool = _pool(scheme, addr, port, host, timeout)
+        try:
+            return pool.urlopen(
+                "GET",
+                path,
+                headers=hop_headers,
+                redirect=False,
+                retries=False,
+                preload_content=False,
+                decode_content=True,
+                assert_same_host=False,
+            )
+        except NewConnectionError as exc:  # try the next checked address
+            last_exc = exc
+            continue
+        except Urllib3Timeout as exc:
+            raise FetchError(
+                f"timed out connecting to {url}", code="timeout", transient=True, url=url
+            ) from exc
+        except SSLError as exc:
+            raise FetchError(f"TLS failure for {url}: {exc}", code="tls_error", url=url) from exc
+        except (ProtocolError, Urllib3HTTPError, OSError) as exc:
+            raise FetchError(
+                f"connection to {url} failed: {exc}",
+                code="connection_error",
+                transient=True,
+                url=url,
+            ) from exc
+    if last_exc is None:
+        raise FetchError(f"timed out fetching {url}", code="timeout", transient=True, url=url)
+    raise FetchError(
+        f"cannot connect to {url}: {last_exc}", code="connection_error", transient=True, url=url
+    ) from last_exc
+
+
+def _finish(response, *, url, final_url, visited, accept, max_bytes, deadline) -> FetchResult:
+    status = response.status
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    result_etag = headers.get("etag")
+    result_lm = headers.get("last-modified")
+    if status == 304:
+        return FetchResult(
+            url=url,
+            final_url=final_url,
+            status=304,
+            headers=headers,
+            content=b"",
+            content_type=None,
+            charset=None,
+            etag=result_etag,
+            last_modified=result_lm,
+            not_modified=True,
+            redirects=visited,
+        )
+    if not 200 <= status < 300:
+        transient = status >= 500 or status in _TRANSIENT_STATUSES
+        raise FetchError(
+            f"HTTP {status} for {final_url}",
+            code="http_error",
+            transient=transient,
+            url=final_url,
+            status=status,
+        )
+    media_type, charset = _parse_content_type(headers.get("content-type"))
+    _check_content_type(media_type, accept, final_url)
+    declared = headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(
+            f"Content-Length {declared} exceeds {max_bytes} bytes", code="too_large", url=final_url
+        )
+
+    body = bytearray()
+    sniffed = False
+    try:
+        for chunk in response.stream(_CHUNK, decode_content=True):
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError(f"body exceeds {max_bytes} bytes", code="too_large", url=final_url)
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"timed out reading {final_url}", code="timeout", transient=True, url=final_url
+                )
+            if not sniffed and len(body) >= _SNIFF_BYTES:
+                sniffed = True
+                _refuse_binary(bytes(body[:_SNIFF_BYTES]), final_url)
+    except Urllib3Timeout as exc:
+        raise FetchError(
+            f"timed out reading {final_url}", code="timeout", transient=True, url=final_url
+        ) from exc
+    except (ProtocolError, Urllib3HTTPError, OSError) as exc:
+        raise FetchError(
+            f"connection broken reading {final_url}: {exc}",
+            code="connection_error",
+            transient=True,
+            url=final_url,
+        ) from exc
+    if not sniffed:
+        _refuse_binary(bytes(body[:_SNIFF_BYTES]), final_url)
+    return FetchResult(
+        url=url,
+        final_url=final_url,
+        status=status,
+        headers=headers,
+        content=bytes(body),
+        content_type=media_type,
+        charset=charset,
+        etag=result_etag,
+        last_modified=result_lm,
+        not_modified=False,
+        redirects=visited,
+    )
+
+
+def _refuse_binary(head: bytes, url: str) -> None:
+    kind = sniff_binary(head)
+    if kind is not None:
+        raise FetchError(
+            f"body looks like {kind} whatever its declared type",
+            code="binary_content",
+            url=url,
+        )
