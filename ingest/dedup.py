@@ -38,7 +38,7 @@ __all__ = [
 
 #: Jaccard estimate at or above which two texts are treated as the same story. Chosen on the
 #: labelled pairs in ``tests/data/dedup_pairs.json`` (see ``docs/DEDUP.md``).
-NEAR_DUPLICATE_THRESHOLD = 0.5
+NEAR_DUPLICATE_THRESHOLD = 0.37
 
 #: Words per shingle. 5 keeps shared stock phrases ("the Astana format on Syria") from making
 #: two different reports about one round look alike, while light edits only break a few.
