@@ -1,0 +1,73 @@
+# The front door. `make run` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help install run migrate reference superuser test lint format test-postgres test-browser test-worker schemathesis bench screenshots worker beat clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+reference: migrate ## Load the reference history of the Astana process (idempotent)
+	$(BIN)/python manage.py load_reference
+
+run: reference ## Install, migrate, load the reference data and serve on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+superuser: migrate ## Create an admin login (prompts for name and password)
+	$(BIN)/python manage.py createsuperuser
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint ## ruff, makemigrations --check and the test suite on SQLite
+	DJANGO_SETTINGS_MODULE=astana_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
+
+test-postgres: install ## The suite on PostgreSQL (set DATABASE_URL)
+	@test -n "$(DATABASE_URL)" || (echo "DATABASE_URL must point at PostgreSQL" && exit 2)
+	$(BIN)/python -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
+
+test-worker: install ## The task path through a real Celery worker (set CELERY_BROKER_URL)
+	$(BIN)/python -m pytest -m celery_worker $(PYTEST_ARGS)
+
+test-browser: install ## Pages in headless Chromium (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+schemathesis: install ## Fuzz the API against its OpenAPI schema
+	$(BIN)/python bench/run_schemathesis.py
+
+bench: install ## Benchmarks (results go in docs/PERFORMANCE.md)
+	$(BIN)/python bench/bench_extraction.py
+
+worker: install ## A Celery worker (needs CELERY_BROKER_URL)
+	$(BIN)/celery -A astana_site worker --loglevel=INFO
+
+beat: install ## Celery beat, which enqueues polling of due sources
+	$(BIN)/celery -A astana_site beat --loglevel=INFO
+
+clean: ## Remove the virtualenv and local database
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

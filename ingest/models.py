@@ -1,0 +1,101 @@
+"""What the pipeline reads: sources it polls and the articles it stores.
+
+Nothing here imports the curated domain; curated records point at articles as evidence.
+"""
+
+import zlib
+
+from django.db import models
+from django.db.models import Q
+
+from ingest.choices import ArticleStatus, SourceKind
+
+
+class Source(models.Model):
+    """A feed or page an analyst registered for polling."""
+
+    name = models.CharField(max_length=255)
+    url = models.URLField(max_length=1000, unique=True)
+    kind = models.CharField(max_length=8, choices=SourceKind.choices, default=SourceKind.FEED)
+    language = models.CharField(max_length=8, blank=True, help_text="Default language, if known.")
+    active = models.BooleanField(default=True)
+    poll_interval = models.PositiveIntegerField(default=60, help_text="Minutes between polls.")
+    etag = models.CharField(max_length=255, blank=True)
+    last_modified = models.CharField(max_length=255, blank=True)
+    last_polled = models.DateTimeField(null=True, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_success = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_error_code = models.CharField(max_length=32, blank=True)
+    failure_count = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(poll_interval__gte=1), name="source_poll_interval")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One news story, stored once however many outlets published it (see ``sightings``)."""
+
+    url = models.URLField(max_length=2000)
+    canonical_url = models.URLField(max_length=2000, unique=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    title = models.CharField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    fingerprint = models.TextField(blank=True, help_text="MinHash signature for near-duplicates.")
+    raw = models.BinaryField(null=True, blank=True, help_text="The fetched document, zlib.")
+    raw_content_type = models.CharField(max_length=128, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ArticleStatus.choices, default=ArticleStatus.FETCHED
+    )
+    error = models.TextField(blank=True)
+    extraction = models.JSONField(null=True, blank=True)
+    pipeline_version = models.PositiveIntegerField(default=0)
+    fetched = models.DateTimeField(auto_now_add=True)
+    processed = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published", "-pk"]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["published"])]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    def set_raw(self, content: bytes) -> None:
+        self.raw = zlib.compress(content, level=6)
+
+    def get_raw(self) -> bytes:
+        return zlib.decompress(bytes(self.raw)) if self.raw else b""
+
+
+class Sighting(models.Model):
+    """One place an article was published: a wire story republished by several outlets is one
+    article with several sightings."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sightings")
+    url = models.URLField(max_length=2000)
+    canonical_url = models.URLField(max_length=2000, unique=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="sightings"
+    )
+    title = models.CharField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    similarity = models.FloatField(default=1.0)
+    seen = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "seen", "pk"]
+
+    def __str__(self) -> str:
+        return self.url

@@ -1,0 +1,219 @@
+"""The analysts' workbench: every curated model with lists, filters, search, autocomplete,
+inlines, citations and history. Every save asks for a reason, which history keeps."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from rounds.models import (
+    Citation,
+    Delegation,
+    Event,
+    Governorate,
+    Guarantor,
+    Participant,
+    Place,
+    Round,
+    Statement,
+    Suggestion,
+    Zone,
+    ZoneStatusChange,
+)
+from rounds.services import curated_delete
+
+admin.site.site_header = "Astana Process Tracker"
+admin.site.site_title = "Astana Process Tracker"
+admin.site.index_title = "Curate the Astana process"
+
+
+class ReasonForm(forms.ModelForm):
+    """Adds the 'reason for change' every curated save records in history."""
+
+    change_reason = forms.CharField(
+        max_length=100,
+        required=True,
+        label="Reason for this change",
+        help_text="Kept in the history with your name, e.g. 'Dates per MFA statement'.",
+    )
+
+
+class CitationInline(GenericTabularInline):
+    model = Citation
+    extra = 0
+    fields = ("url", "publisher", "title", "published", "quote", "article")
+    raw_id_fields = ("article",)
+    classes = ("collapse",)
+
+
+class CuratedAdmin(SimpleHistoryAdmin):
+    form = ReasonForm
+    inlines = [CitationInline]
+    readonly_fields = ("created", "modified")
+    history_list_display = ["history_change_reason"]
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        obj._change_reason = form.cleaned_data.get("change_reason") or "Edited in admin"
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        reason = form.cleaned_data.get("change_reason") or "Edited in admin"
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            curated_delete(obj, user=request.user, reason=reason)
+        for instance in instances:
+            instance._history_user = request.user
+            instance._change_reason = reason
+            instance.save()
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        curated_delete(obj, user=request.user, reason="Deleted in admin")
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            curated_delete(obj, user=request.user, reason="Deleted in admin (bulk)")
+
+
+class DelegationInline(admin.TabularInline):
+    model = Delegation
+    extra = 0
+    fields = ("participant", "role", "head_of_delegation", "note", "uncertain")
+    autocomplete_fields = ("participant",)
+
+
+@admin.register(Round)
+class RoundAdmin(CuratedAdmin):
+    list_display = ("number", "name", "city", "start_date", "end_date", "status", "uncertain")
+    list_display_links = ("number", "name")
+    list_filter = ("status", "city", "uncertain", ("start_date", admin.DateFieldListFilter))
+    search_fields = ("name", "city", "summary", "venue", "next_meeting_text")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("place", "next_meeting_place")
+    inlines = [DelegationInline, CitationInline]
+    fieldsets = (
+        (None, {"fields": ("number", "name", "status", "change_reason")}),
+        (
+            "When and where",
+            {"fields": ("city", "place", "venue", "start_date", "end_date", "date_note")},
+        ),
+        ("What it did", {"fields": ("summary", "outcomes")}),
+        (
+            "Next meeting it announced",
+            {
+                "fields": (
+                    "next_meeting_text",
+                    "next_meeting_place",
+                    "next_meeting_start",
+                    "next_meeting_end",
+                )
+            },
+        ),
+        ("Certainty", {"fields": ("uncertain", "uncertain_note")}),
+        ("Record", {"fields": ("created", "modified"), "classes": ("collapse",)}),
+    )
+
+
+@admin.register(Delegation)
+class DelegationAdmin(CuratedAdmin):
+    list_display = ("round", "participant", "role", "head_of_delegation")
+    list_filter = ("role", "participant")
+    search_fields = ("head_of_delegation", "participant__name", "round__name")
+    autocomplete_fields = ("round", "participant")
+    list_select_related = ("round", "participant")
+
+
+@admin.register(Participant)
+class ParticipantAdmin(CuratedAdmin):
+    list_display = ("name", "short_name", "kind", "is_guarantor")
+    list_filter = ("kind", "is_guarantor")
+    search_fields = ("name", "short_name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Guarantor)
+class GuarantorAdmin(ParticipantAdmin):
+    list_filter = ("kind",)
+
+
+@admin.register(Statement)
+class StatementAdmin(CuratedAdmin):
+    list_display = ("title", "kind", "date", "round", "uncertain")
+    list_filter = ("kind", "uncertain", "issuers")
+    search_fields = ("title", "text", "slug")
+    date_hierarchy = "date"
+    autocomplete_fields = ("round", "issuers")
+    list_select_related = ("round",)
+
+
+@admin.register(Event)
+class EventAdmin(CuratedAdmin):
+    list_display = ("title", "kind", "start_date", "end_date", "place", "status", "uncertain")
+    list_filter = ("kind", "status", "date_precision", "uncertain")
+    search_fields = ("title", "description", "location_text", "slug")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("place", "round", "parent", "participants")
+    list_select_related = ("place",)
+
+
+class ZoneStatusInline(admin.TabularInline):
+    model = ZoneStatusChange
+    extra = 0
+    fields = ("date", "date_precision", "status", "note", "uncertain")
+
+
+@admin.register(Zone)
+class ZoneAdmin(CuratedAdmin):
+    list_display = ("number", "short_name", "governorates_text", "polygon_approximate")
+    list_display_links = ("number", "short_name")
+    search_fields = ("name", "short_name", "governorates_text")
+    autocomplete_fields = ("governorates",)
+    inlines = [ZoneStatusInline, CitationInline]
+
+
+@admin.register(ZoneStatusChange)
+class ZoneStatusChangeAdmin(CuratedAdmin):
+    list_display = ("zone", "date", "status")
+    list_filter = ("status", "zone")
+    date_hierarchy = "date"
+    search_fields = ("note", "zone__name")
+    autocomplete_fields = ("zone",)
+    list_select_related = ("zone",)
+
+
+@admin.register(Place)
+class PlaceAdmin(CuratedAdmin):
+    list_display = ("name", "kind", "country", "governorate", "latitude", "longitude")
+    list_filter = ("kind", "country")
+    search_fields = ("name", "slug", "country")
+    autocomplete_fields = ("governorate",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Governorate)
+class GovernorateAdmin(CuratedAdmin):
+    list_display = ("pcode", "name_common", "name", "name_ar", "iso_code")
+    search_fields = ("name", "name_common", "name_ar", "pcode")
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "content_type", "object_id", "published", "url")
+    list_filter = ("content_type",)
+    search_fields = ("url", "publisher", "title", "quote")
+    date_hierarchy = "published"
+    raw_id_fields = ("article",)
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    """The review queue of what ingestion proposes."""
+
+    list_display = ("__str__", "kind", "status", "article", "created")
+    list_filter = ("status", "kind")
+    search_fields = ("key", "quote", "article__title")
+    date_hierarchy = "created"
+    raw_id_fields = ("article",)
+    list_select_related = ("article",)
+    readonly_fields = ("reviewed_by", "reviewed_at", "created")

@@ -1,0 +1,2 @@
+class TrackerError(Exception):
+    """An error a user can cause (bad input, a forbidden transition). Shown, never a 500."""

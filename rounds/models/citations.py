@@ -1,0 +1,44 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .base import history
+
+
+class Citation(models.Model):
+    """A source that supports a curated record: a URL, its publisher and date, and the quote.
+
+    Any curated record can be cited (a generic relation). Citations made from ingested news
+    point at the stored article, so the quote can be shown in its context.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    url = models.URLField(max_length=1000)
+    publisher = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    published = models.DateField(null=True, blank=True)
+    quote = models.TextField(blank=True, help_text="The sentence that supports the claim.")
+    article = models.ForeignKey(
+        "ingest.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="citations",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = history()
+
+    class Meta:
+        ordering = ["content_type", "object_id", "url"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "url"], name="citation_unique_url_per_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.publisher or self.url

@@ -1,0 +1,89 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from rounds.choices import EVENT_STATUS_TRANSITIONS, DatePrecision, EventKind, EventStatus
+
+from .base import CuratedModel, history
+from .geography import Place
+from .participants import Participant
+from .rounds import Round
+
+
+class Event(CuratedModel):
+    """A dated happening of the process other than a round: the Sochi congress, summits,
+    working groups, zone agreements, the offensives that ended zones, Geneva milestones."""
+
+    slug = models.SlugField(max_length=96, unique=True)
+    kind = models.CharField(max_length=32, choices=EventKind.choices)
+    title = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=16, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    location_text = models.CharField(max_length=255, blank=True, help_text="As sources word it.")
+    status = models.CharField(
+        max_length=16, choices=EventStatus.choices, default=EventStatus.ANNOUNCED
+    )
+    round = models.ForeignKey(
+        Round,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="The round that announced or prepared it.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="e.g. the congress a preparatory meeting prepared.",
+    )
+    participants = models.ManyToManyField(Participant, related_name="events", blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    history = history()
+
+    class Meta:
+        ordering = ["start_date", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        previous = getattr(self, "_loaded_status", None)
+        if previous and previous != self.status:
+            allowed = EVENT_STATUS_TRANSITIONS.get(previous, set())
+            if self.status not in allowed:
+                raise ValidationError(
+                    {"status": f"An event cannot go from {previous} to {self.status}."}
+                )
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "An event cannot be its own parent."})

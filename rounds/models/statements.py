@@ -1,0 +1,35 @@
+from django.db import models
+from django.urls import reverse
+
+from rounds.choices import StatementKind
+
+from .base import CuratedModel, history
+from .participants import Participant
+from .rounds import Round
+
+
+class Statement(CuratedModel):
+    """A document adopted or issued in the process: joint statement, memorandum, provision."""
+
+    slug = models.SlugField(max_length=96, unique=True)
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=32, choices=StatementKind.choices)
+    date = models.DateField(null=True, blank=True)
+    round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
+    )
+    issuers = models.ManyToManyField(Participant, related_name="statements", blank=True)
+    text = models.TextField(blank=True, help_text="Full text where available.")
+    url = models.URLField(max_length=1000, blank=True, help_text="Where the text is published.")
+    topics = models.JSONField(default=list, blank=True)
+
+    history = history()
+
+    class Meta:
+        ordering = ["date", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("rounds:statement-detail", kwargs={"pk": self.pk})

@@ -1,0 +1,282 @@
+"""Load the shipped reference dataset into the curated tables, idempotently.
+
+A second load of the same data changes nothing and writes no history: each record is compared
+with what is stored and saved (through the curated services) only when a value differs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from rounds.models import (
+    Citation,
+    Delegation,
+    Event,
+    Governorate,
+    Participant,
+    Place,
+    Round,
+    Statement,
+    Zone,
+    ZoneStatusChange,
+)
+from rounds.services import analysts_group_ensure, curated_save, set_m2m
+
+REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+REASON = "Reference data load"
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, bucket: dict[str, int], model: type[models.Model]) -> None:
+        name = model._meta.verbose_name_plural
+        bucket[name] = bucket.get(name, 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value[:10]) if value else None
+
+
+def _upsert(model, lookup: dict, values: dict, report: LoadReport):
+    """Create or update one row; save only when a value differs (so history stays quiet)."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **values)
+        curated_save(instance, reason=REASON)
+        report.count(report.created, model)
+        return instance
+    changed = False
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    if changed:
+        curated_save(instance, reason=REASON)
+        report.count(report.updated, model)
+    return instance
+
+
+def _cite(instance: models.Model, urls: list[str], report: LoadReport) -> None:
+    ct = ContentType.objects.get_for_model(instance)
+    existing = set(
+        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list(
+            "url", flat=True
+        )
+    )
+    for url in urls:
+        if url in existing:
+            continue
+        citation = Citation(
+            content_type=ct,
+            object_id=instance.pk,
+            url=url,
+            publisher=urlsplit(url).hostname or "",
+        )
+        curated_save(citation, reason=REASON)
+        existing.add(url)
+        report.count(report.created, Citation)
+
+
+def _load_governorates(report: LoadReport) -> dict[str, Governorate]:
+    collection = json.loads((REFERENCE_DIR / "syria_adm1.geojson").read_text())
+    result = {}
+    for feature in collection["features"]:
+        p = feature["properties"]
+        result[p["ADM1_PCODE"]] = _upsert(
+            Governorate,
+            {"pcode": p["ADM1_PCODE"]},
+            {
+                "name": p["ADM1_EN"],
+                "name_common": p.get("name_common") or p["ADM1_EN"],
+                "name_ar": p.get("ADM1_AR", ""),
+                "iso_code": p.get("ISO3166_2", ""),
+                "geometry": feature["geometry"],
+            },
+            report,
+        )
+    return result
+
+
+@transaction.atomic
+def reference_load(*, path: Path | None = None) -> LoadReport:
+    """Load (or refresh) the reference dataset. Safe to run any number of times."""
+    data = json.loads((path or REFERENCE_DIR / "astana.json").read_text())
+    report = LoadReport()
+    governorates = _load_governorates(report)
+
+    places = {}
+    for p in data["places"]:
+        places[p["slug"]] = _upsert(
+            Place,
+            {"slug": p["slug"]},
+            {
+                "name": p["name"],
+                "kind": p["kind"],
+                "country": p["country"],
+                "governorate": governorates.get(p["governorate"]) if p["governorate"] else None,
+                "latitude": p["latitude"],
+                "longitude": p["longitude"],
+                "aliases": p["aliases"],
+            },
+            report,
+        )
+
+    participants = {}
+    for p in data["participants"]:
+        participants[p["slug"]] = _upsert(
+            Participant,
+            {"slug": p["slug"]},
+            {
+                "name": p["name"],
+                "short_name": p["short_name"],
+                "kind": p["kind"],
+                "is_guarantor": p["is_guarantor"],
+                "aliases": p["aliases"],
+            },
+            report,
+        )
+
+    rounds = {}
+    for r in data["rounds"]:
+        nm = r["next_meeting"]
+        rnd = _upsert(
+            Round,
+            {"number": r["number"]},
+            {
+                "name": r["name"],
+                "city": r["city"],
+                "place": places[r["place"]],
+                "venue": r["venue"],
+                "start_date": _date(r["start_date"]),
+                "end_date": _date(r["end_date"]),
+                "date_note": r["date_note"],
+                "status": r["status"],
+                "summary": r["summary"],
+                "outcomes": r["outcomes"],
+                "next_meeting_text": nm["text"],
+                "next_meeting_place": places[nm["place"]] if nm["place"] else None,
+                "next_meeting_start": _date(nm["start"]),
+                "next_meeting_end": _date(nm["end"]),
+                "uncertain": r["uncertain"],
+                "uncertain_note": r["uncertain_note"],
+            },
+            report,
+        )
+        rounds[rnd.number] = rnd
+        _cite(rnd, r["sources"], report)
+        for d in r["delegations"]:
+            _upsert(
+                Delegation,
+                {"round": rnd, "participant": participants[d["participant"]]},
+                {
+                    "role": d["role"],
+                    "head_of_delegation": d["head_of_delegation"],
+                    "note": d.get("note", ""),
+                },
+                report,
+            )
+
+    for s in data["statements"]:
+        statement = _upsert(
+            Statement,
+            {"slug": s["slug"]},
+            {
+                "title": s["title"],
+                "kind": s["kind"],
+                "date": _date(s["date"]),
+                "round": rounds.get(s["round"]),
+                "topics": s["topics"],
+                "uncertain": s["uncertain"],
+                "uncertain_note": s["uncertain_note"],
+            },
+            report,
+        )
+        if set_m2m(statement, "issuers", [participants[i] for i in s["issuers"]]):
+            report.count(report.updated, Statement)
+        _cite(statement, s["sources"], report)
+
+    events = {}
+    pending_parents = []
+    for e in data["events"]:
+        event = _upsert(
+            Event,
+            {"slug": e["slug"]},
+            {
+                "kind": e["kind"],
+                "title": e["title"],
+                "description": e["description"],
+                "start_date": _date(e["start_date"]),
+                "end_date": _date(e["end_date"]),
+                "date_precision": e["date_precision"],
+                "place": places[e["place"]] if e["place"] else None,
+                "location_text": e["location_text"],
+                "status": e["status"],
+                "round": rounds.get(e["round"]) if e["round"] else None,
+                "details": e["details"],
+                "uncertain": e["uncertain"],
+                "uncertain_note": e["uncertain_note"],
+            },
+            report,
+        )
+        events[event.slug] = event
+        if set_m2m(event, "participants", [participants[p] for p in e["participants"]]):
+            report.count(report.updated, Event)
+        _cite(event, e["sources"], report)
+        if e["parent"]:
+            pending_parents.append((event, e["parent"]))
+    for event, parent_slug in pending_parents:
+        parent = events[parent_slug]
+        if event.parent_id != parent.pk:
+            event.parent = parent
+            curated_save(event, reason=REASON)
+            report.count(report.updated, Event)
+
+    for z in data["zones"]:
+        zone = _upsert(
+            Zone,
+            {"slug": z["slug"]},
+            {
+                "number": z["number"],
+                "name": z["name"],
+                "short_name": z["short_name"],
+                "name_ar": z["name_ar"],
+                "governorates_text": z["governorates_text"],
+                "centre_latitude": z["centre"][0],
+                "centre_longitude": z["centre"][1],
+                "polygon": z["polygon"],
+                "polygon_approximate": z["polygon_approximate"],
+                "polygon_note": z["polygon_note"],
+                "population_note": z["population_note"],
+                "monitoring": z["monitoring"],
+                "uncertain": z["uncertain"],
+                "uncertain_note": z["uncertain_note"],
+            },
+            report,
+        )
+        if set_m2m(zone, "governorates", [governorates[g] for g in z["governorates"]]):
+            report.count(report.updated, Zone)
+        _cite(zone, z["sources"], report)
+        for change in z["status_changes"]:
+            _upsert(
+                ZoneStatusChange,
+                {"zone": zone, "date": _date(change["date"]), "status": change["status"]},
+                {"note": change["note"], "date_precision": change["date_precision"]},
+                report,
+            )
+
+    analysts_group_ensure()
+    return report

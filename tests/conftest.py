@@ -1,0 +1,51 @@
+"""Shared fixtures: the reference history loaded once per test database, users by role."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the shipped reference history once into the test database."""
+    with django_db_blocker.unblock():
+        call_command("load_reference", verbosity=0)
+
+
+@pytest.fixture
+def analyst(db) -> User:
+    user = User.objects.create_user("analyst", "analyst@example.org", "pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Analysts"))
+    return user
+
+
+@pytest.fixture
+def reader(db) -> User:
+    """Logged in, but without any permission to write."""
+    return User.objects.create_user("reader", "reader@example.org", "pw")
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def analyst_api(analyst) -> APIClient:
+    c = APIClient()
+    c.force_authenticate(analyst)
+    return c
+
+
+@pytest.fixture
+def reader_api(reader) -> APIClient:
+    c = APIClient()
+    c.force_authenticate(reader)
+    return c

@@ -1,0 +1,113 @@
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from rounds.models import Citation, Delegation, Event, Round, Statement, Zone, ZoneStatusChange
+from rounds.reference import REFERENCE_DIR, reference_load
+
+pytestmark = pytest.mark.django_db
+
+SHARED_FACTS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "astana_facts.json"
+MODELS = [Round, Delegation, Statement, Event, Zone, ZoneStatusChange, Citation]
+
+
+def _counts():
+    return {m.__name__: (m.objects.count(), m.history.count()) for m in MODELS}
+
+
+def test_loading_twice_changes_no_rows_and_writes_no_history():
+    # Given the reference already loaded (session fixture)
+    before = _counts()
+    # When it is loaded again
+    report = reference_load()
+    call_command("load_reference", verbosity=0)
+    # Then nothing changed
+    assert not report.changed
+    assert _counts() == before
+
+
+def test_loading_restores_a_changed_fact_with_history():
+    rnd = Round.objects.get(number=8)
+    rnd.venue = "Wrong venue"
+    rnd._change_reason = "test"
+    rnd.save()
+    history_before = rnd.history.count()
+    report = reference_load()
+    rnd.refresh_from_db()
+    assert rnd.venue == ""
+    assert report.updated == {"rounds": 1}
+    assert rnd.history.count() == history_before + 1
+    assert rnd.history.first().history_change_reason == "Reference data load"
+
+
+def test_the_22_rounds_and_their_dates_match_the_shipped_data():
+    data = json.loads((REFERENCE_DIR / "astana.json").read_text())
+    assert Round.objects.count() == 22
+    assert list(Round.objects.values_list("number", flat=True)) == list(range(1, 23))
+    for r in data["rounds"]:
+        stored = Round.objects.get(number=r["number"])
+        assert stored.start_date.isoformat() == r["start_date"]
+        assert stored.end_date.isoformat() == r["end_date"]
+        assert stored.city == r["city"]
+
+
+@pytest.mark.skipif(not SHARED_FACTS.exists(), reason="../shared/reference is not present")
+def test_the_rounds_match_the_compiled_research():
+    facts = json.loads(SHARED_FACTS.read_text())
+    for r in facts["rounds"]:
+        stored = Round.objects.get(number=r["number"])
+        assert (stored.start_date.isoformat(), stored.end_date.isoformat()) == (
+            r["start_date"],
+            r["end_date"],
+        )
+        assert stored.uncertain == bool(r.get("uncertain"))
+        urls = set(stored.citations.values_list("url", flat=True))
+        assert set(r["sources"]) <= urls
+
+
+def test_round_8_carries_its_documents_announcements_and_sources():
+    rnd = Round.objects.get(number=8)
+    assert (rnd.start_date, rnd.end_date) == (
+        datetime.date(2017, 12, 21),
+        datetime.date(2017, 12, 22),
+    )
+    assert rnd.next_meeting_start == datetime.date(2018, 2, 15)
+    assert rnd.next_meeting_place.name == "Astana"
+    assert rnd.statements.count() == 3
+    assert {e.slug for e in rnd.events.all()} == {"sochi-prep", "sochi-congress"}
+    assert rnd.citations.count() >= 5
+    heads = {d.participant.name: d.head_of_delegation for d in rnd.delegations.all()}
+    assert heads["Syrian government"] == "Bashar al-Jaafari"
+
+
+def test_sochi_congress_and_its_preparatory_meeting():
+    congress = Event.objects.get(slug="sochi-congress")
+    prep = Event.objects.get(slug="sochi-prep")
+    assert (congress.start_date, congress.end_date) == (
+        datetime.date(2018, 1, 29),
+        datetime.date(2018, 1, 30),
+    )
+    assert (prep.start_date, prep.end_date) == (
+        datetime.date(2018, 1, 19),
+        datetime.date(2018, 1, 20),
+    )
+    assert prep.parent == congress
+    assert congress.place.name == "Sochi"
+
+
+def test_uncertain_facts_are_marked():
+    assert Round.objects.get(number=22).uncertain
+    assert Event.objects.get(slug="geneva4").uncertain
+    assert all(z.polygon_approximate for z in Zone.objects.all())
+
+
+def test_four_zones_with_polygons_and_governorates():
+    zones = Zone.objects.prefetch_related("governorates")
+    assert zones.count() == 4
+    for zone in zones:
+        assert zone.polygon["type"] in {"Polygon", "MultiPolygon"}
+        assert zone.governorates.exists()
+        assert zone.status_changes.filter(status="agreed").exists()
