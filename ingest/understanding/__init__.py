@@ -1,0 +1,160 @@
+"""The "Understand" step of news ingestion: pure functions from text to an :class:`Extraction`.
+
+No database, no network, standard library only. Entry point::
+
+    understand(text, published=date(2017, 12, 22), language="en", title=None) -> Extraction
+
+``Extraction.to_dict()`` has exactly this shape (other tools depend on it)::
+
+    {"relevant": bool, "round_numbers": [int],
+     "meetings": [{"kind", "round_number", "place", "start", "end", "status", "quote"}],
+     "places": [str], "participants": [str],
+     "documents": [{"kind", "title", "quote"}], "topics": [str]}
+
+Names are the canonical English names of :mod:`.gazetteer`. Astana and Nur-Sultan are one
+place named ``"Astana"`` (one Place record; the quote keeps the name used at the time).
+"The three guarantors", "страны-гаранты", "garantör ülkeler", "الدول الضامنة" add Russia,
+Iran and Turkey to ``participants``. Every ``quote`` is an exact substring of the input text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ._text import detect_language, fold
+from .documents import Document, extract_documents
+from .gazetteer import (
+    GAZETTEER,
+    GUARANTOR_COLLECTIVE,
+    GUARANTORS,
+    PLACE,
+    GazetteerEntry,
+    canonical_name,
+    find_mentions,
+    gazetteer_records,
+)
+from .meetings import Meeting, extract_meetings
+from .ordinals import find_round_numbers
+from .relevance import is_relevant
+from .sentences import split_sentences
+from .topics import find_topics
+
+__all__ = [
+    "GAZETTEER",
+    "Document",
+    "Extraction",
+    "GazetteerEntry",
+    "Meeting",
+    "canonical_name",
+    "detect_language",
+    "gazetteer_records",
+    "understand",
+]
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one text says about the Astana process."""
+
+    relevant: bool
+    language: str
+    round_numbers: tuple[int, ...]
+    meetings: tuple[Meeting, ...]
+    places: tuple[str, ...]
+    participants: tuple[str, ...]
+    documents: tuple[Document, ...]
+    topics: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        """The JSON shape shared with other tools (``language`` is not part of it)."""
+        return {
+            "relevant": self.relevant,
+            "round_numbers": list(self.round_numbers),
+            "meetings": [m.to_dict() for m in self.meetings],
+            "places": list(self.places),
+            "participants": list(self.participants),
+            "documents": [d.to_dict() for d in self.documents],
+            "topics": list(self.topics),
+        }
+
+
+def _reference_year(text: str, published: dt.date | None) -> int | None:
+    if published:
+        return published.year
+    years = [int(y) for y in _YEAR.findall(text) if 2015 <= int(y) <= 2035]
+    return max(years) if years else None
+
+
+def understand(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
+    title: str | None = None,
+) -> Extraction:
+    """Extract rounds, meetings, places, participants, documents and topics from ``text``.
+
+    ``published`` anchors years left out and relative dates ("today", "Friday"). ``language``
+    is an ISO 639-1 code; when None it is guessed from the script. ``title`` is read for
+    relevance, places, participants and topics but quotes always come from ``text``.
+    Irrelevant texts get no rounds, meetings or documents.
+    """
+    language = language or detect_language(text)
+    folded = fold(text)
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, folded)
+    title_mentions = find_mentions(title) if title else []
+    title_folded = fold(title) if title else ""
+    relevant = is_relevant(folded + "\n" + title_folded, mentions + title_mentions)
+
+    round_mentions = find_round_numbers(text, folded) if relevant else []
+    meetings = (
+        extract_meetings(
+            text,
+            folded,
+            sentences,
+            mentions,
+            round_mentions,
+            published=published,
+            ref_year=_reference_year(text + " " + (title or ""), published),
+        )
+        if relevant
+        else []
+    )
+    numbers: list[int] = []
+    for number in (
+        [m.round_number for m in meetings if m.status == "held"]
+        + [m.round_number for m in meetings]
+        + [r.number for r in round_mentions]
+    ):
+        if number and number not in numbers:
+            numbers.append(number)
+
+    places: list[str] = []
+    participants: list[str] = []
+    for mention in title_mentions + mentions:
+        bucket = places if mention.entry.kind == PLACE else participants
+        if mention.entry.name not in bucket:
+            bucket.append(mention.entry.name)
+    for meeting in meetings:
+        if meeting.place and meeting.place not in places:
+            places.append(meeting.place)
+    if GUARANTOR_COLLECTIVE.search(folded):
+        participants.extend(g for g in GUARANTORS if g not in participants)
+
+    documents = extract_documents(text, folded, sentences) if relevant else []
+    topics = find_topics(folded + "\n" + title_folded)
+    return Extraction(
+        relevant=relevant,
+        language=language,
+        round_numbers=tuple(numbers),
+        meetings=tuple(meetings),
+        places=tuple(places),
+        participants=tuple(participants),
+        documents=tuple(documents),
+        topics=tuple(topics),
+    )

@@ -1,0 +1,72 @@
+"""Text folding shared by the matchers.
+
+Every matcher runs on a *folded* copy of the input that has exactly the same length as the
+original, so a span found in the folded text is also the span of the original wording: quotes
+are cut from the original text with the same offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u0130": "i",  # Turkish dotted capital I; str.lower() would make it two characters
+        "\u0623": "\u0627",  # Arabic alef variants -> bare alef
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",  # alef maqsura -> ya
+        "\u0451": "\u0435",  # Russian yo -> ye
+        "\u0401": "\u0415",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian) digits
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Return a lower-cased, normalised copy of ``text`` with the same length."""
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) == len(text):
+        return folded
+    # A rare character whose lower case is longer: fold it character by character.
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, ch.lower()) for ch in text))
+
+
+TR_LETTERS = re.compile(r"[ğşıİĞŞ]|\b(?:ve|ile|bir|olarak|için|toplantı\w*|tarihlerinde)\b")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def detect_language(text: str) -> str:
+    """Guess the ISO 639-1 code from the script: Cyrillic ru, Arabic ar, Turkish tr, else en."""
+    sample = text[:3000]
+    counts = {
+        "ru": len(CYRILLIC.findall(sample)),
+        "ar": len(ARABIC.findall(sample)),
+    }
+    best = max(counts, key=counts.__getitem__)
+    if counts[best] >= 20 or (counts[best] and counts[best] * 4 >= len(sample.strip())):
+        return best
+    if len(TR_LETTERS.findall(sample)) >= 3:
+        return "tr"
+    return "en"

@@ -1,0 +1,525 @@
+"""Dates, date ranges and vague windows in en/ru/tr/ar.
+
+:func:`find_dates` returns :class:`DateMention` objects with a concrete ``start``/``end``
+(a single day has ``start == end``). Vague phrases become windows: "second half of February"
+is 16 Feb to the end of February, "autumn 2022" is 1 Sep to 30 Nov 2022, "before the end of
+2021" runs from the day after publication to 31 December.
+
+A year left out is inferred from the publication date: the candidate year (previous, same,
+next) nearest to it, or, when the sentence's tense is known, the nearest one on the right side
+of it (past events on or before publication, announced ones after). Without a publication
+date, ``ref_year`` (a year stated elsewhere in the text) is used; without either, the mention
+is dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .ordinals import AR_ORDINALS
+
+PAST = "past"
+FUTURE = "future"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date or window and the span (offsets in the text) it was read from."""
+
+    start: dt.date
+    end: dt.date
+    span_start: int
+    span_end: int
+    precision: str  # "day" (a day or a range of days), "window" (vague), "relative"
+    year_explicit: bool
+
+
+_MONTHS: list[tuple[int, str]] = [
+    (1, r"january|jan\.?|январ[а-я]*|ocak\w*|يناير|كانون\s+الثاني|جانفي"),
+    (2, r"february|feb\.?|феврал[а-я]*|[şs]ubat\w*|فبراير|شباط|فيفري"),
+    (3, r"march|mar\.|март[а-я]*|mart\w*|مارس|اذار"),
+    (4, r"april|apr\.?|апрел[а-я]*|nisan\w*|ابريل|افريل|نيسان"),
+    (5, r"may|ма[йяе]|may[ıi]s\w*|مايو|ماي|ايار"),
+    (6, r"june|jun\.?|июн[а-я]*|haziran\w*|يونيو|يونيه|حزيران|جوان"),
+    (7, r"july|jul\.?|июл[а-я]*|temmuz\w*|يوليو|يوليه|تموز|جويلية"),
+    (8, r"august|aug\.?|август[а-я]*|a[ğg]ustos\w*|اغسطس|اب|اوت"),
+    (9, r"september|sept?\.?|сентябр[а-я]*|eyl[üu]l\w*|سبتمبر|ايلول"),
+    (10, r"october|oct\.?|октябр[а-я]*|ekim\w*|اكتوبر|تشرين\s+الاول"),
+    (11, r"november|nov\.?|ноябр[а-я]*|kas[ıi]m\w*|نوفمبر|تشرين\s+الثاني"),
+    (12, r"december|dec\.?|декабр[а-я]*|aral[ıi]k\w*|ديسمبر|كانون\s+الاول"),
+]
+_MONTH_RES = [(n, re.compile(rf"(?:{p})(?!\w)")) for n, p in _MONTHS]
+_M1 = r"(?<!\w)(?:" + "|".join(p for _, p in _MONTHS) + r")(?:'\w+)?(?!\w)"
+MONTH = rf"{_M1}(?:\s*[/(]\s*{_M1}\s*\)?)?"
+_D = r"(?:[12]\d|3[01]|0?[1-9])"
+_DSUF = r"(?:st|nd|rd|th|-?го|-?е|-?ого)?"
+_Y = r"(?:19|20)\d\d"
+_YS = r"(?:\s*(?:года|г\.|'?(?:de|da|te|ta|te)|y[ıi]l[ıi]\w*))?"
+_CONN = r"\s*(?:-|/|to|and|&|till|until|through|и|по|ve|ile|و|الى|حتى)\s*"
+_AR_DAY = "|".join(re.escape(w) for w in sorted(AR_ORDINALS, key=len, reverse=True))
+_AR_DAY_VALUES = {w: n for w, n in AR_ORDINALS.items() if n <= 31}
+
+_RANGE_DM = re.compile(
+    rf"(?<![\d.])(?:с\s+|from\s+|between\s+|يومي\s+|من\s+)?(?P<d1>{_D}){_DSUF}"
+    rf"(?:\s+(?:of\s+)?(?P<m1>{MONTH}))?{_CONN}(?P<d2>{_D}){_DSUF}\s+(?:of\s+)?(?:شهر\s+)?"
+    rf"(?P<m2>{MONTH})(?:,?\s*(?:عام\s+|سنة\s+)?(?P<y>{_Y}){_YS})?"
+)
+_RANGE_MD = re.compile(
+    rf"(?P<m1>{MONTH})\s+(?P<d1>{_D}){_DSUF}(?:,?\s*(?P<y1>{_Y}),?)?{_CONN}"
+    rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{_D}){_DSUF}(?![\d:])(?:,?\s*(?P<y>{_Y}))?"
+)
+_SINGLE_DM = re.compile(
+    rf"(?<![\d.])(?P<d1>{_D}){_DSUF}\s+(?:of\s+)?(?:شهر\s+)?(?P<m1>{MONTH})"
+    rf"(?:,?\s*(?:عام\s+|سنة\s+)?(?P<y>{_Y}){_YS})?"
+)
+_SINGLE_MD = re.compile(rf"(?P<m1>{MONTH})\s+(?P<d1>{_D}){_DSUF}(?![\d:])(?:,?\s*(?P<y>{_Y}))?")
+_AR_ORDINAL_DAY = re.compile(
+    rf"(?<!\w)(?P<dw>{_AR_DAY})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{MONTH})"
+    rf"(?:\s+(?:عام\s+|سنة\s+)?(?P<y>{_Y}))?"
+)
+_ISO = re.compile(r"(?<![\d-])(?P<y>20\d\d)-(?P<mn>[01]?\d)-(?P<d1>[0-3]?\d)(?!\d)")
+_DOTTED = re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>20\d\d)(?!\d)")
+_RU_DAY_ONLY = re.compile(rf"(?<![\d.])(?P<d1>{_D})(?:-?го)?\s+числа")
+
+_MONTH_YEAR = re.compile(rf"(?P<m1>{MONTH}),?\s+(?:of\s+)?(?:عام\s+)?(?P<y>{_Y}){_YS}")
+_MONTH_ALONE = re.compile(
+    rf"(?<!\w)(?:(?:in|during|until|by|for)\s+|в\s+|(?:في|خلال)\s+(?:شهر\s+)?)(?P<m1>{MONTH})"
+    rf"(?!\s*[\d/(])|(?P<m2>{MONTH})\s+ay[ıi]\w*"
+)
+_PARTS = (
+    r"(?:the\s+)?(?:first|second|latter|last|1st|2nd)\s+half|early|beginning|start|mid|middle|"
+    r"late|end|last\s+(?:week|days|ten\s+days)|first\s+(?:week|days|ten\s+days)|"
+    r"перв\w*\s+половин\w*|втор\w*\s+половин\w*|начал\w*|середин\w*|конц\w*|"
+    r"последн\w*\s+(?:недел\w*|декад\w*|дн\w*)|перв\w*\s+(?:недел\w*|декад\w*)|"
+    r"النصف\s+الاول|النصف\s+الثاني|اواخر|نهاية|اوائل|مطلع|بداية|اواسط|منتصف|"
+    r"الاسبوع\s+الاخير|الاسبوع\s+الاول|الثلث\s+الاخير"
+)
+_THIS_YEAR_WORDS = (
+    r"this\s+year|the\s+year|the\s+current\s+year|next\s+year|(?:этого|текущего|следующего)\s+года|"
+    r"العام\s+(?:الجاري|الحالي|المقبل|القادم)|هذا\s+العام|العام\s+المقبل"
+)
+_PART_WINDOW = re.compile(
+    rf"(?<!\w)(?P<part>{_PARTS})(?:\s*-\s*|\s+of\s+(?:the\s+)?|\s+(?:من\s+)?(?:شهر\s+)?|\s+)"
+    rf"(?:(?P<m1>{MONTH})(?:,?\s*(?:عام\s+)?(?P<y>{_Y}){_YS})?|(?:the\s+year\s+|عام\s+|العام\s+)?"
+    rf"(?P<y2>{_Y}){_YS}|(?P<thisyear>{_THIS_YEAR_WORDS}))"
+)
+_TR_PART_WINDOW = re.compile(
+    rf"(?:(?P<m1>{MONTH})(?:\s+(?P<y>{_Y}))?|(?P<y2>{_Y})(?:'\w+)?|(?P<thisyear>bu\s+y[ıi]l\w*|"
+    rf"gelecek\s+y[ıi]l\w*))\s+(?:ay[ıi]n[ıi]n\s+|ay[ıi]\s+|y[ıi]l[ıi]n[ıi]n\s+)?"
+    r"(?P<part>ilk\s+yar[ıi]s\w*|ikinci\s+yar[ıi]s\w*|ba[şs][ıi]\w*|ba[şs]lar\w*|ortas\w*|"
+    r"ortalar\w*|sonu\w*|sonlar\w*|son\s+haftas\w*|ilk\s+haftas\w*)"
+)
+_SEASON = re.compile(
+    rf"(?<!\w)(?P<season>spring|summer|autumn|fall|winter|весн\w*|лет[оуа]м?|осен\w*|зим\w*|"
+    rf"ربيع|صيف|خريف|شتاء)(?:\s+of)?\s+(?:عام\s+|العام\s+)?(?P<y>{_Y})"
+    rf"|(?P<y2>{_Y})(?:'\w+)?\s+(?:y[ıi]l[ıi]n[ıi]n\s+)?(?P<season2>ilkbahar\w*|sonbahar\w*|"
+    rf"yaz\w*|k[ıi][şs]\w*)"
+    r"|(?<!\w)(?:in\s+the\s+|this\s+)(?P<season3>spring|summer|autumn|fall|winter)(?!\w)"
+    r"|(?<!\w)(?P<season4>весной|летом|осенью|зимой|sonbaharda|ilkbaharda|في\s+الخريف|في\s+الربيع|"
+    r"في\s+الصيف)(?!\w)"
+)
+_YEAR_END = re.compile(
+    rf"(?<!\w)(?:(?:before|by|until|till)\s+(?:the\s+)?end\s+of\s+(?:(?P<y>{_Y})|(?P<t1>this\s+year|"
+    rf"the\s+year|the\s+current\s+year))"
+    rf"|до\s+конца\s+(?:(?:этого|текущего|нынешнего)\s+)?(?:(?P<y2>{_Y})\s+)?года"
+    rf"|(?:(?P<y3>{_Y})(?:\s+y[ıi]l[ıi])?|bu\s+y[ıi]l[ıi]n|y[ıi]l)\s+(?:sonuna\s+kadar|"
+    rf"sonundan\s+[öo]nce|bitmeden|sonuna\s+dek)"
+    rf"|(?:قبل|بحلول|حتى)\s+(?:نهاية|انتهاء)\s+(?:(?:العام|عام|السنة|سنة)(?:\s+(?:الجاري|الحالي))?"
+    rf"(?:\s+(?P<y4>{_Y}))?|(?P<y5>{_Y})|هذا\s+العام))"
+)
+_THIS_YEAR = re.compile(
+    r"(?<!\w)(?:this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году|bu\s+y[ıi]l(?:\s+i[çc]inde)?|"
+    r"هذا\s+العام|العام\s+(?:الجاري|الحالي))(?!\w)"
+)
+_NEXT_MONTH = re.compile(
+    r"(?<!\w)(?:next\s+month|(?:в\s+)?следующем\s+месяце|(?:gelecek|[öo]n[üu]m[üu]zdeki)\s+ay|"
+    r"الشهر\s+(?:المقبل|القادم))(?!\w)"
+)
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:(?P<today>today|tonight|сегодня\w*|bug[üu]n\w*|اليوم(?!\s+(?:ال)?(?:اول|ثاني|ثالث|"
+    r"ختامي|الاول|الثاني|الثالث|الختامي)))|(?P<yesterday>yesterday|вчера\w*|d[üu]n|امس|الامس)|"
+    r"(?P<tomorrow>tomorrow|завтра\w*|yar[ıi]n|غدا))(?!\w)"
+)
+_WEEKDAYS = [
+    r"monday|понедельник|pazartesi|(?:ال)?اثنين",
+    r"tuesday|вторник|sal[ıi]|(?:ال)?ثلاثاء",
+    r"wednesday|среду|[çc]ar[şs]amba|(?:ال)?اربعاء",
+    r"thursday|четверг|per[şs]embe|(?:ال)?خميس",
+    r"friday|пятницу|cuma|(?:ال)?جمعة",
+    r"saturday|субботу|cumartesi|(?:ال)?سبت",
+    r"sunday|воскресенье|pazar|(?:ال)?احد",
+]
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?:on\s+|(?:в|во)\s+|يوم\s+)?(?:"
+    + "|".join(f"(?P<w{i}>{p})" for i, p in enumerate(_WEEKDAYS))
+    + r")(?:\s+g[üu]n[üu]\w*)?(?!\w)"
+)
+
+
+def month_number(token: str) -> int:
+    for number, pattern in _MONTH_RES:
+        if pattern.match(token):
+            return number
+    raise ValueError(token)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= _last_day(year, month):
+        return None
+    return dt.date(year, month, day)
+
+
+class _Context:
+    def __init__(self, published, tense, ref_year):
+        self.published = published
+        self.tense = tense
+        self.ref_year = ref_year
+
+    def year_for(self, month: int, day: int, end_month: int | None = None) -> int | None:
+        """Infer the year of a month/day written without one."""
+        if self.published is None:
+            return self.ref_year
+        base = self.published.year
+        best, best_key = None, None
+        for year in (base - 1, base, base + 1):
+            candidate = _safe_date(year, month, min(day, _last_day(year, month)))
+            if candidate is None:
+                continue
+            delta = (candidate - self.published).days
+            if self.tense == FUTURE:
+                wrong_side = delta < -3
+            elif self.tense == PAST:
+                wrong_side = delta > 3
+            else:
+                wrong_side = False
+            key = (wrong_side, abs(delta))
+            if best_key is None or key < best_key:
+                best, best_key = year, key
+        return best
+
+
+def _span_range(y1, m1, d1, y2, m2, d2):
+    start = _safe_date(y1, m1, d1)
+    end = _safe_date(y2, m2, d2)
+    if start is None or end is None or end < start or (end - start).days > 31:
+        return None
+    return start, end
+
+
+def _range(match, ctx: _Context):
+    d1, d2 = int(match.group("d1")), int(match.group("d2"))
+    m2 = month_number(match.group("m2") or match.group("m1"))
+    m1 = month_number(match.group("m1")) if match.group("m1") else m2
+    year = match.group("y") or match.groupdict().get("y1")
+    if year:
+        y2 = int(year)
+        y1 = y2 - 1 if m1 > m2 else y2
+        explicit = True
+    else:
+        y1 = ctx.year_for(m1, d1)
+        if y1 is None:
+            return None
+        y2 = y1 + 1 if m1 > m2 else y1
+        explicit = False
+    if d1 >= d2 and m1 == m2:
+        return None
+    result = _span_range(y1, m1, d1, y2, m2, d2)
+    return result and (*result, "day", explicit)
+
+
+def _single(match, ctx: _Context, day=None, month=None):
+    day = day if day is not None else int(match.group("d1"))
+    month = month if month is not None else month_number(match.group("m1"))
+    year = match.groupdict().get("y")
+    explicit = bool(year)
+    year = int(year) if year else ctx.year_for(month, day)
+    if year is None:
+        return None
+    date = _safe_date(year, month, day)
+    return date and (date, date, "day", explicit)
+
+
+def _month_window(year, month, part):
+    last = _last_day(year, month)
+    bounds = {
+        "first_half": (1, 15),
+        "second_half": (16, last),
+        "early": (1, 10),
+        "mid": (11, 20),
+        "late": (21, last),
+        "end": (21, last),
+        "last_week": (last - 6, last),
+        "first_week": (1, 7),
+        "whole": (1, last),
+    }[part]
+    return dt.date(year, month, bounds[0]), dt.date(year, month, bounds[1])
+
+
+def _year_window(year, part):
+    months = {
+        "first_half": (1, 6),
+        "second_half": (7, 12),
+        "early": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "end": (10, 12),
+        "last_week": (12, 12),
+        "first_week": (1, 1),
+        "whole": (1, 12),
+    }[part]
+    return dt.date(year, months[0], 1), dt.date(year, months[1], _last_day(year, months[1]))
+
+
+def _part_name(text: str) -> str:
+    checks = (
+        ("first_half", r"first\s+half|1st\s+half|перв\w*\s+половин|ilk\s+yar|النصف\s+الاول"),
+        ("second_half", r"second|latter|last\s+half|2nd|втор\w*\s+половин|ikinci|النصف\s+الثاني"),
+        ("last_week", r"last\s+(?:week|days|ten)|последн|son\s+hafta|الاسبوع\s+الاخير|الثلث"),
+        (
+            "first_week",
+            r"first\s+(?:week|days|ten)|перв\w*\s+(?:недел|декад)|ilk\s+hafta|الاسبوع\s+الاول",
+        ),
+        ("early", r"early|beginning|start|начал|ba[şs]|اوائل|مطلع|بداية"),
+        ("mid", r"mid|middle|середин|orta|اواسط|منتصف"),
+        ("late", r"late|конц|sonlar|اواخر"),
+        ("end", r"end|sonu|نهاية"),
+    )
+    for name, pattern in checks:
+        if re.search(pattern, text):
+            return name
+    return "whole"
+
+
+def _this_or_next_year(text: str, ctx: _Context) -> int | None:
+    if ctx.published is None:
+        return ctx.ref_year
+    if re.search(r"next|следующ|gelecek|المقبل|القادم", text):
+        return ctx.published.year + 1
+    return ctx.published.year
+
+
+def _part_window(match, ctx: _Context):
+    part = _part_name(match.group("part"))
+    if match.group("m1"):
+        month = month_number(match.group("m1"))
+        year = match.group("y")
+        explicit = bool(year)
+        year = int(year) if year else ctx.year_for(month, 15)
+        if year is None:
+            return None
+        return (*_month_window(year, month, part), "window", explicit)
+    if match.group("y2"):
+        return (*_year_window(int(match.group("y2")), part), "window", True)
+    year = _this_or_next_year(match.group("thisyear"), ctx)
+    if year is None:
+        return None
+    return (*_year_window(year, part), "window", False)
+
+
+_SEASON_MONTHS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "winter": (12, 14),
+}
+
+
+def _season_name(word: str) -> str:
+    for name, pattern in (
+        ("spring", r"spring|весн|ilkbahar|ربيع"),
+        ("summer", r"summer|лет|yaz|صيف"),
+        ("autumn", r"autumn|fall|осен|sonbahar|خريف"),
+        ("winter", r"winter|зим|k[ıi][şs]|شتاء"),
+    ):
+        if re.search(pattern, word):
+            return name
+    return "autumn"
+
+
+def _season(match, ctx: _Context):
+    word = next(
+        match.group(g) for g in ("season", "season2", "season3", "season4") if match.group(g)
+    )
+    name = _season_name(word)
+    year = match.group("y") or match.group("y2")
+    explicit = bool(year)
+    first, last = _SEASON_MONTHS[name]
+    if year:
+        year = int(year)
+    else:
+        year = ctx.year_for(first, 15)
+        if year is None:
+            return None
+    start = dt.date(year, first, 1)
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return start, dt.date(end_year, end_month, _last_day(end_year, end_month)), "window", explicit
+
+
+def _year_end(match, ctx: _Context):
+    year = next((match.group(g) for g in ("y", "y2", "y3", "y4", "y5") if match.group(g)), None)
+    explicit = bool(year)
+    if year:
+        year = int(year)
+    elif ctx.published is not None:
+        year = ctx.published.year
+    else:
+        return None
+    start = dt.date(year, 1, 1)
+    if ctx.published is not None and ctx.published.year == year:
+        start = ctx.published + dt.timedelta(days=1)
+    end = dt.date(year, 12, 31)
+    return (start, end, "window", explicit) if start <= end else None
+
+
+def _this_year(match, ctx: _Context):
+    if ctx.published is None:
+        return None
+    year = ctx.published.year
+    if ctx.tense == FUTURE:
+        start = min(ctx.published + dt.timedelta(days=1), dt.date(year, 12, 31))
+        return start, dt.date(year, 12, 31), "window", False
+    return dt.date(year, 1, 1), ctx.published, "window", False
+
+
+def _next_month(match, ctx: _Context):
+    if ctx.published is None:
+        return None
+    year, month = ctx.published.year, ctx.published.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    return (*_month_window(year, month, "whole"), "window", False)
+
+
+def _month_alone(match, ctx: _Context):
+    month = month_number(match.group("m1") or match.group("m2"))
+    year = ctx.year_for(month, 15)
+    if year is None:
+        return None
+    return (*_month_window(year, month, "whole"), "window", False)
+
+
+def _month_year(match, ctx: _Context):
+    month = month_number(match.group("m1"))
+    return (*_month_window(int(match.group("y")), month, "whole"), "window", True)
+
+
+def _relative(match, ctx: _Context):
+    if ctx.published is None:
+        return None
+    shift = 0 if match.group("today") else (-1 if match.group("yesterday") else 1)
+    day = ctx.published + dt.timedelta(days=shift)
+    return day, day, "relative", False
+
+
+def _weekday(match, ctx: _Context):
+    if ctx.published is None:
+        return None
+    weekday = next(i for i in range(7) if match.group(f"w{i}"))
+    if ctx.tense == FUTURE:
+        delta = (weekday - ctx.published.weekday()) % 7
+    else:
+        delta = -((ctx.published.weekday() - weekday) % 7)
+    day = ctx.published + dt.timedelta(days=delta)
+    return day, day, "relative", False
+
+
+def _iso(match, ctx: _Context):
+    date = _safe_date(int(match.group("y")), int(match.group("mn")), int(match.group("d1")))
+    return date and (date, date, "day", True)
+
+
+def _ar_ordinal_day(match, ctx: _Context):
+    day = _AR_DAY_VALUES.get(re.sub(r"\s+", " ", match.group("dw")))
+    if not day:
+        return None
+    return _single(match, ctx, day=day)
+
+
+# Order matters only for equal-length overlaps: earlier entries win.
+_RULES = (
+    (_ISO, _iso),
+    (_DOTTED, _iso),
+    (_RANGE_DM, _range),
+    (_RANGE_MD, _range),
+    (_YEAR_END, _year_end),
+    (_PART_WINDOW, _part_window),
+    (_TR_PART_WINDOW, _part_window),
+    (_SEASON, _season),
+    (_AR_ORDINAL_DAY, _ar_ordinal_day),
+    (_SINGLE_DM, _single),
+    (_SINGLE_MD, _single),
+    (_MONTH_YEAR, _month_year),
+    (_MONTH_ALONE, _month_alone),
+    (_THIS_YEAR, _this_year),
+    (_NEXT_MONTH, _next_month),
+    (_RELATIVE, _relative),
+    (_WEEKDAY, _weekday),
+)
+
+
+def find_dates(
+    folded: str,
+    *,
+    published: dt.date | None = None,
+    tense: str | None = None,
+    ref_year: int | None = None,
+    offset: int = 0,
+    previous_month: tuple[int, int] | None = None,
+) -> list[DateMention]:
+    """Dates in ``folded`` (text already passed through ``_text.fold``), in text order.
+
+    ``offset`` is added to spans (pass the sentence's start). ``previous_month`` (year, month)
+    resolves Russian "30 числа" ("on the 30th") to the month last mentioned.
+    """
+    ctx = _Context(published, tense, ref_year)
+    candidates: list[tuple[int, int, int, DateMention]] = []
+    for priority, (pattern, build) in enumerate(_RULES):
+        for match in pattern.finditer(folded):
+            try:
+                result = build(match, ctx)
+            except (ValueError, OverflowError):
+                result = None
+            if not result:
+                continue
+            start, end, precision, explicit = result
+            candidates.append(
+                (
+                    match.start(),
+                    match.end(),
+                    priority,
+                    DateMention(
+                        start,
+                        end,
+                        match.start() + offset,
+                        match.end() + offset,
+                        precision,
+                        explicit,
+                    ),
+                )
+            )
+    if previous_month is None and published is not None:
+        previous_month = (published.year, published.month)
+    for match in _RU_DAY_ONLY.finditer(folded):
+        if previous_month is None:
+            continue
+        date = _safe_date(previous_month[0], previous_month[1], int(match.group("d1")))
+        if date:
+            mention = DateMention(
+                date, date, match.start() + offset, match.end() + offset, "day", False
+            )
+            candidates.append((match.start(), match.end(), len(_RULES), mention))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2]))
+    taken: list[tuple[int, int, DateMention]] = []
+    for start, end, _priority, mention in candidates:
+        if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+            continue
+        taken.append((start, end, mention))
+    taken.sort()
+    return [mention for _, _, mention in taken]

@@ -1,0 +1,485 @@
+"""Meetings held and announced: rounds, the Sochi congress, preparatory meetings, summits,
+working-group sessions and other meetings (foreign ministers, experts, consultations).
+
+Each sentence is read on its own. Meeting nouns ("triggers") are found first; every date and
+every venue ("in Sochi", "в Астане", "Astana'da", "في أستانا") in the sentence is attached to
+the nearest trigger. A trigger becomes a meeting when it carries a date, a venue or a round
+number. Status is ``announced`` when the meeting's dates lie after the publication date (or,
+without dates, when the wording is future: "will hold", "состоится", "yapılacak", "ستعقد",
+"next round"), else ``held``. Meetings that describe the same event are merged; the quote is
+the sentence that gave the most specific fact (its date, else its number, else its place).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import known_rounds
+from .dates import FUTURE, PAST, DateMention, find_dates
+from .gazetteer import BY_NAME, Mention, canonical_name
+from .ordinals import RoundMention
+from .sentences import Sentence
+
+ROUND = "round"
+CONGRESS = "congress"
+PREPARATORY = "preparatory_meeting"
+SUMMIT = "summit"
+WORKING_GROUP = "working_group"
+OTHER = "other"
+HELD = "held"
+ANNOUNCED = "announced"
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting the text reports as held or announces, with the sentence it came from."""
+
+    kind: str
+    round_number: int | None
+    place: str | None
+    start: dt.date | None
+    end: dt.date | None
+    status: str
+    quote: str
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "round_number": self.round_number,
+            "place": self.place,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "status": self.status,
+            "quote": self.quote,
+        }
+
+
+_SPECIFIC = [
+    (
+        CONGRESS,
+        r"(?:syrian\s+)?(?:national\s+)?dialogue\s+congress|(?<!u\.s\.\s)(?<!us\s)congress(?!\w)|"
+        r"конгресс\w*|kongre\w*|مؤتمر\s+(?:ال)?حوار\w*(?:\s+(?:ال)?وطني)?(?:\s+(?:ال)?سوري)?|"
+        r"مؤتمر\s+سوتشي",
+    ),
+    (
+        PREPARATORY,
+        r"preparatory\s+(?:meeting|session|consultations?)|подготовительн\w+\s+(?:встреч|совещани|"
+        r"заседани|консультаци)\w*|haz[ıi]rl[ıi]k\s+toplant\w+|(?:ال)?اجتماع\s+(?:ال)?تحضيري\w*",
+    ),
+    (
+        SUMMIT,
+        r"summit|highest[- ]level\s+meeting|"
+        r"meeting\s+of\s+(?:the\s+)?(?:heads\s+of\s+state|presidents)|"
+        r"саммит\w*|встреч\w+\s+на\s+высшем\s+уровне|zirve\w*|(?<!\w)[وف]?(?:ب|ل)?(?:ال)?قمة(?!\w)",
+    ),
+    (
+        WORKING_GROUP,
+        r"(?:meeting|session)\s+of\s+the\s+(?:joint\s+)?working\s+group|working\s+group\s+(?:meeting|"
+        r"session)|(?:заседани|встреч)\w+\s+(?:совместной\s+)?рабоч\w+\s+групп\w*|"
+        r"[çc]al[ıi][şs]ma\s+grubu\w*\s+toplant\w+|اجتماع\s+(?:ل)?(?:مجموعة|فريق)\s+(?:ال)?عمل",
+    ),
+    (
+        OTHER,
+        r"foreign\s+ministers'?\s+meeting|meeting\s+of\s+(?:the\s+)?(?:\w+\s+)?foreign\s+ministers|"
+        r"ministerial\s+meeting|expert(?:-level)?\s+(?:meeting|consultations|talks)|"
+        r"technical\s+(?:meeting|talks|consultations)|consultations|"
+        r"встреч\w+\s+(?:глав\s+)?мид|встреч\w+\s+министров\s+иностранных\s+дел|консультаци\w*|"
+        r"экспертн\w+\s+встреч\w*|техническ\w+\s+встреч\w*|"
+        r"d[ıi][şs]i[şs]leri\s+bakanlar[ıi]\s+toplant\w+|bakanlar\s+toplant\w+|isti[şs]are\w*|"
+        r"uzman\w*\s+toplant\w+|teknik\s+toplant\w+|"
+        r"اجتماع\s+(?:ل)?وزراء\s+(?:ال)?خارجية|(?:ال)?مشاورات|اجتماع\s+(?:ال)?خبراء|اجتماع\s+فني",
+    ),
+]
+_SPECIFIC_RE = [(kind, re.compile(rf"(?<!\w)(?:{p})")) for kind, p in _SPECIFIC]
+_GENERIC_ROUND = re.compile(
+    r"(?<!\w)(?:round|раунд\w*|tur(?:u|un|unda|una|unun|da)?|[وف]?(?:بال|لل|ال|ب|ل)?جول(?:ة|ات))(?!\w)"
+)
+_GENERIC_TALKS = re.compile(
+    r"(?<!\w)(?:talks|negotiations|переговор\w*|g[öo]r[üu][şs]me\w*|m[üu]zakere\w*|"
+    r"[وف]?(?:بال|لل|ال|ب|ل)?(?:محادثات|مفاوضات))(?!\w)"
+)
+_GENERIC_MEETING = re.compile(
+    r"(?<!\w)(?:meeting|conference|forum|встреч\w*|заседани\w*|форум\w*|toplant[ıi]\w*|"
+    r"forum\w*|[وف]?(?:بال|لل|ال|ب|ل)?(?:اجتماع|اجتماعات|لقاء|منتدى))(?!\w)"
+)
+_NEGATIVE = re.compile(
+    r"press\s+conference|пресс-конференц\w*|bas[ıi]n\s+toplant\w*|مؤتمر\s+صحف\w*|"
+    r"(?:tele)?phone\s+(?:call|talks|conversation)|телефонн\w+\s+\w+|telefon\s+g[öo]r[üu][şs]\w*|"
+    r"(?:اتصال|مكالمة)\s+هاتفي\w*|security\s+council\s+meeting|"
+    r"(?:each|every|all|previous|past|several|many)\s+(?:\w+\s+)?(?:rounds?|meetings)"
+    r"(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?talks)?"
+)
+_ASTANA_CONTEXT = re.compile(
+    r"astana|астан|нур-султан|nur-sultan|استان[اةه]|نور\s+سلطان|international\s+(?:high-level\s+)?"
+    r"meeting|международн\w+\s+встреч|uluslararas[ıi]\s+toplant|(?:ال)?اجتماع\s+(?:ال)?دولي|"
+    r"meeting\s+on\s+syria"
+)
+_FUTURE_CUE = re.compile(
+    r"(?<!\w)(?:will|shall|to\s+be\s+held|to\s+take\s+place|is\s+to|are\s+to|scheduled|planned|"
+    r"plans?\s+to|is\s+expected|are\s+expected|upcoming|forthcoming|decided\s+to|agreed\s+to|"
+    r"to\s+convene|to\s+hold|would|"
+    r"состоится|состоятся|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
+    r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
+    r"\w+(?:ecek|acak)\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
+    r"ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
+    r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)(?!\w)"
+)
+_PAST_CUE = re.compile(
+    r"(?<!\w)(?:held|took\s+place|concluded|ended|wrapped\s+up|finished|completed|met|convened|"
+    r"attended|hosted|was|were|summarized|summed\s+up|"
+    r"прош[её]л|прошла|прошли|прошло|состоял\w*|заверши\w*|закончи\w*|проходил\w*|провели|"
+    r"yap[ıi]ld[ıi]|d[üu]zenlendi|ger[çc]ekle[şs]tirildi|ger[çc]ekle[şs]ti|sona\s+erdi|"
+    r"tamamland[ıi]|toplan[dt][ıi]|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
+    r"عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جرى|استضافت|انتهت|انتهى|اختتام)(?!\w)"
+)
+_NEXT = re.compile(
+    r"(?:next|upcoming|forthcoming|following|subsequent|future|следующ\w*|очередн\w*|будущ\w*|"
+    r"bir\s+sonraki|gelecek|[öo]n[üu]m[üu]zdeki|sonraki)[\s\w'-]{0,25}$"
+)
+_NEXT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:مقبل|قادم)\w*")
+_BLOCK_AFTER_DATE = re.compile(
+    r"^[\s,]*(?:agreement|memorandum|decision|resolution|ceasefire|truce|statement|deadline|"
+    r"соглашени\w*|меморандум\w*|решени\w*|перемири\w*|anla[şs]ma\w*|mutabakat\w*|muht[ıi]ra\w*|"
+    r"karar\w*|ate[şs]kes\w*|اتفاق\w*|مذكرة|قرار)"
+)
+_BLOCK_BEFORE_DATE = re.compile(
+    r"(?:by|since|as\s+of|until|till|before|after|до|с|since)\s+(?:the\s+)?$"
+)
+_PROCESS_AFTER = re.compile(
+    r"^[\s-]*(?:process|format|talks|peace|platform|guarantor|trio|troika|процесс|формат|"
+    r"s[üu]re[cç]\w*|format\w*|g[öo]r[üu][şs]me\w*|bar[ıi][şs])"
+)
+_PROCESS_BEFORE = re.compile(r"(?:مسار|صيغة|محادثات|مفاوضات|عملية|منصة|ضامني|اجتماعات)\s+$")
+_LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|в|во|на|في|held|hosted\s+by)\s+(?:the\s+)?$")
+_TR_LOCATIVE = re.compile(r"'(?:n?d[ae]|n?t[ae])(?:ki)?$")
+# How far (in characters) a date or a venue may sit from the meeting noun it describes.
+_MAX_DATE_GAP = 140
+_MAX_VENUE_GAP = 70
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    start_pos: int
+    end_pos: int
+    sentence: Sentence
+    generic: bool = False
+    number: int | None = None
+    is_next: bool = False
+    place: str | None = None
+    dates: list[DateMention] = field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precise: bool = False
+    status: str = HELD
+    quote: str = ""
+    quote_rank: int = 0
+
+
+def _sentence_tense(text: str) -> str | None:
+    if _FUTURE_CUE.search(text):
+        return FUTURE
+    if _PAST_CUE.search(text):
+        return PAST
+    return None
+
+
+def _is_venue(mention: Mention, folded: str) -> bool:
+    entry = mention.entry
+    if entry.category not in ("city", "country") or entry.country == "Syria":
+        return False
+    if entry.name == "Syria":
+        return False
+    after = folded[mention.end : mention.end + 20]
+    before = folded[max(0, mention.start - 25) : mention.start]
+    surface = folded[mention.start : mention.end]
+    if _PROCESS_AFTER.match(after) or _PROCESS_BEFORE.search(before):
+        return False
+    if _LOCATIVE_BEFORE.search(before) or _TR_LOCATIVE.search(surface):
+        return True
+    return surface.startswith(("ب", "وب", "فب")) and not entry.name.startswith("B")
+
+
+def _gap(a_start, a_end, b_start, b_end) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _triggers(sentence: Sentence, folded: str, rounds: list[RoundMention]) -> list[_Candidate]:
+    local = folded[sentence.start : sentence.end]
+    base = sentence.start
+    blocked = [(m.start() + base, m.end() + base) for m in _NEGATIVE.finditer(local)]
+    found: list[_Candidate] = []
+
+    def free(start, end):
+        return not any(s < end and start < e for s, e in blocked) and not any(
+            c.start_pos < end and start < c.end_pos for c in found
+        )
+
+    for mention in rounds:
+        if sentence.start <= mention.start < sentence.end and free(mention.start, mention.end):
+            found.append(
+                _Candidate(ROUND, mention.start, mention.end, sentence, number=mention.number)
+            )
+    for kind, pattern in _SPECIFIC_RE:
+        for match in pattern.finditer(local):
+            start, end = match.start() + base, match.end() + base
+            if free(start, end):
+                found.append(_Candidate(kind, start, end, sentence))
+    astana_context = bool(_ASTANA_CONTEXT.search(local))
+    for pattern, kind in (
+        (_GENERIC_ROUND, ROUND),
+        (_GENERIC_TALKS, ROUND if astana_context else OTHER),
+        (_GENERIC_MEETING, ROUND if astana_context else OTHER),
+    ):
+        for match in pattern.finditer(local):
+            start, end = match.start() + base, match.end() + base
+            if free(start, end):
+                found.append(_Candidate(kind, start, end, sentence, generic=True))
+    for candidate in found:
+        before = folded[max(sentence.start, candidate.start_pos - 40) : candidate.start_pos]
+        after = folded[candidate.end_pos : min(sentence.end, candidate.end_pos + 30)]
+        candidate.is_next = bool(_NEXT.search(before) or _NEXT_AFTER.match(after))
+    found.sort(key=lambda c: c.start_pos)
+    return found
+
+
+def _attach(candidates, items, span_of, max_gap):
+    """Attach each item to its nearest candidate within ``max_gap`` characters."""
+    pairs = []
+    for item in items:
+        start, end = span_of(item)
+        best = min(
+            candidates,
+            key=lambda c: _gap(c.start_pos, c.end_pos, start, end),
+            default=None,
+        )
+        if best is not None and _gap(best.start_pos, best.end_pos, start, end) <= max_gap:
+            pairs.append((best, item))
+    return pairs
+
+
+def _status(candidate: _Candidate, folded: str, published: dt.date | None) -> str:
+    if candidate.start and published:
+        return ANNOUNCED if candidate.start > published else HELD
+    if candidate.number and published:
+        known = known_rounds.BY_NUMBER.get(candidate.number)
+        if known:
+            return HELD if known[0] <= published else ANNOUNCED
+        last = known_rounds.last_round_before(published)
+        if last and candidate.number > last:
+            return ANNOUNCED
+    if candidate.is_next:
+        return ANNOUNCED
+    s = candidate.sentence
+    window = folded[max(s.start, candidate.start_pos - 90) : min(s.end, candidate.end_pos + 90)]
+    if _FUTURE_CUE.search(window):
+        return ANNOUNCED
+    return HELD
+
+
+def _within(city: str, country: str) -> bool:
+    """True when ``city`` lies in ``country`` ("Astana" in "Kazakhstan")."""
+    return BY_NAME[city].country == country
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.status != b.status:
+        return False
+    if a.kind != b.kind and not (
+        {a.kind, b.kind} == {ROUND, OTHER} and (a.generic or b.generic) and (a.number or b.number)
+    ):
+        return False
+    if a.number and b.number and a.number != b.number:
+        return False
+    if (
+        a.place
+        and b.place
+        and a.place != b.place
+        and not (_within(a.place, b.place) or _within(b.place, a.place))
+    ):
+        return False
+    if a.start and b.start and (a.start > b.end or b.start > a.end):
+        return False
+    if a.number and a.number == b.number:
+        return True
+    if a.kind in (CONGRESS, PREPARATORY, SUMMIT) and a.kind == b.kind:
+        return True
+    if a.start and b.start:
+        return True
+    if a.kind == ROUND and b.kind == ROUND:
+        return True
+    return bool(a.place and a.place == b.place and (a.start or b.start or a.number or b.number))
+
+
+def _merge_into(target: _Candidate, other: _Candidate) -> None:
+    if other.kind != target.kind and other.kind != OTHER:
+        target.kind = other.kind
+    target.generic = target.generic and other.generic
+    target.number = target.number or other.number
+    if not target.place or (other.place and _within(other.place, target.place)):
+        target.place = other.place or target.place
+    if other.start and (not target.start or (other.precise and not target.precise)):
+        target.start, target.end, target.precise = other.start, other.end, other.precise
+    if other.quote_rank > target.quote_rank:
+        target.quote, target.quote_rank = other.quote, other.quote_rank
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        for existing in merged:
+            if _compatible(existing, candidate):
+                _merge_into(existing, candidate)
+                break
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def find_dateline_place(text: str) -> str | None:
+    """The city of a wire-style dateline ("ASTANA. KAZINFORM", "NUR-SULTAN, July 8. /TASS/")."""
+    for match in _DATELINE.finditer(text[:800]):
+        name = canonical_name(match.group("city"))
+        if name:
+            return name
+    return None
+
+
+_DATELINE = re.compile(
+    r"(?m)^\s*(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?:\s[A-ZА-ЯЁ-]{3,})?)\s*(?:,|\.|\(|\s-)\s"
+)
+
+
+def extract_meetings(
+    text: str,
+    folded: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    rounds: list[RoundMention],
+    *,
+    published: dt.date | None,
+    ref_year: int | None,
+) -> list[Meeting]:
+    """Meetings held and announced in ``text`` (see the module docstring for the method)."""
+    candidates: list[_Candidate] = []
+    previous_month: tuple[int, int] | None = None
+    for sentence in sentences:
+        local = folded[sentence.start : sentence.end]
+        triggers = _triggers(sentence, folded, rounds)
+        if not triggers:
+            continue
+        tense = _sentence_tense(local)
+        dates = find_dates(
+            local,
+            published=published,
+            tense=tense,
+            ref_year=ref_year,
+            offset=sentence.start,
+            previous_month=previous_month,
+        )
+        if dates:
+            previous_month = (dates[-1].end.year, dates[-1].end.month)
+        usable_dates = [
+            d
+            for d in dates
+            if not _BLOCK_AFTER_DATE.match(folded[d.span_end : d.span_end + 20])
+            and not _BLOCK_BEFORE_DATE.search(folded[max(0, d.span_start - 12) : d.span_start])
+        ]
+        for trigger, date in _attach(
+            triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP
+        ):
+            trigger.dates.append(date)
+        venues = [
+            m for m in mentions if sentence.start <= m.start < sentence.end and _is_venue(m, folded)
+        ]
+        for trigger, venue in _attach(triggers, venues, lambda m: (m.start, m.end), _MAX_VENUE_GAP):
+            if trigger.place is None or (
+                trigger.place
+                and venue.entry.category == "city"
+                and trigger.place != venue.entry.name
+                and BY_NAME[trigger.place].category == "country"
+            ):
+                trigger.place = venue.entry.name
+        for trigger in triggers:
+            if trigger.dates:
+                exact = [d for d in trigger.dates if d.precision != "window"] or trigger.dates
+                close = [d for d in exact if abs((d.start - exact[0].start).days) <= 7]
+                trigger.start = min(d.start for d in close)
+                trigger.end = max(d.end for d in close)
+                trigger.precise = close[0].precision != "window"
+            if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
+                continue
+            if (
+                trigger.generic
+                and trigger.kind != ROUND
+                and not (trigger.start or trigger.place or trigger.number)
+            ):
+                continue
+            trigger.status = _status(trigger, folded, published)
+            trigger.quote = sentence.text
+            trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
+            candidates.append(trigger)
+    return _finish(candidates, text, published)
+
+
+def _finish(candidates: list[_Candidate], text: str, published: dt.date | None) -> list[Meeting]:
+    # Number held rounds by their dates, and "next round" by the round just held.
+    for c in candidates:
+        if c.kind == ROUND and not c.number and c.start and c.status == HELD:
+            c.number = known_rounds.round_on(c.start, c.end)
+    held_numbers = [c.number for c in candidates if c.number and c.status == HELD]
+    primary = held_numbers[0] if held_numbers else None
+    if primary is None and published:
+        primary = known_rounds.last_round_before(published)
+    for c in candidates:
+        if c.is_next and c.kind == ROUND and not c.number and primary:
+            c.number = primary + 1
+            c.status = ANNOUNCED
+    meetings = _merge(candidates)
+    # A dated generic meeting and an undated numbered round held in the same text are one event.
+    dated_generic = [
+        m for m in meetings if m.generic and m.start and m.status == HELD and not m.number
+    ]
+    undated_rounds = [
+        m for m in meetings if m.kind == ROUND and m.number and not m.start and m.status == HELD
+    ]
+    if len(undated_rounds) == 1 and len(dated_generic) == 1:
+        target = undated_rounds[0]
+        target.start, target.end = dated_generic[0].start, dated_generic[0].end
+        target.place = target.place or dated_generic[0].place
+        if dated_generic[0].quote_rank >= target.quote_rank:
+            target.quote = dated_generic[0].quote
+        meetings.remove(dated_generic[0])
+    dateline = find_dateline_place(text)
+    for m in meetings:
+        if m.kind != ROUND or m.status != HELD:
+            continue
+        known = known_rounds.BY_NUMBER.get(m.number) if m.number else None
+        if m.place is None:
+            m.place = known[2] if known else (dateline if dateline in ("Astana", "Sochi") else None)
+        if m.start is None and known and published and 0 <= (published - known[1]).days <= 30:
+            m.start, m.end = known[0], known[1]
+    if published:
+        lead_end = max(400, len(text.split("\n", 3)[0]) + 1)
+        for m in meetings:
+            if (
+                m.status == HELD
+                and m.start is None
+                and not m.number
+                and m.kind in (ROUND, OTHER)
+                and text.find(m.quote) < lead_end
+            ):
+                m.start = m.end = published
+    result = []
+    for m in meetings:
+        if m.status == HELD and not (m.start or m.number):
+            # A held meeting known only by its place is too weak to report.
+            continue
+        result.append(Meeting(m.kind, m.number, m.place, m.start, m.end, m.status, m.quote))
+    return result
