@@ -408,11 +408,16 @@ def extract_meetings(
                 trigger.place = venue.entry.name
         for trigger in triggers:
             if trigger.dates:
+                # The nearest date wins; an exact day beats a vague window.
                 exact = [d for d in trigger.dates if d.precision != "window"] or trigger.dates
-                close = [d for d in exact if abs((d.start - exact[0].start).days) <= 7]
-                trigger.start = min(d.start for d in close)
-                trigger.end = max(d.end for d in close)
-                trigger.precise = close[0].precision != "window"
+                nearest = min(
+                    exact,
+                    key=lambda d: _gap(
+                        trigger.start_pos, trigger.end_pos, d.span_start, d.span_end
+                    ),
+                )
+                trigger.start, trigger.end = nearest.start, nearest.end
+                trigger.precise = nearest.precision != "window"
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
                 continue
             if (

@@ -1,0 +1,137 @@
+"""Field-level precision/recall/F1 of ``ingest.understanding.understand`` on the shared corpus.
+
+Usage: ``.venv/bin/python bench/eval_corpus.py [CORPUS_DIR]`` (default: ../shared/corpus next
+to the repository). Scores are micro-averaged: true/false positives and false negatives are
+summed over all articles. How each field is matched is documented in docs/EXTRACTION.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ingest.understanding import understand  # noqa: E402
+from ingest.understanding.gazetteer import canonical_name  # noqa: E402
+
+GUARANTORS = {"Russia", "Iran", "Turkey"}
+FIELDS = ("round_number", "meeting_dates", "meeting_places", "guarantors", "announced", "documents")
+
+
+def _place(name: str | None) -> str | None:
+    return canonical_name(name) if name else None
+
+
+def _words(title: str) -> set[str]:
+    stop = {"the", "and", "of", "on", "by", "for", "a", "in", "including", "those"}
+    return {w for w in re.findall(r"\w{2,}", title.lower()) if w not in stop}
+
+
+def _same_document(gold: str, pred: str) -> bool:
+    a, b = _words(gold), _words(pred)
+    if not a or not b:
+        return False
+    overlap = len(a & b)
+    return overlap / len(a | b) >= 0.5 or overlap / min(len(a), len(b)) >= 0.8
+
+
+def _count(gold: list, pred: list, same) -> tuple[int, int, int]:
+    """Greedy one-to-one matching; returns (tp, fp, fn)."""
+    unmatched = list(pred)
+    tp = 0
+    for item in gold:
+        for candidate in unmatched:
+            if same(item, candidate):
+                unmatched.remove(candidate)
+                tp += 1
+                break
+    return tp, len(pred) - tp, len(gold) - tp
+
+
+def score_article(expected: dict, got: dict) -> dict[str, tuple[int, int, int]]:
+    held = [m for m in got["meetings"] if m["status"] == "held"]
+    announced = [m for m in got["meetings"] if m["status"] == "announced"]
+    gold_round = [expected["round_number"]] if expected.get("round_number") else []
+    pred_round = got["round_numbers"][:1]
+    gold_dates = sorted({(d["start"], d["end"]) for d in expected.get("meeting_dates", [])})
+    pred_dates = sorted({(m["start"], m["end"]) for m in held if m["start"]})
+    gold_places = sorted({_place(p) for p in expected.get("meeting_locations", [])} - {None})
+    pred_places = sorted({m["place"] for m in held if m["place"]})
+    gold_guarantors = sorted(set(expected.get("guarantors_mentioned", [])))
+    pred_guarantors = sorted(set(got["participants"]) & GUARANTORS)
+    gold_future = [
+        (_place(f.get("location")), f.get("start"), f.get("end"))
+        for f in expected.get("future_meetings", [])
+    ]
+    pred_future = [(m["place"], m["start"], m["end"]) for m in announced]
+    gold_docs = list(expected.get("documents_adopted", []))
+    pred_docs = [d["title"] for d in got["documents"]]
+    return {
+        "round_number": _count(gold_round, pred_round, lambda a, b: a == b),
+        "meeting_dates": _count(gold_dates, pred_dates, lambda a, b: a == b),
+        "meeting_places": _count(gold_places, pred_places, lambda a, b: a == b),
+        "guarantors": _count(gold_guarantors, pred_guarantors, lambda a, b: a == b),
+        "announced": _count(gold_future, pred_future, lambda a, b: a == b),
+        "documents": _count(gold_docs, pred_docs, _same_document),
+    }
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def evaluate(corpus: Path, verbose: bool = False) -> dict[str, tuple[float, float, float]]:
+    totals = {field: [0, 0, 0] for field in FIELDS}
+    elapsed = []
+    files = sorted(corpus.glob("*.json"))
+    warm_up = time.perf_counter()
+    understand("The eighth round of the Astana talks on Syria was held on 21-22 December.")
+    print(f"first call (compiles patterns): {1000 * (time.perf_counter() - warm_up):.1f} ms")
+    for path in files:
+        item = json.loads(path.read_text(encoding="utf-8"))
+        published = dt.date.fromisoformat(item["published"]) if item.get("published") else None
+        started = time.perf_counter()
+        got = understand(
+            item["text"],
+            published=published,
+            language=item.get("language"),
+            title=item.get("title"),
+        ).to_dict()
+        elapsed.append(time.perf_counter() - started)
+        scores = score_article(item["expected"], got)
+        for field, counts in scores.items():
+            for i in range(3):
+                totals[field][i] += counts[i]
+            if verbose and (counts[1] or counts[2]):
+                print(f"  {path.name} {field}: tp={counts[0]} fp={counts[1]} fn={counts[2]}")
+    mean_ms = 1000 * sum(elapsed) / len(elapsed)
+    print(f"articles: {len(files)}; mean time per article: {mean_ms:.2f} ms")
+    print(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}   tp  fp  fn")
+    result = {}
+    for field in FIELDS:
+        tp, fp, fn = totals[field]
+        p, r, f = prf(tp, fp, fn)
+        result[field] = (p, r, f)
+        print(f"{field:<16}{p:7.3f}{r:7.3f}{f:7.3f}  {tp:3d} {fp:3d} {fn:3d}")
+    return result
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    corpus = Path(args[0]) if args else REPO.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        sys.exit(f"corpus not found: {corpus}")
+    evaluate(corpus, verbose="-v" in sys.argv)
+
+
+if __name__ == "__main__":
+    main()

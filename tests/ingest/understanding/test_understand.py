@@ -1,0 +1,300 @@
+"""Behaviour of the Understand step on English, Russian, Turkish and Arabic news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.understanding import understand
+from ingest.understanding._text import detect_language
+
+SEED = (
+    "ASTANA. KAZINFORM Minister of Foreign Affairs of the Republic of Kazakhstan Kairat "
+    "Abdrakhmanov summarized the eighth round of the Astana process on resolving the conflict "
+    "in Syria held on December 21-22 in the capital of Kazakhstan, Kazinform correspondent "
+    "reports.\n\nThe head of the Kazakh foreign ministry read out the joint statement of Iran, "
+    "Russia, and Turkey regarding the results of this round of talks.\n\nThe document also "
+    "underlines the close cooperation in the preparation and holding of the Syrian National "
+    "Dialogue Congress in Sochi on January 29-30, 2018, with the participation of all segments "
+    'of the Syrian society.\n\n"For this purpose, prior to the Congress, the three guarantors '
+    "will hold a special preparatory meeting on January 19-20, 2018, in Sochi. They see the "
+    "future Syrian National Dialogue Congress as an initiative aimed at giving an impetus to "
+    'the negotiation process under the auspices of the United Nations in Geneva," the minister '
+    'stated.\n\n"The guarantor countries adopt a provision on a working group for the release '
+    "of those detained, kidnapped, the exchange of bodies, and the search of missing persons, "
+    "as well as a joint statement on the humanitarian demining in Syria including cultural "
+    'heritage sites," he added.'
+)
+SEED_PUBLISHED = dt.date(2017, 12, 22)
+
+
+def _meetings(extraction, status=None):
+    return [m for m in extraction.to_dict()["meetings"] if status is None or m["status"] == status]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+
+def test_seed_article_yields_round_eight_held_in_astana():
+    # Given the seed article, when it is understood
+    result = understand(SEED, published=SEED_PUBLISHED)
+    # Then round 8 is reported as held in Astana on 21-22 December 2017
+    held = _meetings(result, "held")
+    assert result.relevant is True
+    assert result.round_numbers[0] == 8
+    assert [(m["kind"], m["round_number"], m["place"], m["start"], m["end"]) for m in held] == [
+        ("round", 8, "Astana", "2017-12-21", "2017-12-22")
+    ]
+
+
+def test_seed_article_announces_preparatory_meeting_and_congress_in_sochi():
+    result = understand(SEED, published=SEED_PUBLISHED)
+    announced = {
+        (m["kind"], m["place"], m["start"], m["end"]) for m in _meetings(result, "announced")
+    }
+    assert announced == {
+        ("preparatory_meeting", "Sochi", "2018-01-19", "2018-01-20"),
+        ("congress", "Sochi", "2018-01-29", "2018-01-30"),
+    }
+
+
+def test_seed_article_lists_guarantors_host_and_three_documents():
+    result = understand(SEED, published=SEED_PUBLISHED)
+    assert {"Iran", "Russia", "Turkey", "Kazakhstan"} <= set(result.participants)
+    kinds = [d.kind for d in result.documents]
+    assert sorted(kinds) == ["joint_statement", "joint_statement", "provision"]
+    titles = " | ".join(d.title for d in result.documents)
+    assert "Iran, Russia, and Turkey" in titles
+    assert "demining" in titles
+    assert "working group for the release of those detained" in titles
+
+
+def test_every_quote_is_an_exact_substring_of_the_input():
+    result = understand(SEED, published=SEED_PUBLISHED).to_dict()
+    quotes = [m["quote"] for m in result["meetings"]] + [d["quote"] for d in result["documents"]]
+    assert quotes
+    assert all(q and q in SEED for q in quotes)
+
+
+def test_to_dict_has_exactly_the_shared_shape():
+    data = understand(SEED, published=SEED_PUBLISHED).to_dict()
+    assert set(data) == {
+        "relevant", "round_numbers", "meetings", "places", "participants", "documents", "topics",
+    }  # fmt: skip
+    assert set(data["meetings"][0]) == {
+        "kind", "round_number", "place", "start", "end", "status", "quote",
+    }  # fmt: skip
+    assert set(data["documents"][0]) == {"kind", "title", "quote"}
+
+
+# --- years, windows and status --------------------------------------------------------------------
+
+
+def test_year_left_out_is_inferred_across_the_new_year():
+    # Given an article published on 3 January 2018 that says "December 21-22"
+    text = "The eighth round of the Astana talks on Syria was held on December 21-22 in Astana."
+    result = understand(text, published=dt.date(2018, 1, 3))
+    # Then the round took place in December 2017
+    assert _meetings(result, "held")[0]["start"] == "2017-12-21"
+
+
+def test_vague_window_for_next_round_is_kept_with_start_and_end():
+    text = (
+        "The guarantors agreed to hold the next International Meeting on Syria in Astana "
+        "in the second half of February."
+    )
+    result = understand(text, published=SEED_PUBLISHED)
+    [meeting] = _meetings(result, "announced")
+    assert (meeting["place"], meeting["start"], meeting["end"]) == (
+        "Astana",
+        "2018-02-16",
+        "2018-02-28",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("early February", "2018-02-01", "2018-02-10"),
+        ("mid-July", "2018-07-11", "2018-07-20"),
+        ("late October", "2018-10-21", "2018-10-31"),
+        ("autumn 2022", "2022-09-01", "2022-11-30"),
+        ("the second half of 2024", "2024-07-01", "2024-12-31"),
+    ],
+)
+def test_vague_phrases_become_windows(phrase, start, end):
+    text = f"The next round of the Astana talks on Syria will be held in Astana in {phrase}."
+    result = understand(text, published=SEED_PUBLISHED)
+    [meeting] = _meetings(result, "announced")
+    assert (meeting["start"], meeting["end"]) == (start, end)
+
+
+def test_next_round_takes_the_number_after_the_round_just_held():
+    text = (
+        "The 16th Astana format meeting on Syria took place in Nur-Sultan on July 7-8. "
+        "The next round will take place in Nur-Sultan before the end of this year."
+    )
+    result = understand(text, published=dt.date(2021, 7, 8))
+    announced = _meetings(result, "announced")
+    assert [(m["round_number"], m["place"], m["start"], m["end"]) for m in announced] == [
+        (17, "Astana", "2021-07-09", "2021-12-31")
+    ]
+    assert result.round_numbers[:2] == (16, 17)
+
+
+# --- Russian ------------------------------------------------------------------------------------
+
+
+def test_russian_round_number_dates_and_place():
+    text = (
+        "Двадцать второй раунд переговоров по Сирии в астанинском формате прошел в Астане "
+        "11-12 ноября. Россия, Иран и Турция приняли совместное заявление."
+    )
+    result = understand(text, published=dt.date(2024, 11, 13))
+    held = _meetings(result, "held")
+    assert result.round_numbers[0] == 22
+    assert (held[0]["place"], held[0]["start"], held[0]["end"]) == (
+        "Astana",
+        "2024-11-11",
+        "2024-11-12",
+    )
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    assert [d.kind for d in result.documents] == ["joint_statement"]
+
+
+def test_russian_genitive_ordinal_and_announced_window():
+    text = (
+        "По итогам восьмого раунда переговоров в Астане страны-гаранты договорились, что "
+        "следующая встреча в астанинском формате состоится во второй половине февраля в Астане."
+    )
+    result = understand(text, published=SEED_PUBLISHED)
+    assert 8 in result.round_numbers
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    announced = _meetings(result, "announced")
+    assert ("2018-02-16", "2018-02-28") in {(m["start"], m["end"]) for m in announced}
+
+
+def test_russian_today_means_publication_date():
+    text = (
+        "Россия, Иран и Турция провели в Сочи консультации по Сирии. "
+        "Сегодняшняя встреча прошла успешно."
+    )
+    result = understand(text, published=dt.date(2018, 1, 20))
+    assert any(m["start"] == "2018-01-20" for m in _meetings(result, "held"))
+
+
+# --- Turkish ------------------------------------------------------------------------------------
+
+
+def test_turkish_digit_ordinal_and_dates():
+    text = (
+        "Astana formatındaki Suriye konulu 21. uluslararası toplantı 24-25 Ocak tarihlerinde "
+        "Kazakistan'ın başkenti Astana'da yapıldı. Türkiye, Rusya ve İran ortak bildiri yayımladı."
+    )
+    result = understand(text, published=dt.date(2024, 1, 26))
+    held = _meetings(result, "held")
+    assert result.round_numbers[0] == 21
+    assert (held[0]["place"], held[0]["start"], held[0]["end"]) == (
+        "Astana",
+        "2024-01-24",
+        "2024-01-25",
+    )
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+
+
+def test_turkish_word_ordinal_and_guarantor_countries():
+    text = "Garantör ülkeler, Suriye konulu on birinci toplantının Astana'da yapılacağını açıkladı."
+    result = understand(text, published=dt.date(2018, 11, 1))
+    assert result.round_numbers[0] == 11
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    assert _meetings(result, "announced")[0]["place"] == "Astana"
+
+
+# --- Arabic -------------------------------------------------------------------------------------
+
+
+def test_arabic_feminine_ordinal_and_ordinal_day():
+    text = (
+        "انطلقت الجولة الخامسة من محادثات أستانا حول سوريا في العاصمة الكازاخية "
+        "في الرابع من تموز بمشاركة روسيا وإيران وتركيا."
+    )
+    result = understand(text, published=dt.date(2017, 7, 4))
+    held = _meetings(result, "held")
+    assert result.round_numbers[0] == 5
+    assert (held[0]["place"], held[0]["start"]) == ("Astana", "2017-07-04")
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+
+
+def test_arabic_indic_digits_and_combined_month_names():
+    text = (
+        "عقدت الجولة الـ٢٢ من اجتماعات صيغة أستانا حول سوريا في أستانا يومي ١١ و١٢ "
+        "تشرين الثاني/نوفمبر ٢٠٢٤، وأكدت الدول الضامنة التزامها."
+    )
+    result = understand(text)
+    held = _meetings(result, "held")
+    assert result.round_numbers[0] == 22
+    assert (held[0]["start"], held[0]["end"]) == ("2024-11-11", "2024-11-12")
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+
+
+def test_arabic_announced_meeting_in_egyptian_month():
+    text = "وقالت الدول الضامنة إن الجولة المقبلة من محادثات أستانا ستعقد في أستانا في منتصف يوليو."
+    result = understand(text, published=dt.date(2017, 5, 5))
+    [meeting] = _meetings(result, "announced")
+    assert (meeting["place"], meeting["start"], meeting["end"]) == (
+        "Astana",
+        "2017-07-11",
+        "2017-07-20",
+    )
+
+
+# --- relevance and language -----------------------------------------------------------------------
+
+
+def test_football_story_mentioning_astana_is_not_relevant():
+    text = "FC Astana beat Galatasaray 2-0 in the Champions League qualifier in Astana on July 21."
+    result = understand(text, published=dt.date(2021, 7, 22))
+    assert result.relevant is False
+    assert result.meetings == ()
+    assert result.round_numbers == ()
+
+
+def test_geneva_round_number_is_not_an_astana_round():
+    text = (
+        "The fourth round of Geneva talks on Syria ended on March 3, the Astana process continues."
+    )
+    result = understand(text, published=dt.date(2017, 3, 4))
+    assert 4 not in result.round_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Переговоры по Сирии прошли в Астане.", "ru"),
+        ("محادثات أستانا حول سوريا", "ar"),
+        ("Suriye konulu toplantı Astana'da yapıldı ve sona erdi.", "tr"),
+        ("The talks on Syria ended in Astana.", "en"),
+    ],
+)
+def test_language_is_detected_from_the_script(text, code):
+    assert detect_language(text) == code
+
+
+# --- the shared corpus --------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_corpus_field_scores_meet_the_minimum():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from bench.eval_corpus import evaluate
+
+    scores = evaluate(CORPUS)
+    for field in ("round_number", "meeting_dates", "meeting_places", "guarantors", "announced"):
+        assert scores[field][2] >= 0.9, (field, scores[field])
+    assert scores["documents"][2] >= 0.8
