@@ -79,13 +79,12 @@ def parse_feed(
         resolve_relative_uris=True,
         sanitize_html=True,
     )
-    if not parsed.entries:
-        fault = parsed.get("bozo_exception") if parsed.get("bozo") else None
-        if isinstance(fault, _BENIGN_FAULTS):
-            fault = None
-        if fault is not None or not parsed.get("version"):
-            reason = fault or "no RSS or Atom feed found"
-            raise FeedError(f"not a readable feed: {reason}", code="malformed_feed")
+    fault = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(fault, _BENIGN_FAULTS):
+        fault = None
+    if not parsed.entries and (fault is not None or not parsed.get("version")):
+        reason = fault or "no RSS or Atom feed found"
+        raise FeedError(f"not a readable feed: {reason}", code="malformed_feed")
 
     entries: list[FeedEntry] = []
     seen_urls: set[str] = set()
@@ -102,6 +101,10 @@ def parse_feed(
         entries.append(entry)
         if len(entries) >= max_entries:
             break
+    if fault is not None and not entries:
+        # Broken XML from which no usable entry could be salvaged: report it, rather than
+        # treating the source as an empty feed.
+        raise FeedError(f"not a readable feed: {fault}", code="malformed_feed")
     return entries
 
 

@@ -2,10 +2,16 @@
 inlines, citations and history. Every save asks for a reason, which history keeps."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from rounds.choices import SuggestionStatus
+from rounds.exceptions import TrackerError
 from rounds.models import (
     Citation,
     Delegation,
@@ -20,6 +26,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
+from rounds.review import suggestion_accept, suggestion_reject
 from rounds.services import curated_delete
 
 admin.site.site_header = "Astana Process Tracker"
@@ -206,14 +213,140 @@ class CitationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("article",)
 
 
+def _highlight(text: str, quote: str) -> str:
+    """The article text with the supporting sentence marked, escaped for HTML."""
+    if not text:
+        return ""
+    start = text.find(quote) if quote else -1
+    if start < 0:
+        return format_html('<div class="article-text">{}</div>', text)
+    end = start + len(quote)
+    return format_html(
+        '<div class="article-text">{}<mark id="quote">{}</mark>{}</div>',
+        text[:start],
+        text[start:end],
+        text[end:],
+    )
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = ("payload", "review_note")
+
+
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
-    """The review queue of what ingestion proposes."""
+    """The review queue: what ingestion proposes, with the sentence behind it.
 
-    list_display = ("__str__", "kind", "status", "article", "created")
-    list_filter = ("status", "kind")
-    search_fields = ("key", "quote", "article__title")
+    Accept or reject one by one (the change form, where the proposal can be edited before
+    "Save and accept") or in bulk (list actions). Accepting applies the change through the
+    curated services, with history naming the analyst, the suggestion and the article.
+    """
+
+    form = SuggestionForm
+    list_display = ("__str__", "kind", "status", "quote_excerpt", "article_link", "created")
+    list_filter = ("status", "kind", "article__language")
+    search_fields = ("key", "quote", "article__title", "article__url")
     date_hierarchy = "created"
-    raw_id_fields = ("article",)
     list_select_related = ("article",)
-    readonly_fields = ("reviewed_by", "reviewed_at", "created")
+    readonly_fields = (
+        "kind",
+        "status",
+        "target_link",
+        "current",
+        "quote",
+        "article_link",
+        "article_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "created",
+    )
+    fields = (
+        "kind",
+        "status",
+        "target_link",
+        "current",
+        "payload",
+        "quote",
+        "review_note",
+        "article_link",
+        "article_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "created",
+    )
+    actions = ["accept_selected", "reject_selected"]
+    change_form_template = "admin/rounds/suggestion/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Supporting sentence")
+    def quote_excerpt(self, obj):
+        return obj.quote[:160] + ("…" if len(obj.quote) > 160 else "")
+
+    @admin.display(description="Article")
+    def article_link(self, obj):
+        url = reverse("admin:ingest_article_change", args=[obj.article_id])
+        return format_html('<a href="{}">{}</a>', url, obj.article.title or obj.article.url)
+
+    @admin.display(description="Record")
+    def target_link(self, obj):
+        target = obj.target
+        if target is None:
+            return "— (a new record)"
+        meta = target._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[target.pk])
+        return format_html('<a href="{}">{}</a>', url, target)
+
+    @admin.display(description="Article text (supporting sentence highlighted)")
+    def article_in_context(self, obj):
+        return _highlight(obj.article.text, obj.quote)
+
+    def response_change(self, request, obj):
+        if "_accept" in request.POST or "_reject" in request.POST:
+            try:
+                if "_accept" in request.POST:
+                    record = suggestion_accept(
+                        suggestion=obj,
+                        user=request.user,
+                        payload=obj.payload,
+                        note=obj.review_note,
+                    )
+                    self.message_user(request, f"Accepted: {record} updated.", messages.SUCCESS)
+                else:
+                    suggestion_reject(suggestion=obj, user=request.user, note=obj.review_note)
+                    self.message_user(request, "Rejected.", messages.SUCCESS)
+            except (TrackerError, ValidationError) as error:
+                self.message_user(request, f"Not applied: {_message(error)}", messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(reverse("admin:rounds_suggestion_changelist"))
+        return super().response_change(request, obj)
+
+    @admin.action(description="Accept selected suggestions", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        done, failed = 0, []
+        for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
+            try:
+                suggestion_accept(suggestion=suggestion, user=request.user)
+                done += 1
+            except (TrackerError, ValidationError) as error:
+                failed.append(f"#{suggestion.pk}: {_message(error)}")
+        self.message_user(request, f"Accepted {done} suggestion(s).", messages.SUCCESS)
+        for line in failed:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        count = 0
+        for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
+            suggestion_reject(suggestion=suggestion, user=request.user)
+            count += 1
+        self.message_user(request, f"Rejected {count} suggestion(s).", messages.SUCCESS)
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error)

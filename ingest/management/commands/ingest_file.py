@@ -1,0 +1,62 @@
+import datetime
+import mimetypes
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ingest import services
+from ingest.errors import IngestError
+
+from ._pipeline import link_now, result_line
+
+MAX_FILE_BYTES = 20_000_000
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the whole pipeline on HTML or plain-text files; prints one JSON line per article. "
+        "A file that fails is reported on stderr and the others still run."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--url", help="The article's address (default: file:// path).")
+        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument("--language", help="ISO 639-1 code, e.g. en, ru, tr, ar.")
+
+    def handle(self, *args, paths, url, published, language, **options):
+        if url and len(paths) > 1:
+            raise CommandError("--url names one article; give one path with it.")
+        try:
+            published_date = datetime.date.fromisoformat(published) if published else None
+        except ValueError as exc:
+            raise CommandError(f"--published {published!r} is not a date (YYYY-MM-DD).") from exc
+        failures = 0
+        for path in paths:
+            try:
+                content = self._read(path)
+                content_type = (
+                    "text/plain"
+                    if path.suffix.lower() in {".txt", ".text", ""}
+                    else mimetypes.guess_type(path.name)[0] or "text/html"
+                )
+                result = services.article_ingest_content(
+                    url=url or path.resolve().as_uri(),
+                    content=content,
+                    content_type=content_type,
+                    published=published_date,
+                    language=language,
+                )
+            except (IngestError, OSError) as error:
+                failures += 1
+                self.stderr.write(f"{path}: {error}")
+                continue
+            link_now(result.article.pk)
+            self.stdout.write(result_line(result))
+        if failures:
+            raise CommandError(f"{failures} of {len(paths)} file(s) failed.")
+
+    def _read(self, path: Path) -> bytes:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise OSError(f"larger than {MAX_FILE_BYTES} bytes")
+        return path.read_bytes()

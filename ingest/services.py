@@ -1,0 +1,380 @@
+"""Writes of the ingestion pipeline: sources polled, articles stored, extracted, understood.
+
+Network I/O happens before any transaction is opened; each database write is one short
+transaction whose uniqueness comes from constraints (canonical URL, content hash), so running
+any step twice, or after a worker died mid-step, leaves exactly one copy of each article.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from ingest import dedup
+from ingest.choices import ArticleStatus, SourceKind
+from ingest.errors import IngestError
+from ingest.extraction import ExtractedDocument, extract_document
+from ingest.feeds import FeedEntry, parse_feed
+from ingest.fetching import fetch
+from ingest.models import Article, Sighting, Source
+from ingest.understanding import understand
+
+logger = logging.getLogger(__name__)
+
+# Bump when extraction or understanding changes, so `reprocess_articles` knows what is stale.
+PIPELINE_VERSION = 1
+# Near-duplicate search looks at articles published this many days around the new one: a
+# republished wire story appears within days; a wider window costs one fingerprint compare
+# (~20 us) per candidate.
+NEAR_DUPLICATE_WINDOW_DAYS = 10
+NEAR_DUPLICATE_MAX_CANDIDATES = 2000
+# Failures after which a source is backed off to 4x its interval until an analyst looks.
+SOURCE_BACKOFF_AFTER_FAILURES = 5
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article: Article
+    created: bool
+    duplicate_of: int | None = None
+
+    def as_dict(self) -> dict:
+        a = self.article
+        return {
+            "id": a.pk,
+            "url": a.url,
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "language": a.language,
+            "status": a.status,
+            "created": self.created,
+            "duplicate_of": self.duplicate_of,
+            "relevant": bool(a.extraction and a.extraction.get("relevant")),
+        }
+
+
+def _fetch_options() -> dict:
+    return {
+        "allow_loopback": settings.INGEST_ALLOW_LOOPBACK,
+        "timeout": settings.INGEST_FETCH_TIMEOUT,
+        "max_bytes": settings.INGEST_MAX_BYTES,
+        "max_redirects": settings.INGEST_MAX_REDIRECTS,
+    }
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def sources_due(*, now: datetime.datetime | None = None):
+    """Active sources whose next poll time has come (or that were never polled)."""
+    now = now or timezone.now()
+    due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
+    return Source.objects.filter(due, active=True).order_by("next_poll_at", "pk")
+
+
+def source_record_success(*, source: Source, etag: str | None, last_modified: str | None) -> None:
+    now = timezone.now()
+    Source.objects.filter(pk=source.pk).update(
+        etag=etag or "",
+        last_modified=last_modified or "",
+        last_polled=now,
+        last_success=now,
+        next_poll_at=now + datetime.timedelta(minutes=source.poll_interval),
+        failure_count=0,
+        last_error="",
+        last_error_code="",
+    )
+
+
+def source_record_failure(*, source: Source, error: IngestError) -> None:
+    """Record a failed poll on the source (shown in the admin) and schedule the next one."""
+    now = timezone.now()
+    failures = source.failure_count + 1
+    interval = source.poll_interval * (4 if failures >= SOURCE_BACKOFF_AFTER_FAILURES else 1)
+    Source.objects.filter(pk=source.pk).update(
+        last_polled=now,
+        next_poll_at=now + datetime.timedelta(minutes=interval),
+        failure_count=failures,
+        last_error=str(error)[:2000],
+        last_error_code=error.code[:32],
+    )
+    source.failure_count = failures
+
+
+def source_poll(*, source: Source) -> list[FeedEntry]:
+    """Fetch a source (conditionally) and return the entries not yet stored.
+
+    A page source yields itself as its one entry. Raises :class:`IngestError`; the caller
+    decides whether to retry (``transient``) and records failures with
+    :func:`source_record_failure`.
+    """
+    result = fetch(
+        source.url,
+        etag=source.etag or None,
+        last_modified=source.last_modified or None,
+        **_fetch_options(),
+    )
+    if result.not_modified:
+        source_record_success(
+            source=source,
+            etag=result.etag or source.etag,
+            last_modified=result.last_modified or source.last_modified,
+        )
+        return []
+    if source.kind == SourceKind.PAGE:
+        entries = [FeedEntry(url=source.url, title="", published=None, summary="", guid=source.url)]
+    else:
+        entries = parse_feed(result.content, base_url=result.final_url)
+    source_record_success(source=source, etag=result.etag, last_modified=result.last_modified)
+    known = set(
+        Sighting.objects.filter(
+            canonical_url__in=[dedup.canonical_url(e.url) for e in entries]
+        ).values_list("canonical_url", flat=True)
+    )
+    if source.kind == SourceKind.PAGE:
+        return entries  # a page is re-read on every poll; content hashing dedups it
+    return [e for e in entries if dedup.canonical_url(e.url) not in known]
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+def article_for_url(url: str) -> Article | None:
+    sighting = (
+        Sighting.objects.select_related("article")
+        .filter(canonical_url=dedup.canonical_url(url))
+        .first()
+    )
+    return sighting.article if sighting else None
+
+
+def article_ingest_url(
+    *,
+    url: str,
+    source: Source | None = None,
+    published: datetime.date | None = None,
+    refetch: bool = False,
+) -> IngestResult:
+    """Fetch, extract, understand and store the article at ``url``; idempotent.
+
+    A URL already stored returns its article without fetching again (unless ``refetch``).
+    Raises :class:`IngestError` for fetch or extraction failures; nothing is written then.
+    """
+    if not refetch:
+        existing = article_for_url(url)
+        if existing is not None:
+            return IngestResult(article=existing, created=False)
+    result = fetch(url, **_fetch_options())
+    return article_ingest_content(
+        url=url,
+        final_url=result.final_url,
+        content=result.content,
+        content_type=result.content_type,
+        charset=result.charset,
+        source=source,
+        published=published,
+    )
+
+
+def article_ingest_content(
+    *,
+    url: str,
+    content: bytes,
+    content_type: str | None,
+    charset: str | None = None,
+    final_url: str | None = None,
+    source: Source | None = None,
+    published: datetime.date | None = None,
+    language: str | None = None,
+    title: str | None = None,
+) -> IngestResult:
+    """Extract, understand and store fetched content as an article (or a sighting of one).
+
+    ``published``, ``language`` and ``title`` override what extraction finds (files given on
+    the command line, feed metadata). Raises :class:`IngestError` when there is no article.
+    """
+    doc = extract_document(
+        content, content_type=content_type, charset=charset, url=final_url or url
+    )
+    doc = ExtractedDocument(
+        title=title or doc.title,
+        text=doc.text,
+        published=published or doc.published,
+        language=language or doc.language,
+        charset=doc.charset,
+    )
+    extraction = understand(
+        doc.text, published=doc.published, language=doc.language, title=doc.title
+    ).to_dict()
+    return _article_store(
+        url=url,
+        final_url=final_url or url,
+        doc=doc,
+        content=content,
+        content_type=content_type or "",
+        source=source,
+        extraction=extraction,
+    )
+
+
+def _canonical(url: str) -> str:
+    """Canonical form of a web URL; a local file's URL (``ingest_file``) stays as it is."""
+    return url if url.startswith("file:") else dedup.canonical_url(url)
+
+
+def _article_store(*, url, final_url, doc, content, content_type, source, extraction):
+    canonical = _canonical(final_url)
+    canonical_requested = _canonical(url)
+    digest = dedup.content_hash(doc.text)
+    fp = dedup.fingerprint(doc.text)
+
+    existing = (
+        Article.objects.filter(content_hash=digest).first()
+        or Article.objects.filter(canonical_url=canonical).first()
+        or _near_duplicate(fp, doc.published)
+    )
+    if existing is not None:
+        _sighting_add(
+            article=existing,
+            url=url,
+            canonical=canonical_requested,
+            source=source,
+            title=doc.title,
+            published=doc.published,
+            similarity=dedup.similarity(fp, existing.fingerprint) if existing.fingerprint else 1.0,
+        )
+        return IngestResult(article=existing, created=False, duplicate_of=existing.pk)
+
+    article = Article(
+        url=final_url,
+        canonical_url=canonical,
+        source=source,
+        title=doc.title[:1000],
+        published=doc.published,
+        language=(doc.language or "")[:8],
+        text=doc.text,
+        content_hash=digest,
+        fingerprint=fp,
+        raw_content_type=content_type[:128],
+        extraction=extraction,
+        status=ArticleStatus.EXTRACTED if extraction["relevant"] else ArticleStatus.IRRELEVANT,
+        pipeline_version=PIPELINE_VERSION,
+        processed=timezone.now(),
+    )
+    article.set_raw(content)
+    try:
+        with transaction.atomic():
+            article.save()
+            Sighting.objects.create(
+                article=article,
+                url=url,
+                canonical_url=canonical_requested,
+                source=source,
+                title=article.title,
+                published=article.published,
+            )
+            if canonical != canonical_requested:
+                Sighting.objects.get_or_create(
+                    canonical_url=canonical,
+                    defaults={
+                        "article": article,
+                        "url": final_url,
+                        "source": source,
+                        "title": article.title,
+                        "published": article.published,
+                    },
+                )
+    except IntegrityError:
+        # Another worker stored the same article first (or this task ran before and died
+        # after committing): the constraints kept one copy; return it.
+        winner = (
+            Article.objects.filter(content_hash=digest).first()
+            or Article.objects.filter(canonical_url=canonical).first()
+        )
+        if winner is None:
+            winner = article_for_url(url)
+        if winner is None:
+            raise
+        return IngestResult(article=winner, created=False, duplicate_of=winner.pk)
+    return IngestResult(article=article, created=True)
+
+
+def _near_duplicate(fp: str, published: datetime.date | None) -> Article | None:
+    candidates = Article.objects.exclude(fingerprint="")
+    if published:
+        window = datetime.timedelta(days=NEAR_DUPLICATE_WINDOW_DAYS)
+        candidates = candidates.filter(published__range=(published - window, published + window))
+    best, best_score = None, dedup.NEAR_DUPLICATE_THRESHOLD
+    for pk, other in candidates.order_by("-pk").values_list("pk", "fingerprint")[
+        :NEAR_DUPLICATE_MAX_CANDIDATES
+    ]:
+        score = dedup.similarity(fp, other)
+        if score >= best_score:
+            best, best_score = pk, score
+    return Article.objects.get(pk=best) if best else None
+
+
+def _sighting_add(*, article, url, canonical, source, title, published, similarity) -> None:
+    try:
+        with transaction.atomic():
+            Sighting.objects.get_or_create(
+                canonical_url=canonical,
+                defaults={
+                    "article": article,
+                    "url": url,
+                    "source": source,
+                    "title": title[:1000],
+                    "published": published,
+                    "similarity": similarity,
+                },
+            )
+    except IntegrityError:  # a concurrent run added it
+        pass
+
+
+def article_reprocess(*, article: Article) -> Article:
+    """Re-run extraction and understanding on the stored document (the pipeline improved).
+
+    The text, language and extraction are replaced; the article keeps its id and sightings.
+    """
+    raw = article.get_raw()
+    if raw:
+        doc = extract_document(
+            raw, content_type=article.raw_content_type or None, charset=None, url=article.url
+        )
+        text = doc.text
+        language = article.language or doc.language or ""
+        published = article.published or doc.published
+    else:
+        text, language, published = article.text, article.language, article.published
+    extraction = understand(
+        text, published=published, language=language or None, title=article.title
+    ).to_dict()
+    Article.objects.filter(pk=article.pk).update(
+        text=text,
+        language=language,
+        published=published,
+        extraction=extraction,
+        status=ArticleStatus.EXTRACTED if extraction["relevant"] else ArticleStatus.IRRELEVANT,
+        pipeline_version=PIPELINE_VERSION,
+        processed=timezone.now(),
+        error="",
+    )
+    article.refresh_from_db()
+    return article
+
+
+# --- after understanding: hand over to the curated side ---------------------------------------
+
+
+def article_link_task():
+    """The task that links understood articles to curated records (configured, since ingest
+    never imports the curated domain)."""
+    return import_string(settings.INGEST_LINK_TASK)

@@ -1,0 +1,276 @@
+"""Link an understood article to curated records and queue what it adds or contradicts.
+
+Input is the article's extraction (see ``ingest.understanding``); output is citations (the
+article as a source of a round, event or statement, with the supporting sentence) and
+suggestions for analysts. Curated records are never changed here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+
+from ingest.choices import ArticleStatus
+from ingest.models import Article
+from rounds.choices import SuggestionKind
+from rounds.models import Citation, Event, Place, Round, Suggestion
+
+# How far an extracted date may sit from a curated one and still be the same meeting: news
+# often gives the day of a report instead of the meeting's first day.
+MATCH_SLACK = datetime.timedelta(days=3)
+EVENT_KINDS = {"congress", "preparatory_meeting", "summit", "working_group"}
+
+
+@dataclass
+class LinkReport:
+    citations: int = 0
+    suggestions: int = 0
+    rounds: list[int] | None = None
+
+
+def _d(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _place(name: str | None) -> Place | None:
+    if not name:
+        return None
+    place = Place.objects.filter(name__iexact=name).first()
+    if place is None:
+        for candidate in Place.objects.all():
+            if name.casefold() in {a.casefold() for a in candidate.alias_names()}:
+                return candidate
+    return place
+
+
+def _overlaps(start, end, other_start, other_end) -> bool:
+    if not (start and other_start):
+        return False
+    end, other_end = end or start, other_end or other_start
+    return start <= other_end + MATCH_SLACK and other_start <= end + MATCH_SLACK
+
+
+def _cite(record: models.Model, article: Article, quote: str, report: LinkReport) -> None:
+    ct = ContentType.objects.get_for_model(record)
+    try:
+        with transaction.atomic():
+            _, created = Citation.objects.get_or_create(
+                content_type=ct,
+                object_id=record.pk,
+                url=article.url[:1000],
+                defaults={
+                    "article": article,
+                    "quote": quote,
+                    "title": article.title[:500],
+                    "published": article.published,
+                    "publisher": re.sub(r"^www\.", "", article.url.split("/")[2])[:255],
+                },
+            )
+    except IntegrityError:
+        created = False
+    report.citations += int(created)
+
+
+def _suggest(
+    article: Article,
+    kind: str,
+    key: str,
+    *,
+    target=None,
+    payload: dict,
+    current: dict | None = None,
+    quote: str,
+    report: LinkReport,
+) -> None:
+    defaults = {"payload": payload, "current": current or {}, "quote": quote}
+    if target is not None:
+        defaults["content_type"] = ContentType.objects.get_for_model(target)
+        defaults["object_id"] = target.pk
+    try:
+        with transaction.atomic():
+            _, created = Suggestion.objects.get_or_create(
+                article=article, kind=kind, key=key[:255], defaults=defaults
+            )
+    except IntegrityError:
+        created = False
+    report.suggestions += int(created)
+
+
+def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
+    number = meeting.get("round_number")
+    start, end = _d(meeting.get("start")), _d(meeting.get("end"))
+    quote = meeting.get("quote", "")
+    rnd = Round.objects.filter(number=number).first() if number else None
+    if rnd is None and number is None and start:
+        rnd = next(
+            (
+                r
+                for r in Round.objects.filter(start_date__year=start.year)
+                if _overlaps(start, end, r.start_date, r.end_date)
+            ),
+            None,
+        )
+    if rnd is None:
+        if number:
+            _suggest(
+                article,
+                SuggestionKind.NEW_ROUND,
+                f"round:{number}",
+                payload={
+                    "number": number,
+                    "start": meeting.get("start"),
+                    "end": meeting.get("end"),
+                    "place": meeting.get("place"),
+                    "status": "held" if meeting.get("status") == "held" else "scheduled",
+                },
+                quote=quote,
+                report=report,
+            )
+        return
+    linked_rounds.add(rnd.number)
+    _cite(rnd, article, quote, report)
+    exact = start and end and (end - start).days <= 7
+    differs = exact and (start, end) != (rnd.start_date, rnd.end_date)
+    if differs and (meeting.get("status") == "held" or rnd.status != "held"):
+        _suggest(
+            article,
+            SuggestionKind.ROUND_DATES,
+            f"round:{rnd.number}:{start}:{end}",
+            target=rnd,
+            payload={"start_date": str(start), "end_date": str(end)},
+            current={"start_date": str(rnd.start_date), "end_date": str(rnd.end_date)},
+            quote=quote,
+            report=report,
+        )
+
+
+def _link_event_meeting(article, meeting, report) -> None:
+    start, end = _d(meeting.get("start")), _d(meeting.get("end"))
+    place = _place(meeting.get("place"))
+    kind = meeting["kind"]
+    quote = meeting.get("quote", "")
+    candidates = Event.objects.filter(kind=kind)
+    if place:
+        candidates = candidates.filter(models.Q(place=place) | models.Q(place__isnull=True))
+    event = next((e for e in candidates if _overlaps(start, end, e.start_date, e.end_date)), None)
+    if event is None and not start:
+        return  # nothing to anchor a new event on
+    if event is None:
+        _suggest(
+            article,
+            SuggestionKind.NEW_EVENT,
+            f"event:{kind}:{start}:{place.slug if place else ''}",
+            payload={
+                "kind": kind,
+                "title": _event_title(kind, place, start),
+                "start": meeting.get("start"),
+                "end": meeting.get("end"),
+                "place": place.name if place else meeting.get("place"),
+                "status": "held" if meeting.get("status") == "held" else "announced",
+                "round_number": meeting.get("round_number"),
+            },
+            quote=quote,
+            report=report,
+        )
+        return
+    _cite(event, article, quote, report)
+    if start and end and (start, end) != (event.start_date, event.end_date):
+        _suggest(
+            article,
+            SuggestionKind.EVENT_DATES,
+            f"event:{event.slug}:{start}:{end}",
+            target=event,
+            payload={"start_date": str(start), "end_date": str(end)},
+            current={"start_date": str(event.start_date), "end_date": str(event.end_date)},
+            quote=quote,
+            report=report,
+        )
+    if meeting.get("status") == "held" and event.status == "announced":
+        _suggest(
+            article,
+            SuggestionKind.EVENT_STATUS,
+            f"event:{event.slug}:held",
+            target=event,
+            payload={"status": "held"},
+            current={"status": event.status},
+            quote=quote,
+            report=report,
+        )
+
+
+def _event_title(kind: str, place: Place | None, start: datetime.date | None) -> str:
+    label = {
+        "congress": "Congress",
+        "preparatory_meeting": "Preparatory meeting",
+        "summit": "Guarantors' summit",
+        "working_group": "Working group meeting",
+    }.get(kind, "Meeting")
+    where = f" in {place.name}" if place else ""
+    when = f" ({start:%d %b %Y})" if start else ""
+    return f"{label}{where}{when}"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w{4,}", text.casefold()))
+
+
+def _link_documents(article, documents, rounds: set[int], report) -> None:
+    if len(rounds) != 1:
+        return  # a document can only be placed when the article is about one round
+    rnd = Round.objects.get(number=next(iter(rounds)))
+    statements = list(rnd.statements.all())
+    for doc in documents:
+        words = _words(doc.get("title", ""))
+        match = max(
+            statements,
+            key=lambda s: (s.kind == doc["kind"], len(words & _words(s.title))),
+            default=None,
+        )
+        if match and (match.kind == doc["kind"] or len(words & _words(match.title)) >= 3):
+            _cite(match, article, doc.get("quote", ""), report)
+        else:
+            _suggest(
+                article,
+                SuggestionKind.NEW_STATEMENT,
+                f"statement:{rnd.number}:{doc['kind']}:{doc.get('title', '')[:150]}",
+                target=rnd,
+                payload={
+                    "round_number": rnd.number,
+                    "kind": doc["kind"],
+                    "title": doc.get("title", ""),
+                    "date": str(rnd.end_date or ""),
+                },
+                quote=doc.get("quote", ""),
+                report=report,
+            )
+
+
+def article_link(*, article: Article) -> LinkReport:
+    """Cite the article on the records it supports and queue suggestions; idempotent.
+
+    Running it again adds nothing (citations and suggestions are unique per article and
+    record); an irrelevant article is left alone.
+    """
+    report = LinkReport(rounds=[])
+    extraction = article.extraction or {}
+    if not extraction.get("relevant"):
+        return report
+    linked_rounds: set[int] = set()
+    for meeting in extraction.get("meetings", []):
+        if meeting.get("kind") == "round":
+            _link_round_meeting(article, meeting, report, linked_rounds)
+        elif meeting.get("kind") in EVENT_KINDS:
+            _link_event_meeting(article, meeting, report)
+    held_rounds = {
+        m["round_number"]
+        for m in extraction.get("meetings", [])
+        if m.get("kind") == "round" and m.get("status") == "held" and m.get("round_number")
+    } & linked_rounds
+    _link_documents(article, extraction.get("documents", []), held_rounds or linked_rounds, report)
+    report.rounds = sorted(linked_rounds)
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.LINKED)
+    return report

@@ -1,0 +1,15 @@
+"""Celery tasks of the curated side: thin, idempotent."""
+
+from celery import shared_task
+
+from ingest.models import Article
+from rounds.linking import article_link
+
+
+@shared_task(acks_late=True, max_retries=0)
+def article_link_task(article_id: int) -> int:
+    """Link one article to curated records; returns how many suggestions it queued."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return 0
+    return article_link(article=article).suggestions
