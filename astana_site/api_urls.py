@@ -1,11 +1,17 @@
 """The versioned REST API: every app's routes under /api/v1/, with the schema and docs."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from rounds.api.views import api_not_found
+
+app_name = "api"
 
 urlpatterns = [
     path("", include("rounds.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Last: anything else under /api/v1/ is a JSON 404, not the HTML page.
+    re_path(r"^.*$", api_not_found),
 ]

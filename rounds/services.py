@@ -100,3 +100,28 @@ def analysts_group_ensure() -> Group:
     if set(group.permissions.values_list("pk", flat=True)) != wanted:
         group.permissions.set(wanted)
     return group
+
+
+@transaction.atomic
+def curated_write(
+    instance: M,
+    *,
+    data: Mapping[str, Any],
+    m2m: Mapping[str, Iterable[models.Model]] | None = None,
+    user=None,
+    reason: str,
+) -> M:
+    """Create or update a curated record and its many-to-many relations in one transaction.
+
+    Fields go through ``curated_update`` (validated, history with ``user`` and ``reason``);
+    a change to a many-to-many relation alone still writes a history row, so the reason is
+    kept. Raises ``ValidationError`` or ``TrackerError`` and writes nothing when invalid.
+    """
+    saved = instance.pk is None or any(getattr(instance, f) != v for f, v in data.items())
+    curated_update(instance, data=data, user=user, reason=reason)
+    m2m_changed = False
+    for field, values in (m2m or {}).items():
+        m2m_changed |= set_m2m(instance, field, values)
+    if m2m_changed and not saved:
+        curated_save(instance, user=user, reason=reason)
+    return instance

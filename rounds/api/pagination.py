@@ -1,8 +1,66 @@
+"""Page-number pagination: ``count``, ``next`` and ``previous`` in the body, the same links in
+an RFC 8288 ``Link`` header (so CSV, GeoJSON, iCalendar and TimelineJS pages link too)."""
+
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
+def _positive_int(raw: str, name: str) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            {name: [f"Expected a whole number of at least 1, got {raw!r}."]}
+        ) from None
+    if value < 1:
+        raise ValidationError({name: [f"Expected a whole number of at least 1, got {raw!r}."]})
+    return value
+
+
 class StandardPagination(PageNumberPagination):
-    """Page-number pagination with ``count``, ``next`` and ``previous``; ``page_size`` up to 500."""
+    """``page`` from 1; ``page_size`` from 1 to 500. A malformed or out-of-range ``page_size``
+    and a malformed ``page`` are a 400; a page past the last is a 404."""
 
     page_size_query_param = "page_size"
     max_page_size = 500
+    last_page_strings = ()
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw in (None, ""):
+            return self.page_size
+        value = _positive_int(raw, self.page_size_query_param)
+        if value > self.max_page_size:
+            raise ValidationError(
+                {self.page_size_query_param: [f"At most {self.max_page_size}, got {value}."]}
+            )
+        return value
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param)
+        if raw not in (None, ""):
+            _positive_int(raw, self.page_query_param)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for url, rel in ((self.get_next_link(), "next"), (self.get_previous_link(), "prev"))
+            if url
+        ]
+        if links:
+            response["Link"] = ", ".join(links)
+        response["X-Total-Count"] = str(self.page.paginator.count)
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+                parameter["description"] = (
+                    f"Records per page, 1 to {self.max_page_size} (default {self.page_size})."
+                )
+        return parameters

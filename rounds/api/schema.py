@@ -1,0 +1,122 @@
+"""OpenAPI details drf-spectacular cannot infer: the error shape on every operation, the
+change-reason header on writes, anonymous reads, and the bounds of numeric and text filters."""
+
+from django import forms
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.permissions import SAFE_METHODS
+
+REASON_HEADER = "X-Change-Reason"
+REASON_MAX_LENGTH = 100
+
+REASON_PARAMETER = OpenApiParameter(
+    name=REASON_HEADER,
+    type={"type": "string", "minLength": 1, "maxLength": REASON_MAX_LENGTH, "pattern": r"\S"},
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description=(
+        "Why you make this change (1-100 characters), kept in the record's history with your "
+        "user name, as in the admin. Non-ASCII text may be percent-encoded UTF-8, e.g. "
+        "`%D0%9C%D0%98%D0%94` for МИД."
+    ),
+    examples=[],
+)
+
+ERROR_DESCRIPTIONS = {
+    400: "Malformed input: a filter, page or body field is invalid.",
+    401: "Credentials are missing or invalid (send `Authorization: Token <key>`).",
+    403: "Authenticated, but without the permission this write needs.",
+    404: "No such record, or a page past the last.",
+    406: "None of the formats in `Accept` or `format` can be produced.",
+    409: "Conflicts with stored data: a duplicate key, or other records still refer to it.",
+    415: "The body's media type is not JSON, form or multipart.",
+    422: "Well-formed, but against the rules: end before start, a forbidden status "
+    "transition, a reference to a record that does not exist.",
+    429: "Too many requests; retry after the `Retry-After` seconds.",
+}
+
+
+class ErrorBodySerializer(serializers.Serializer):
+    status = serializers.IntegerField(help_text="The HTTP status, repeated.")
+    code = serializers.CharField(help_text="Machine-readable, e.g. `invalid`, `not_found`.")
+    message = serializers.CharField(help_text="What went wrong, for a person.")
+    detail = serializers.JSONField(
+        help_text="Per-field messages for invalid input (`{field: [message]}`), else `{}`."
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error response, whatever the status and the requested format."""
+
+    error = ErrorBodySerializer()
+
+
+class TrackerAutoSchema(AutoSchema):
+    def get_auth(self):
+        auths = super().get_auth()
+        if self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})  # Anyone may read.
+        return auths
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.method not in SAFE_METHODS and getattr(self.view, "change_reason_required", False):
+            parameters = [*parameters, REASON_PARAMETER]
+        return parameters
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        bounds = getattr(self.view, "lookup_schema", None)
+        for parameter in parameters:
+            if bounds and parameter["name"] == getattr(self.view, "lookup_field", None):
+                parameter["schema"] = dict(bounds)
+        return parameters
+
+    def _error_codes(self) -> list[int]:
+        codes = [400, 401, 404, 406, 429]
+        if self.method not in SAFE_METHODS:
+            codes += [403, 409, 422]
+            if self.method != "DELETE":
+                codes.append(415)
+        return sorted(codes)
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        error = self.resolve_serializer(ErrorSerializer(), "response").ref
+        for code in self._error_codes():
+            responses.setdefault(
+                str(code),
+                {
+                    "description": ERROR_DESCRIPTIONS[code],
+                    "content": {"application/json": {"schema": error}},
+                },
+            )
+        return responses
+
+
+class BoundedDjangoFilterExtension(DjangoFilterExtension):
+    """django-filter parameters with the bounds their form fields enforce (minimum, maximum,
+    maxLength, integer type), so clients and fuzzers know what a 400 will be for."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        extra = filter_field.extra
+        for parameter in parameters:
+            schema = parameter["schema"]
+            target = schema["items"] if schema.get("type") == "array" else schema
+            if issubclass(filter_field.field_class, forms.IntegerField):
+                target["type"] = "integer"
+                target.pop("format", None)
+            if "min_value" in extra:
+                target["minimum"] = extra["min_value"]
+            if "max_value" in extra:
+                target["maximum"] = extra["max_value"]
+            if "max_length" in extra and target.get("type") == "string":
+                target["maxLength"] = extra["max_length"]
+        return parameters

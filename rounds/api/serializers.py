@@ -1,0 +1,507 @@
+"""Representations of the curated records. Serializers parse and present; writes happen in
+``rounds.services`` (called from the views), never in ``save()`` here.
+
+Related records are addressed by their stable public keys: rounds by ``number``, participants,
+events, statements, zones and places by ``slug``, governorates by OCHA ``pcode``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from rounds.filtersets import CITABLE_TYPES
+from rounds.models import (
+    Citation,
+    Delegation,
+    Event,
+    Governorate,
+    Participant,
+    Place,
+    Round,
+    Statement,
+    Zone,
+    ZoneStatusChange,
+)
+
+# Which API resource shows a record of each citable type, and the field addressing it.
+RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
+    "round": ("api:round-detail", "number"),
+    "participant": ("api:participant-detail", "slug"),
+    "statement": ("api:statement-detail", "slug"),
+    "event": ("api:event-detail", "slug"),
+    "zone": ("api:zone-detail", "slug"),
+    "place": ("api:place-detail", "slug"),
+}
+
+SMALLINT_MAX = 32767
+
+
+def api_url(request, type_name: str, key) -> str | None:
+    """The absolute API URL of a record of ``type_name`` addressed by ``key``, if it has one."""
+    route = RESOURCE_OF_TYPE.get(type_name)
+    if route is None or key in (None, ""):
+        return None
+    path = reverse(route[0], kwargs={route[1]: key})
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class AliasSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=128)
+    lang = serializers.CharField(max_length=16, required=False, allow_blank=True)
+
+
+class GeometrySerializer(serializers.Serializer):
+    """A GeoJSON geometry in WGS84, ``[longitude, latitude]`` positions."""
+
+    type = serializers.ChoiceField(choices=["Polygon", "MultiPolygon"])
+    coordinates = serializers.JSONField(
+        help_text="Polygon: rings of [lon, lat] positions; MultiPolygon: a list of polygons."
+    )
+
+    def validate(self, attrs):
+        polygons = [attrs["coordinates"]] if attrs["type"] == "Polygon" else attrs["coordinates"]
+        if not isinstance(polygons, list) or not polygons:
+            raise serializers.ValidationError("coordinates must be a non-empty list.")
+        for polygon in polygons:
+            if not isinstance(polygon, list) or not polygon:
+                raise serializers.ValidationError("Each polygon is a non-empty list of rings.")
+            for ring in polygon:
+                if not isinstance(ring, list) or len(ring) < 4 or ring[0] != ring[-1]:
+                    raise serializers.ValidationError(
+                        "Each ring is a closed list of at least four positions."
+                    )
+                for position in ring:
+                    if not (
+                        isinstance(position, list)
+                        and len(position) == 2
+                        and all(
+                            isinstance(v, int | float) and not isinstance(v, bool) for v in position
+                        )
+                        and -180 <= position[0] <= 180
+                        and -90 <= position[1] <= 90
+                    ):
+                        raise serializers.ValidationError(
+                            "Each position is [longitude, latitude] in degrees."
+                        )
+        return attrs
+
+
+class CitationInlineSerializer(serializers.ModelSerializer):
+    """A source supporting the record it is listed under."""
+
+    class Meta:
+        model = Citation
+        fields = ["id", "url", "publisher", "title", "published", "quote"]
+        read_only_fields = fields
+
+
+class CuratedSerializer(serializers.ModelSerializer):
+    """Fields every curated record shows: uncertainty, citations, timestamps and its URL."""
+
+    api_url = serializers.SerializerMethodField(help_text="This record in the API.")
+    citations = CitationInlineSerializer(many=True, read_only=True)
+
+    type_name: str = ""
+    curated_fields = ["uncertain", "uncertain_note", "citations", "created", "modified", "api_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, obj) -> str | None:
+        key = getattr(obj, RESOURCE_OF_TYPE[self.type_name][1])
+        return api_url(self.context.get("request"), self.type_name, key)
+
+
+# --- Participants --------------------------------------------------------------------------
+
+
+class ParticipantSerializer(CuratedSerializer):
+    type_name = "participant"
+    aliases = AliasSerializer(
+        many=True, required=False, help_text="Names in other languages and spellings."
+    )
+
+    class Meta:
+        model = Participant
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "kind",
+            "is_guarantor",
+            "aliases",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+
+class ParticipantRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participant
+        fields = ["slug", "name", "short_name", "is_guarantor"]
+        read_only_fields = fields
+
+
+# --- Places ----------------------------------------------------------------------------------
+
+
+class PlaceSerializer(CuratedSerializer):
+    type_name = "place"
+    governorate = serializers.SlugRelatedField(
+        slug_field="pcode",
+        queryset=Governorate.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="OCHA pcode of the Syrian governorate, e.g. SY07.",
+    )
+    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = serializers.FloatField(
+        min_value=-180, max_value=180, required=False, allow_null=True
+    )
+    aliases = AliasSerializer(many=True, required=False)
+
+    class Meta:
+        model = Place
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "country",
+            "governorate",
+            "latitude",
+            "longitude",
+            "aliases",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+
+class PlaceRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Place
+        fields = ["slug", "name", "country", "latitude", "longitude"]
+        read_only_fields = fields
+
+
+# --- Rounds ----------------------------------------------------------------------------------
+
+
+class DelegationSerializer(serializers.ModelSerializer):
+    participant = ParticipantRefSerializer(read_only=True)
+    head = serializers.CharField(
+        source="head_of_delegation", read_only=True, help_text="Who led the delegation."
+    )
+
+    class Meta:
+        model = Delegation
+        fields = ["participant", "role", "head", "note"]
+        read_only_fields = fields
+
+
+class DocumentRefSerializer(serializers.ModelSerializer):
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Statement
+        fields = ["slug", "title", "kind", "date", "url", "api_url"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, obj) -> str | None:
+        return api_url(self.context.get("request"), "statement", obj.slug)
+
+
+class EventRefSerializer(serializers.ModelSerializer):
+    place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = ["slug", "kind", "title", "start_date", "end_date", "place", "status", "api_url"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, obj) -> str | None:
+        return api_url(self.context.get("request"), "event", obj.slug)
+
+
+class NextMeetingSerializer(serializers.Serializer):
+    """The next meeting as the round announced it: the wording and the window it implies."""
+
+    text = serializers.CharField(
+        source="next_meeting_text",
+        max_length=255,
+        required=False,
+        allow_blank=True,
+        help_text="As worded, e.g. 'mid-July 2017'.",
+    )
+    place = serializers.SlugRelatedField(
+        source="next_meeting_place",
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Place slug.",
+    )
+    start = serializers.DateField(
+        source="next_meeting_start", required=False, allow_null=True, help_text="Window start."
+    )
+    end = serializers.DateField(
+        source="next_meeting_end", required=False, allow_null=True, help_text="Window end."
+    )
+
+
+class RoundSerializer(CuratedSerializer):
+    type_name = "round"
+    number = serializers.IntegerField(min_value=1, max_value=SMALLINT_MAX)
+    place = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Place slug, e.g. astana.",
+    )
+    outcomes = serializers.ListField(
+        child=serializers.CharField(max_length=2000), required=False, max_length=100
+    )
+    delegations = DelegationSerializer(many=True, read_only=True)
+    documents = DocumentRefSerializer(
+        source="statements", many=True, read_only=True, help_text="Statements adopted."
+    )
+    events = EventRefSerializer(many=True, read_only=True)
+    next_meeting = NextMeetingSerializer(source="*", required=False)
+
+    class Meta:
+        model = Round
+        fields = [
+            "number",
+            "name",
+            "city",
+            "place",
+            "venue",
+            "start_date",
+            "end_date",
+            "date_note",
+            "status",
+            "summary",
+            "outcomes",
+            "delegations",
+            "documents",
+            "events",
+            "next_meeting",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+
+# --- Statements ------------------------------------------------------------------------------
+
+
+class StatementSerializer(CuratedSerializer):
+    type_name = "statement"
+    round = serializers.SlugRelatedField(
+        slug_field="number",
+        queryset=Round.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Number of the round that adopted it.",
+    )
+    issuers = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Participant.objects.all(),
+        many=True,
+        required=False,
+        help_text="Slugs of the participants that issued it.",
+    )
+    topics = serializers.ListField(
+        child=serializers.CharField(max_length=64), required=False, max_length=50
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "date",
+            "round",
+            "issuers",
+            "text",
+            "url",
+            "topics",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+
+# --- Events ----------------------------------------------------------------------------------
+
+
+class EventSerializer(CuratedSerializer):
+    type_name = "event"
+    place = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Place slug.",
+    )
+    place_name = serializers.CharField(source="place.name", read_only=True, allow_null=True)
+    round = serializers.SlugRelatedField(
+        slug_field="number",
+        queryset=Round.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Number of the round that announced or prepared it.",
+    )
+    parent = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the event this one prepared or belongs to.",
+    )
+    participants = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Participant.objects.all(), many=True, required=False
+    )
+    details = serializers.DictField(required=False, help_text="Free-form structured details.")
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "kind",
+            "title",
+            "description",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "place",
+            "place_name",
+            "location_text",
+            "status",
+            "round",
+            "parent",
+            "participants",
+            "details",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+
+# --- Zones -----------------------------------------------------------------------------------
+
+
+class ZoneStatusChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ZoneStatusChange
+        fields = ["date", "date_precision", "status", "note"]
+        read_only_fields = fields
+
+
+class ZoneSerializer(CuratedSerializer):
+    type_name = "zone"
+    number = serializers.IntegerField(
+        min_value=1, max_value=SMALLINT_MAX, help_text="Order in the memorandum (1-4)."
+    )
+    governorates = serializers.SlugRelatedField(
+        slug_field="pcode",
+        queryset=Governorate.objects.all(),
+        many=True,
+        required=False,
+        help_text="OCHA pcodes of the governorates it covers.",
+    )
+    centre_latitude = serializers.FloatField(
+        min_value=-90, max_value=90, required=False, allow_null=True
+    )
+    centre_longitude = serializers.FloatField(
+        min_value=-180, max_value=180, required=False, allow_null=True
+    )
+    polygon = GeometrySerializer(required=False, allow_null=True)
+    status = serializers.SerializerMethodField(help_text="Latest status, from status_changes.")
+    status_changes = ZoneStatusChangeSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Zone
+        fields = [
+            "slug",
+            "number",
+            "name",
+            "short_name",
+            "name_ar",
+            "governorates",
+            "governorates_text",
+            "centre_latitude",
+            "centre_longitude",
+            "polygon",
+            "polygon_approximate",
+            "polygon_note",
+            "population_note",
+            "monitoring",
+            "status",
+            "status_changes",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]
+
+    def get_status(self, obj) -> str | None:
+        changes = sorted(obj.status_changes.all(), key=lambda c: (c.date, c.pk))
+        return changes[-1].status if changes else None
+
+
+# --- Citations -------------------------------------------------------------------------------
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """A source for a record: write ``type`` and ``object_id`` to say which record it supports."""
+
+    type = serializers.ChoiceField(
+        choices=CITABLE_TYPES, help_text="Type of the cited record.", source="content_type.model"
+    )
+    object_id = serializers.IntegerField(min_value=1, help_text="Id of the cited record.")
+    target_url = serializers.SerializerMethodField(help_text="The cited record in the API.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
+
+    class Meta:
+        model = Citation
+        fields = [
+            "id",
+            "type",
+            "object_id",
+            "target_url",
+            "url",
+            "publisher",
+            "title",
+            "published",
+            "quote",
+            "article",
+            "created",
+            "api_url",
+        ]
+        read_only_fields = ["id", "article", "created"]
+
+    def validate(self, attrs):
+        type_name = attrs.pop("content_type", {}).get("model")
+        if type_name is None and self.instance is not None:
+            type_name = self.instance.content_type.model
+        object_id = attrs.get("object_id", getattr(self.instance, "object_id", None))
+        model = ContentType.objects.get_by_natural_key("rounds", type_name).model_class()
+        target = model._default_manager.filter(pk=object_id).first()
+        if target is None:
+            raise serializers.ValidationError(
+                {"object_id": f"There is no {type_name} with id {object_id}."}
+            )
+        attrs["content_type"] = ContentType.objects.get_for_model(model)
+        return attrs
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_target_url(self, obj) -> str | None:
+        # ``target_key`` is annotated by the selector (no query per row); fall back to a
+        # lookup for an instance the view has just written.
+        key = getattr(obj, "target_key", None)
+        if key is None and obj.content_object is not None:
+            route = RESOURCE_OF_TYPE.get(obj.content_type.model)
+            key = getattr(obj.content_object, route[1]) if route else None
+        return api_url(self.context.get("request"), obj.content_type.model, key)

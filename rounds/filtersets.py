@@ -1,0 +1,299 @@
+"""One FilterSet per curated model, shared by the API and the HTML list pages.
+
+Every filter reads plain query parameters, so a filtered view is a shareable URL and a filter
+behaves the same on a page and in the API. Nothing here knows about DRF: an invalid value
+makes the FilterSet's form invalid, which the API turns into a 400 and a page can show.
+
+Common parameters:
+
+- ``search`` (alias ``q``): every word must appear (case-insensitive) in one of the model's
+  text fields, e.g. ``search=joint statement``.
+- ``ordering``: one of the listed fields, ``-`` for descending, e.g. ``ordering=-start_date``.
+- date ranges: ``<field>_after`` and ``<field>_before`` (ISO dates, both inclusive).
+- ``year``: the calendar year of the record's main date.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import and_, or_
+
+import django_filters as filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from rounds.choices import (
+    DelegationRole,
+    EventKind,
+    EventStatus,
+    ParticipantKind,
+    PlaceKind,
+    RoundStatus,
+    StatementKind,
+    ZoneStatus,
+)
+from rounds.models import (
+    Citation,
+    Event,
+    Participant,
+    Place,
+    Round,
+    Statement,
+    Zone,
+    ZoneStatusChange,
+)
+
+# Longest accepted search string: enough for a phrase, short enough to keep LIKE queries cheap.
+SEARCH_MAX_LENGTH = 200
+# The models a citation may point at, by the name the API uses for them.
+CITABLE_TYPES = ["round", "participant", "statement", "event", "zone", "place", "governorate"]
+
+
+class IntegerFilter(filters.NumberFilter):
+    """A whole number (``NumberFilter`` would accept decimals such as ``2017.5``)."""
+
+    field_class = forms.IntegerField
+
+
+def search_q(fields: list[str], value: str) -> Q:
+    """A condition: every whitespace-separated word occurs in at least one of ``fields``."""
+    words = value.split()
+    if not words:
+        return Q()
+    return reduce(
+        and_, (reduce(or_, (Q(**{f"{field}__icontains": w}) for field in fields)) for w in words)
+    )
+
+
+class SearchFilterSet(filters.FilterSet):
+    """Adds ``search`` and its alias ``q`` over the fields named in ``search_fields``."""
+
+    search_fields: list[str] = []
+
+    search = filters.CharFilter(
+        method="filter_search",
+        max_length=SEARCH_MAX_LENGTH,
+        label="Full-text search: every word must occur in a text field (case-insensitive).",
+    )
+    q = filters.CharFilter(
+        method="filter_search", max_length=SEARCH_MAX_LENGTH, label="Alias of `search`."
+    )
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = search_q(self.search_fields, value)
+        return queryset.filter(condition).distinct() if condition else queryset
+
+
+class RoundFilterSet(SearchFilterSet):
+    search_fields = ["name", "city", "venue", "summary", "date_note", "next_meeting_text"]
+
+    number = IntegerFilter(min_value=1, max_value=32767, label="The round's number.")
+    start_date = filters.DateFromToRangeFilter(
+        label="Start date range: `start_date_after` and `start_date_before` (inclusive)."
+    )
+    year = IntegerFilter(
+        field_name="start_date__year", min_value=1, max_value=9999, label="Year the round began."
+    )
+    city = filters.CharFilter(
+        lookup_expr="iexact", max_length=64, label="City as named at the time, e.g. Nur-Sultan."
+    )
+    status = filters.ChoiceFilter(choices=RoundStatus.choices)
+    participant = filters.CharFilter(
+        method="filter_participant",
+        max_length=64,
+        label="Slug of a participant with a delegation at the round (combine with `role`).",
+    )
+    role = filters.ChoiceFilter(
+        choices=DelegationRole.choices,
+        method="filter_role",
+        label="Role of a delegation at the round; with `participant`, that participant's role.",
+    )
+    ordering = filters.OrderingFilter(fields=["number", "start_date", "end_date", "city", "name"])
+
+    class Meta:
+        model = Round
+        fields = ["number", "start_date", "year", "city", "status", "participant", "role"]
+
+    def filter_participant(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q(delegations__participant__slug=value)
+        role = self.form.cleaned_data.get("role")
+        if role:
+            condition &= Q(delegations__role=role)
+        return queryset.filter(condition).distinct()
+
+    def filter_role(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if self.form.cleaned_data.get("participant"):
+            return queryset  # Applied together with the participant, on the same delegation.
+        return queryset.filter(delegations__role=value).distinct()
+
+
+class ParticipantFilterSet(SearchFilterSet):
+    """Also used for guarantors (a filtered view of participants)."""
+
+    search_fields = ["name", "short_name", "slug", "aliases"]
+
+    kind = filters.ChoiceFilter(choices=ParticipantKind.choices)
+    is_guarantor = filters.BooleanFilter()
+    round = IntegerFilter(
+        field_name="delegations__round__number",
+        min_value=1,
+        max_value=32767,
+        distinct=True,
+        label="Number of a round the participant attended.",
+    )
+    role = filters.ChoiceFilter(
+        field_name="delegations__role",
+        choices=DelegationRole.choices,
+        distinct=True,
+        label="A role the participant held at some round.",
+    )
+    ordering = filters.OrderingFilter(fields=["name", "slug", "kind"])
+
+    class Meta:
+        model = Participant
+        fields = ["kind", "is_guarantor", "round", "role"]
+
+
+class StatementFilterSet(SearchFilterSet):
+    search_fields = ["title", "text", "slug"]
+
+    date = filters.DateFromToRangeFilter(
+        label="Date range: `date_after` and `date_before` (inclusive)."
+    )
+    year = IntegerFilter(field_name="date__year", min_value=1, max_value=9999)
+    kind = filters.ChoiceFilter(choices=StatementKind.choices)
+    round = IntegerFilter(
+        field_name="round__number", min_value=1, max_value=32767, label="Number of the round."
+    )
+    participant = filters.CharFilter(
+        field_name="issuers__slug", max_length=64, distinct=True, label="Slug of an issuer."
+    )
+    topic = filters.CharFilter(
+        method="filter_topic", max_length=64, label="A topic tag the statement carries."
+    )
+    ordering = filters.OrderingFilter(fields=["date", "slug", "title", "kind"])
+
+    class Meta:
+        model = Statement
+        fields = ["date", "year", "kind", "round", "participant", "topic"]
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # ``topics`` is a JSON list of strings; ``contains`` on JSON is not portable to SQLite,
+        # so the text is matched first and the exact membership checked on the few candidates.
+        candidates = queryset.filter(topics__icontains=value).values_list("pk", "topics")
+        wanted = value.casefold()
+        keep = [
+            pk
+            for pk, topics in candidates
+            if isinstance(topics, list)
+            and any(isinstance(t, str) and t.casefold() == wanted for t in topics)
+        ]
+        return queryset.filter(pk__in=keep)
+
+
+class EventFilterSet(SearchFilterSet):
+    search_fields = ["title", "description", "location_text", "slug"]
+
+    start_date = filters.DateFromToRangeFilter(
+        label="Start date range: `start_date_after` and `start_date_before` (inclusive)."
+    )
+    year = IntegerFilter(field_name="start_date__year", min_value=1, max_value=9999)
+    kind = filters.MultipleChoiceFilter(
+        choices=EventKind.choices, label="Kind of event; repeat to allow several."
+    )
+    status = filters.ChoiceFilter(choices=EventStatus.choices)
+    round = IntegerFilter(
+        field_name="round__number",
+        min_value=1,
+        max_value=32767,
+        label="Number of the round that announced or prepared it.",
+    )
+    participant = filters.CharFilter(
+        field_name="participants__slug", max_length=64, distinct=True, label="Participant slug."
+    )
+    place = filters.CharFilter(field_name="place__slug", max_length=64, label="Place slug.")
+    city = filters.CharFilter(
+        field_name="place__name", lookup_expr="iexact", max_length=128, label="Place name."
+    )
+    ordering = filters.OrderingFilter(fields=["start_date", "end_date", "slug", "title", "kind"])
+
+    class Meta:
+        model = Event
+        fields = ["start_date", "year", "kind", "status", "round", "participant", "place", "city"]
+
+
+class ZoneFilterSet(SearchFilterSet):
+    search_fields = ["name", "short_name", "name_ar", "governorates_text", "slug"]
+
+    status = filters.ChoiceFilter(
+        choices=ZoneStatus.choices, method="filter_status", label="The zone's latest status."
+    )
+    governorate = filters.CharFilter(
+        field_name="governorates__pcode",
+        max_length=8,
+        distinct=True,
+        label="OCHA pcode of a governorate the zone covers, e.g. SY07.",
+    )
+    ordering = filters.OrderingFilter(fields=["number", "slug", "name"])
+
+    class Meta:
+        model = Zone
+        fields = ["status", "governorate"]
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        latest = ZoneStatusChange.objects.filter(zone=OuterRef("pk")).order_by("-date", "-pk")
+        return queryset.annotate(latest_status=Subquery(latest.values("status")[:1])).filter(
+            latest_status=value
+        )
+
+
+class PlaceFilterSet(SearchFilterSet):
+    search_fields = ["name", "slug", "country", "aliases"]
+
+    kind = filters.ChoiceFilter(choices=PlaceKind.choices)
+    country = filters.CharFilter(lookup_expr="iexact", max_length=64)
+    governorate = filters.CharFilter(
+        field_name="governorate__pcode", max_length=8, label="OCHA pcode, e.g. SY07."
+    )
+    ordering = filters.OrderingFilter(fields=["name", "slug", "country"])
+
+    class Meta:
+        model = Place
+        fields = ["kind", "country", "governorate"]
+
+
+class CitationFilterSet(SearchFilterSet):
+    search_fields = ["url", "publisher", "title", "quote"]
+
+    published = filters.DateFromToRangeFilter(
+        label="Publication date range: `published_after` and `published_before` (inclusive)."
+    )
+    year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
+    publisher = filters.CharFilter(lookup_expr="icontains", max_length=255)
+    type = filters.ChoiceFilter(
+        choices=[(t, t) for t in CITABLE_TYPES],
+        method="filter_type",
+        label="Type of the cited record.",
+    )
+    object_id = IntegerFilter(
+        min_value=1, max_value=2**63 - 1, label="Id of the cited record (with `type`)."
+    )
+    round = IntegerFilter(
+        method="filter_round", min_value=1, max_value=32767, label="Citations of round N."
+    )
+    ordering = filters.OrderingFilter(fields=["published", "url", "publisher", "id"])
+
+    class Meta:
+        model = Citation
+        fields = ["published", "year", "publisher", "type", "object_id", "round"]
+
+    def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(content_type__app_label="rounds", content_type__model=value)
+
+    def filter_round(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        ct = ContentType.objects.get_for_model(Round)
+        return queryset.filter(
+            content_type=ct,
+            object_id__in=Round.objects.filter(number=value).values("pk"),
+        )
