@@ -1,8 +1,20 @@
-"""Field-level precision/recall/F1 of ``ingest.understanding.understand`` on the shared corpus.
+"""Field-level precision/recall/F1 of ``ingest.understanding.understand``.
 
-Usage: ``.venv/bin/python bench/eval_corpus.py [CORPUS_DIR]`` (default: ../shared/corpus next
-to the repository). Scores are micro-averaged: true/false positives and false negatives are
-summed over all articles. How each field is matched is documented in docs/EXTRACTION.md.
+Usage::
+
+    .venv/bin/python bench/eval_corpus.py [-v] [--corpus DIR] [--facts FILE]
+
+Two sets are scored, each twice (with and without a round calendar):
+
+1. the shared corpus of real articles (default ``../shared/corpus`` next to the repository);
+2. the project's own test texts, ``tests/ingest/understanding/data/*.json`` (written for the
+   project in English, Russian, Turkish and Arabic; same item format as the corpus).
+
+The calendar is built from the reference facts (default
+``../shared/reference/astana_facts.json``: ``rounds[].number/start_date/end_date/city``), the
+way the ingestion service passes curated rounds. Without the file, only the "no calendar" runs
+are made. Scores are micro-averaged: true/false positives and false negatives are summed over
+all articles. How each field is matched is documented in docs/EXTRACTION.md.
 """
 
 from __future__ import annotations
@@ -12,16 +24,58 @@ import json
 import re
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ingest.understanding import understand  # noqa: E402
+from ingest.understanding import KnownRound, understand  # noqa: E402
 from ingest.understanding.gazetteer import canonical_name  # noqa: E402
 
+SHARED = REPO.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpus"
+DEFAULT_FACTS = SHARED / "reference" / "astana_facts.json"
+PROJECT_TEXTS = REPO / "tests" / "ingest" / "understanding" / "data"
+
 GUARANTORS = {"Russia", "Iran", "Turkey"}
-FIELDS = ("round_number", "meeting_dates", "meeting_places", "guarantors", "announced", "documents")
+FIELDS = (
+    "relevant",
+    "round_number",
+    "meeting_dates",
+    "meeting_places",
+    "guarantors",
+    "announced",
+    "documents",
+)
+
+
+def load_calendar(path: Path) -> tuple[KnownRound, ...]:
+    """The rounds of the reference facts file as :class:`KnownRound` objects."""
+    facts = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        KnownRound(
+            number=r["number"],
+            start=dt.date.fromisoformat(r["start_date"]),
+            end=dt.date.fromisoformat(r["end_date"] or r["start_date"]),
+            city=r.get("city"),
+        )
+        for r in facts["rounds"]
+        if r.get("number") and r.get("start_date")
+    )
+
+
+def load_items(directory: Path) -> list[tuple[str, dict]]:
+    """(name, item) for every item of every ``*.json`` in ``directory``; a file holds one item
+    or a list of items."""
+    items = []
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, list):
+            items.extend((f"{path.name}#{i}", item) for i, item in enumerate(data))
+        else:
+            items.append((path.name, data))
+    return items
 
 
 def _place(name: str | None) -> str | None:
@@ -57,6 +111,8 @@ def _count(gold: list, pred: list, same) -> tuple[int, int, int]:
 def score_article(expected: dict, got: dict) -> dict[str, tuple[int, int, int]]:
     held = [m for m in got["meetings"] if m["status"] == "held"]
     announced = [m for m in got["meetings"] if m["status"] == "announced"]
+    gold_relevant = [True] if expected.get("relevant", True) else []
+    pred_relevant = [True] if got["relevant"] else []
     gold_round = [expected["round_number"]] if expected.get("round_number") else []
     pred_round = got["round_numbers"][:1]
     gold_dates = sorted({(d["start"], d["end"]) for d in expected.get("meeting_dates", [])})
@@ -73,6 +129,7 @@ def score_article(expected: dict, got: dict) -> dict[str, tuple[int, int, int]]:
     gold_docs = list(expected.get("documents_adopted", []))
     pred_docs = [d["title"] for d in got["documents"]]
     return {
+        "relevant": _count(gold_relevant, pred_relevant, lambda a, b: a == b),
         "round_number": _count(gold_round, pred_round, lambda a, b: a == b),
         "meeting_dates": _count(gold_dates, pred_dates, lambda a, b: a == b),
         "meeting_places": _count(gold_places, pred_places, lambda a, b: a == b),
@@ -89,15 +146,20 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def evaluate(corpus: Path, verbose: bool = False) -> dict[str, tuple[float, float, float]]:
+def evaluate(
+    source: Path | list[tuple[str, dict]],
+    *,
+    calendar: Sequence[KnownRound] = (),
+    verbose: bool = False,
+    label: str | None = None,
+) -> dict[str, tuple[float, float, float]]:
+    """Score ``understand`` on a directory of items (or loaded items); print and return
+    ``{field: (precision, recall, f1)}``."""
+    items = load_items(source) if isinstance(source, Path) else source
     totals = {field: [0, 0, 0] for field in FIELDS}
     elapsed = []
-    files = sorted(corpus.glob("*.json"))
-    warm_up = time.perf_counter()
-    understand("The eighth round of the Astana talks on Syria was held on 21-22 December.")
-    print(f"first call (compiles patterns): {1000 * (time.perf_counter() - warm_up):.1f} ms")
-    for path in files:
-        item = json.loads(path.read_text(encoding="utf-8"))
+    languages: dict[str, int] = {}
+    for name, item in items:
         published = dt.date.fromisoformat(item["published"]) if item.get("published") else None
         started = time.perf_counter()
         got = understand(
@@ -105,16 +167,20 @@ def evaluate(corpus: Path, verbose: bool = False) -> dict[str, tuple[float, floa
             published=published,
             language=item.get("language"),
             title=item.get("title"),
+            calendar=calendar,
         ).to_dict()
         elapsed.append(time.perf_counter() - started)
-        scores = score_article(item["expected"], got)
-        for field, counts in scores.items():
+        languages[item.get("language") or "?"] = languages.get(item.get("language") or "?", 0) + 1
+        for field, counts in score_article(item["expected"], got).items():
             for i in range(3):
                 totals[field][i] += counts[i]
             if verbose and (counts[1] or counts[2]):
-                print(f"  {path.name} {field}: tp={counts[0]} fp={counts[1]} fn={counts[2]}")
-    mean_ms = 1000 * sum(elapsed) / len(elapsed)
-    print(f"articles: {len(files)}; mean time per article: {mean_ms:.2f} ms")
+                print(f"  {name} {field}: tp={counts[0]} fp={counts[1]} fn={counts[2]}")
+    mean_ms = 1000 * sum(elapsed) / max(1, len(elapsed))
+    mix = ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))
+    if label:
+        print(f"\n## {label}")
+    print(f"articles: {len(items)} ({mix}); mean time per article: {mean_ms:.2f} ms")
     print(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}   tp  fp  fn")
     result = {}
     for field in FIELDS:
@@ -125,12 +191,31 @@ def evaluate(corpus: Path, verbose: bool = False) -> dict[str, tuple[float, floa
     return result
 
 
+def _option(name: str, default: Path) -> Path:
+    if name in sys.argv:
+        return Path(sys.argv[sys.argv.index(name) + 1])
+    return default
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    corpus = Path(args[0]) if args else REPO.parent / "shared" / "corpus"
-    if not corpus.is_dir():
-        sys.exit(f"corpus not found: {corpus}")
-    evaluate(corpus, verbose="-v" in sys.argv)
+    verbose = "-v" in sys.argv
+    corpus = _option("--corpus", DEFAULT_CORPUS)
+    facts = _option("--facts", DEFAULT_FACTS)
+    calendar = load_calendar(facts) if facts.is_file() else ()
+    warm_up = time.perf_counter()
+    understand("The eighth round of the Astana talks on Syria was held on 21-22 December.")
+    print(f"first call (compiles patterns): {1000 * (time.perf_counter() - warm_up):.1f} ms")
+    print(f"calendar: {len(calendar)} rounds from {facts}" if calendar else "calendar: none")
+    sets = [("project test texts", PROJECT_TEXTS)]
+    if corpus.is_dir():
+        sets.insert(0, ("shared corpus", corpus))
+    else:
+        print(f"corpus not found: {corpus}")
+    for name, directory in sets:
+        items = load_items(directory)
+        if calendar:
+            evaluate(items, calendar=calendar, verbose=verbose, label=f"{name}, with calendar")
+        evaluate(items, verbose=verbose, label=f"{name}, without calendar")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,13 @@
 
 No database, no network, standard library only. Entry point::
 
-    understand(text, published=date(2017, 12, 22), language="en", title=None) -> Extraction
+    understand(text, published=date(2017, 12, 22), language="en", title=None,
+               calendar=(KnownRound(8, date(2017, 12, 21), date(2017, 12, 22), "Astana"), ...))
+        -> Extraction
+
+``calendar`` is optional: the rounds the caller already knows (curated data). It only fills
+gaps the text leaves (a round's number from its dates, its city, whether it was already held);
+with an empty calendar everything comes from the text alone. The package keeps no copy of it.
 
 ``Extraction.to_dict()`` has exactly this shape (other tools depend on it)::
 
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._text import detect_language, fold
@@ -38,6 +45,7 @@ from .gazetteer import (
 from .meetings import Meeting, extract_meetings
 from .ordinals import find_round_numbers
 from .relevance import is_relevant
+from .round_calendar import KnownRound, RoundCalendar
 from .sentences import split_sentences
 from .topics import find_topics
 
@@ -46,6 +54,7 @@ __all__ = [
     "Document",
     "Extraction",
     "GazetteerEntry",
+    "KnownRound",
     "Meeting",
     "canonical_name",
     "detect_language",
@@ -95,12 +104,15 @@ def understand(
     published: dt.date | None = None,
     language: str | None = None,
     title: str | None = None,
+    calendar: Sequence[KnownRound] = (),
 ) -> Extraction:
     """Extract rounds, meetings, places, participants, documents and topics from ``text``.
 
     ``published`` anchors years left out and relative dates ("today", "Friday"). ``language``
     is an ISO 639-1 code; when None it is guessed from the script. ``title`` is read for
     relevance, places, participants and topics but quotes always come from ``text``.
+    ``calendar`` is the rounds the caller already knows (see :mod:`.round_calendar`); the text
+    always wins over it, and with the default empty calendar only the text is used.
     Irrelevant texts get no rounds, meetings or documents.
     """
     language = language or detect_language(text)
@@ -121,6 +133,7 @@ def understand(
             round_mentions,
             published=published,
             ref_year=_reference_year(text + " " + (title or ""), published),
+            calendar=RoundCalendar(calendar),
         )
         if relevant
         else []

@@ -16,10 +16,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import known_rounds
 from .dates import FUTURE, PAST, DateMention, find_dates
 from .gazetteer import BY_NAME, Mention, canonical_name
 from .ordinals import RoundMention
+from .round_calendar import RoundCalendar
 from .sentences import Sentence
 
 ROUND = "round"
@@ -122,7 +122,7 @@ _FUTURE_CUE = re.compile(
     r"to\s+convene|to\s+hold|would|"
     r"состоится|состоятся|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
     r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
-    r"\w+(?:ecek|acak)\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
+    r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
     r"ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
     r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)(?!\w)"
 )
@@ -264,14 +264,16 @@ def _attach(candidates, items, span_of, max_gap):
     return pairs
 
 
-def _status(candidate: _Candidate, folded: str, published: dt.date | None) -> str:
+def _status(
+    candidate: _Candidate, folded: str, published: dt.date | None, calendar: RoundCalendar
+) -> str:
     if candidate.start and published:
         return ANNOUNCED if candidate.start > published else HELD
-    if candidate.number and published:
-        known = known_rounds.BY_NUMBER.get(candidate.number)
+    if candidate.number and published and calendar:
+        known = calendar.get(candidate.number)
         if known:
-            return HELD if known[0] <= published else ANNOUNCED
-        last = known_rounds.last_round_before(published)
+            return HELD if known.start <= published else ANNOUNCED
+        last = calendar.last_round_before(published)
         if last and candidate.number > last:
             return ANNOUNCED
     if candidate.is_next:
@@ -365,8 +367,10 @@ def extract_meetings(
     *,
     published: dt.date | None,
     ref_year: int | None,
+    calendar: RoundCalendar | None = None,
 ) -> list[Meeting]:
     """Meetings held and announced in ``text`` (see the module docstring for the method)."""
+    calendar = calendar or RoundCalendar()
     candidates: list[_Candidate] = []
     previous_month: tuple[int, int] | None = None
     for sentence in sentences:
@@ -426,22 +430,27 @@ def extract_meetings(
                 and not (trigger.start or trigger.place or trigger.number)
             ):
                 continue
-            trigger.status = _status(trigger, folded, published)
+            trigger.status = _status(trigger, folded, published, calendar)
             trigger.quote = sentence.text
             trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
             candidates.append(trigger)
-    return _finish(candidates, text, published)
+    return _finish(candidates, text, published, calendar)
 
 
-def _finish(candidates: list[_Candidate], text: str, published: dt.date | None) -> list[Meeting]:
+def _finish(
+    candidates: list[_Candidate],
+    text: str,
+    published: dt.date | None,
+    calendar: RoundCalendar,
+) -> list[Meeting]:
     # Number held rounds by their dates, and "next round" by the round just held.
     for c in candidates:
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:
-            c.number = known_rounds.round_on(c.start, c.end)
+            c.number = calendar.round_on(c.start, c.end)
     held_numbers = [c.number for c in candidates if c.number and c.status == HELD]
     primary = held_numbers[0] if held_numbers else None
     if primary is None and published:
-        primary = known_rounds.last_round_before(published)
+        primary = calendar.last_round_before(published)
     for c in candidates:
         if c.is_next and c.kind == ROUND and not c.number and primary:
             c.number = primary + 1
@@ -465,11 +474,13 @@ def _finish(candidates: list[_Candidate], text: str, published: dt.date | None) 
     for m in meetings:
         if m.kind != ROUND or m.status != HELD:
             continue
-        known = known_rounds.BY_NUMBER.get(m.number) if m.number else None
+        known = calendar.get(m.number)
         if m.place is None:
-            m.place = known[2] if known else (dateline if dateline in ("Astana", "Sochi") else None)
-        if m.start is None and known and published and 0 <= (published - known[1]).days <= 30:
-            m.start, m.end = known[0], known[1]
+            m.place = calendar.city(m.number) or (
+                dateline if dateline in ("Astana", "Sochi") else None
+            )
+        if m.start is None and known and published and 0 <= (published - known.end).days <= 30:
+            m.start, m.end = known.start, known.end
     if published:
         lead_end = max(400, len(text.split("\n", 3)[0]) + 1)
         for m in meetings:

@@ -1,0 +1,63 @@
+"""The calendar of rounds already known to the caller, as an optional hint for the extractor.
+
+The package holds no copy of the rounds: the caller passes the curated rounds it trusts as a
+sequence of :class:`KnownRound` (``understand(..., calendar=rounds)``). An empty calendar is
+valid and the extractor then works from the text alone.
+
+The calendar is a fallback, never an override. With it the extractor can number a held meeting
+whose text gives dates but no number ("the May 4 meeting on Syria in Astana" is round 4), place
+a numbered held round whose text names no city, date a numbered round reported within a month
+of its end, and tell whether a numbered round was already held when the article appeared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import canonical_name
+
+
+@dataclass(frozen=True, slots=True)
+class KnownRound:
+    """One round of the Astana format as the caller's curated data records it.
+
+    ``city`` is any name the gazetteer knows ("Astana", "Nur-Sultan", "Sochi"); it is reported
+    under the gazetteer's canonical name.
+    """
+
+    number: int
+    start: dt.date
+    end: dt.date
+    city: str | None = None
+
+
+class RoundCalendar:
+    """Look-ups over a sequence of :class:`KnownRound`, ordered by number."""
+
+    def __init__(self, rounds: Sequence[KnownRound] = ()) -> None:
+        self.rounds = tuple(sorted(rounds, key=lambda r: r.number))
+        self._by_number = {r.number: r for r in self.rounds}
+
+    def __bool__(self) -> bool:
+        return bool(self.rounds)
+
+    def get(self, number: int | None) -> KnownRound | None:
+        return self._by_number.get(number) if number else None
+
+    def city(self, number: int | None) -> str | None:
+        known = self.get(number)
+        if known is None or not known.city:
+            return None
+        return canonical_name(known.city) or known.city
+
+    def round_on(self, start: dt.date, end: dt.date) -> int | None:
+        """The number of the round whose dates overlap ``start``..``end``, if exactly one does."""
+        hits = [r.number for r in self.rounds if start <= r.end and r.start <= end]
+        return hits[0] if len(hits) == 1 else None
+
+    def last_round_before(self, day: dt.date) -> int | None:
+        """The number of the last round that ended on or before ``day``."""
+        done = [r.number for r in self.rounds if r.end <= day]
+        return max(done) if done else None

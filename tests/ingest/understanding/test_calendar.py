@@ -1,0 +1,114 @@
+"""The optional round calendar: the text alone works, the calendar only fills its gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.understanding import KnownRound, understand
+
+D = dt.date
+CALENDAR = (
+    KnownRound(4, D(2017, 5, 3), D(2017, 5, 4), "Astana"),
+    KnownRound(10, D(2018, 7, 30), D(2018, 7, 31), "Sochi"),
+    KnownRound(14, D(2019, 12, 10), D(2019, 12, 11), "Nur-Sultan"),
+    KnownRound(22, D(2024, 11, 11), D(2024, 11, 12), "Astana"),
+    # A round the analysts added after the package was written.
+    KnownRound(23, D(2025, 6, 10), D(2025, 6, 11), "Astana"),
+)
+
+
+MAY_4 = (
+    "The memorandum was signed by Russia, Turkey and Iran at the May 4 meeting on Syria in Astana."
+)
+
+
+def _meetings(result, status=None):
+    return [m for m in result.to_dict()["meetings"] if status is None or m["status"] == status]
+
+
+def test_known_round_is_a_frozen_value():
+    round_ = KnownRound(23, D(2025, 6, 10), D(2025, 6, 11), "Astana")
+    assert round_ == KnownRound(23, D(2025, 6, 10), D(2025, 6, 11), "Astana")
+    try:
+        round_.number = 24  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:  # pragma: no cover - the assertion below fails
+        raise AssertionError("KnownRound is mutable")
+
+
+def test_without_calendar_a_fully_stated_round_is_read_from_the_text():
+    # Given a text that states number, dates and city, and no calendar
+    text = (
+        "The 23rd international meeting on Syria in the Astana format was held in Astana on "
+        "June 10-11, 2025, with delegations of Russia, Iran and Turkey."
+    )
+    # When it is understood without a calendar
+    result = understand(text, published=D(2025, 6, 12))
+    # Then everything comes from the text
+    assert result.round_numbers[0] == 23
+    assert [(m["round_number"], m["place"], m["start"], m["end"]) for m in _meetings(result)] == [
+        (23, "Astana", "2025-06-10", "2025-06-11")
+    ]
+    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+
+
+def test_without_calendar_an_unnumbered_dated_meeting_stays_unnumbered():
+    text = MAY_4
+    result = understand(text, published=D(2017, 5, 6))
+    assert result.round_numbers == ()
+    assert [(m["place"], m["start"]) for m in _meetings(result, "held")] == [
+        ("Astana", "2017-05-04")
+    ]
+
+
+def test_with_calendar_an_unnumbered_dated_meeting_gets_its_round_number():
+    text = MAY_4
+    result = understand(text, published=D(2017, 5, 6), calendar=CALENDAR)
+    assert result.round_numbers[0] == 4
+
+
+def test_calendar_city_fills_a_numbered_round_without_a_venue_and_is_canonical():
+    text = (
+        "Russia, Iran and Turkey summed up the results of the 14th round of the Astana talks "
+        "on Syria."
+    )
+    without = understand(text, published=D(2019, 12, 12))
+    with_calendar = understand(text, published=D(2019, 12, 12), calendar=CALENDAR)
+    assert [m["place"] for m in _meetings(without, "held")] == [None]
+    held = _meetings(with_calendar, "held")
+    assert [(m["round_number"], m["place"], m["start"]) for m in held] == [
+        (14, "Astana", "2019-12-10")
+    ]
+
+
+def test_text_wins_over_the_calendar():
+    # Given a calendar that puts round 10 in Sochi and a text that says otherwise
+    text = "The tenth round of the Astana talks on Syria was held in Astana on 2-3 August 2018."
+    result = understand(text, published=D(2018, 8, 4), calendar=CALENDAR)
+    [meeting] = _meetings(result, "held")
+    assert (meeting["place"], meeting["start"], meeting["end"]) == (
+        "Astana",
+        "2018-08-02",
+        "2018-08-03",
+    )
+
+
+def test_a_round_added_to_the_calendar_later_is_used_without_code_changes():
+    text = (
+        "Итоги 23-го раунда переговоров по Сирии в астанинском формате подвели Россия, Иран "
+        "и Турция."
+    )
+    result = understand(text, published=D(2025, 6, 20), calendar=CALENDAR)
+    held = _meetings(result, "held")
+    assert [(m["round_number"], m["place"], m["start"]) for m in held] == [
+        (23, "Astana", "2025-06-10")
+    ]
+
+
+def test_calendar_tells_an_upcoming_numbered_round_from_a_held_one():
+    text = (
+        "The 23rd round of the Astana talks on Syria: Russia, Iran and Turkey prepare the agenda."
+    )
+    before = understand(text, published=D(2025, 5, 1), calendar=CALENDAR)
+    assert [m["status"] for m in _meetings(before)] == ["announced"]
