@@ -16,7 +16,9 @@ class Round(CuratedModel):
     number = models.PositiveSmallIntegerField(unique=True)
     name = models.CharField(max_length=255)
     city = models.CharField(
-        max_length=64, help_text="As named at the time: Astana, Nur-Sultan or Sochi."
+        max_length=64,
+        blank=True,
+        help_text="As named at the time: Astana, Nur-Sultan or Sochi (blank while unknown).",
     )
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="rounds"

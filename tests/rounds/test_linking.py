@@ -1,0 +1,173 @@
+"""Linking understood articles to curated records, and the suggestions it queues."""
+
+import pytest
+
+from ingest.models import Article
+from rounds.linking import article_link
+from rounds.models import Citation, Event, Round, Suggestion
+
+pytestmark = pytest.mark.django_db
+
+QUOTE_R8 = "The eighth round was held in Astana on December 21-22."
+
+
+def _article(extraction, url="https://news.example.org/a") -> Article:
+    return Article.objects.create(
+        url=url,
+        canonical_url=url,
+        title="A story",
+        text="Some text. " + QUOTE_R8,
+        extraction={
+            "relevant": True,
+            "round_numbers": [],
+            "meetings": [],
+            "places": [],
+            "participants": [],
+            "documents": [],
+            "topics": [],
+            **extraction,
+        },
+    )
+
+
+def _meeting(**kw):
+    return {
+        "kind": "round",
+        "round_number": None,
+        "place": None,
+        "start": None,
+        "end": None,
+        "status": "held",
+        "quote": QUOTE_R8,
+        **kw,
+    }
+
+
+def test_a_matching_round_is_cited_with_its_sentence_and_nothing_is_suggested():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(round_number=8, place="Astana", start="2017-12-21", end="2017-12-22")
+            ]
+        }
+    )
+    report = article_link(article=article)
+    citation = Citation.objects.get(article=article)
+    assert citation.content_object == Round.objects.get(number=8)
+    assert citation.quote == QUOTE_R8
+    assert report.suggestions == 0 and report.rounds == [8]
+    article.refresh_from_db()
+    assert article.status == "linked"
+
+
+def test_other_dates_for_a_round_become_a_suggestion_not_an_overwrite():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-20", end="2017-12-21")]}
+    )
+    article_link(article=article)
+    rnd = Round.objects.get(number=8)
+    assert str(rnd.start_date) == "2017-12-21"  # curated data untouched
+    suggestion = Suggestion.objects.get(article=article)
+    assert suggestion.kind == "round_dates"
+    assert suggestion.target == rnd
+    assert suggestion.payload == {"start_date": "2017-12-20", "end_date": "2017-12-21"}
+    assert suggestion.current == {"start_date": "2017-12-21", "end_date": "2017-12-22"}
+
+
+def test_an_unknown_round_becomes_a_new_round_suggestion():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    round_number=23,
+                    place="Astana",
+                    start="2025-03-03",
+                    end="2025-03-04",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article)
+    assert suggestion.kind == "new_round"
+    assert suggestion.payload["number"] == 23
+    assert suggestion.payload["status"] == "scheduled"
+    assert suggestion.quote == QUOTE_R8
+
+
+def test_an_announced_meeting_matching_an_event_is_cited():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    kind="congress",
+                    place="Sochi",
+                    start="2018-01-29",
+                    end="2018-01-30",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    assert Citation.objects.get(article=article).content_object == Event.objects.get(
+        slug="sochi-congress"
+    )
+    assert not Suggestion.objects.filter(article=article).exists()
+
+
+def test_an_unknown_announced_meeting_becomes_a_new_event_suggestion():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    kind="summit",
+                    place="Tehran",
+                    start="2026-05-10",
+                    end="2026-05-10",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="new_event")
+    assert suggestion.payload["place"] == "Tehran"
+    assert suggestion.payload["status"] == "announced"
+
+
+def test_a_new_document_of_a_round_becomes_a_statement_suggestion():
+    article = _article(
+        {
+            "meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")],
+            "documents": [
+                {
+                    "kind": "memorandum",
+                    "title": "memorandum on cultural exchanges",
+                    "quote": QUOTE_R8,
+                }
+            ],
+        }
+    )
+    article_link(article=article)
+    assert Suggestion.objects.filter(article=article, kind="new_statement").count() == 1
+
+
+def test_linking_twice_adds_nothing():
+    article = _article(
+        {"meetings": [_meeting(round_number=23, start="2025-03-03", end="2025-03-04")]}
+    )
+    article_link(article=article)
+    counts = (Citation.objects.count(), Suggestion.objects.count())
+    article_link(article=article)
+    assert (Citation.objects.count(), Suggestion.objects.count()) == counts
+
+
+def test_an_irrelevant_article_is_not_linked():
+    article = _article(
+        {"relevant": False, "meetings": [_meeting(round_number=8, start="2017-12-21")]}
+    )
+    report = article_link(article=article)
+    assert report.citations == report.suggestions == 0
+    assert not Citation.objects.filter(article=article).exists()
