@@ -134,6 +134,7 @@ def understand(
             published=published,
             ref_year=_reference_year(text + " " + (title or ""), published),
             calendar=RoundCalendar(calendar),
+            language=language,
         )
         if relevant
         else []

@@ -66,7 +66,8 @@ _SPECIFIC = [
     (
         PREPARATORY,
         r"preparatory\s+(?:meeting|session|consultations?)|подготовительн\w+\s+(?:встреч|совещани|"
-        r"заседани|консультаци)\w*|haz[ıi]rl[ıi]k\s+toplant\w+|(?:ال)?اجتماع\s+(?:ال)?تحضيري\w*",
+        r"заседани|консультаци)\w*|haz[ıi]rl[ıi]k\s+toplant\w+|"
+        r"(?:ال)?اجتماع(?:ا|ات)?\s+(?:ال)?تحضيري\w*",
     ),
     (
         SUMMIT,
@@ -102,7 +103,7 @@ _GENERIC_TALKS = re.compile(
 )
 _GENERIC_MEETING = re.compile(
     r"(?<!\w)(?:meeting|conference|forum|встреч\w*|заседани\w*|форум\w*|toplant[ıi]\w*|"
-    r"forum\w*|[وف]?(?:بال|لل|ال|ب|ل)?(?:اجتماع|اجتماعات|لقاء|منتدى))(?!\w)"
+    r"forum\w*|[وف]?(?:بال|لل|ال|ب|ل)?(?:اجتماعا?|اجتماعات|لقاءا?|منتدى))(?!\w)"
 )
 _NEGATIVE = re.compile(
     r"press\s+conference|пресс-конференц\w*|bas[ıi]n\s+toplant\w*|مؤتمر\s+صحف\w*|"
@@ -152,6 +153,10 @@ _PROCESS_AFTER = re.compile(
     r"s[üu]re[cç]\w*|format\w*|g[öo]r[üu][şs]me\w*|bar[ıi][şs])"
 )
 _PROCESS_BEFORE = re.compile(r"(?:مسار|صيغة|محادثات|مفاوضات|عملية|منصة|ضامني|اجتماعات)\s+$")
+_RELATIONAL = re.compile(
+    r"(?<!\w)(?:before|prior\s+to|ahead\s+of|after|following|перед|после|накануне|"
+    r"[öo]nce\w*|sonra\w*|قبل|بعد|عقب)(?!\w)"
+)
 _LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|в|во|на|في|held|hosted\s+by)\s+(?:the\s+)?$")
 _TR_LOCATIVE = re.compile(r"'(?:n?d[ae]|n?t[ae])(?:ki)?$")
 # How far (in characters) a date or a venue may sit from the meeting noun it describes.
@@ -249,19 +254,54 @@ def _triggers(sentence: Sentence, folded: str, rounds: list[RoundMention]) -> li
     return found
 
 
-def _attach(candidates, items, span_of, max_gap):
-    """Attach each item to its nearest candidate within ``max_gap`` characters."""
+def _attach(candidates, items, span_of, max_gap, cost=None):
+    """Attach each item to the candidate of lowest ``cost`` (default: distance in characters)
+    among those within ``max_gap`` characters."""
     pairs = []
     for item in items:
         start, end = span_of(item)
-        best = min(
-            candidates,
-            key=lambda c: _gap(c.start_pos, c.end_pos, start, end),
-            default=None,
-        )
-        if best is not None and _gap(best.start_pos, best.end_pos, start, end) <= max_gap:
-            pairs.append((best, item))
+        near = [c for c in candidates if _gap(c.start_pos, c.end_pos, start, end) <= max_gap]
+        if not near:
+            continue
+        if cost is None:
+            best = min(near, key=lambda c: _gap(c.start_pos, c.end_pos, start, end))
+        else:
+            best = min(near, key=lambda c: cost(c, item))
+        pairs.append((best, item))
     return pairs
+
+
+def _date_cost(folded: str, language: str | None, triggers: list[_Candidate]):
+    """How unlikely it is that a date describes a meeting noun, in characters.
+
+    The distance between them, plus: a relational word between them ("before the Congress",
+    "перед Конгрессом", "Kongre'den önce", "قبل المؤتمر") says the date belongs to another
+    meeting; another meeting noun between them says the same, more weakly; and outside Turkish
+    a date usually follows its noun ("meeting on January 19-20", "совещание 19-20 января",
+    "اجتماع يومي 19 و20"), so a date before the noun costs a little more.
+    """
+
+    def cost(trigger: _Candidate, date: DateMention) -> int:
+        gap = _gap(trigger.start_pos, trigger.end_pos, date.span_start, date.span_end)
+        date_first = date.span_end <= trigger.start_pos
+        lo, hi = (
+            (date.span_end, trigger.start_pos) if date_first else (trigger.end_pos, date.span_start)
+        )
+        between = folded[lo:hi] if lo < hi else ""
+        total = gap
+        if _RELATIONAL.search(between):
+            total += 100
+        if any(
+            lo <= other.start_pos and other.end_pos <= hi and not other.generic
+            for other in triggers
+            if other is not trigger
+        ):
+            total += 40
+        if date_first and language != "tr":
+            total += 30
+        return total
+
+    return cost
 
 
 def _status(
@@ -368,6 +408,7 @@ def extract_meetings(
     published: dt.date | None,
     ref_year: int | None,
     calendar: RoundCalendar | None = None,
+    language: str | None = None,
 ) -> list[Meeting]:
     """Meetings held and announced in ``text`` (see the module docstring for the method)."""
     calendar = calendar or RoundCalendar()
@@ -389,14 +430,18 @@ def extract_meetings(
         )
         if dates:
             previous_month = (dates[-1].end.year, dates[-1].end.month)
+        if any(d.precision == "day" for d in dates):
+            # An explicit date beats "Friday" or "today" in the same sentence.
+            dates = [d for d in dates if d.precision != "relative"]
         usable_dates = [
             d
             for d in dates
             if not _BLOCK_AFTER_DATE.match(folded[d.span_end : d.span_end + 20])
             and not _BLOCK_BEFORE_DATE.search(folded[max(0, d.span_start - 12) : d.span_start])
         ]
+        date_cost = _date_cost(folded, language, triggers)
         for trigger, date in _attach(
-            triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP
+            triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP, date_cost
         ):
             trigger.dates.append(date)
         venues = [
@@ -412,14 +457,9 @@ def extract_meetings(
                 trigger.place = venue.entry.name
         for trigger in triggers:
             if trigger.dates:
-                # The nearest date wins; an exact day beats a vague window.
+                # The likeliest date wins; an exact day beats a vague window.
                 exact = [d for d in trigger.dates if d.precision != "window"] or trigger.dates
-                nearest = min(
-                    exact,
-                    key=lambda d: _gap(
-                        trigger.start_pos, trigger.end_pos, d.span_start, d.span_end
-                    ),
-                )
+                nearest = min(exact, key=lambda d: date_cost(trigger, d))
                 trigger.start, trigger.end = nearest.start, nearest.end
                 trigger.precise = nearest.precision != "window"
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
