@@ -24,7 +24,7 @@ from ingest.extraction import ExtractedDocument, extract_document
 from ingest.feeds import FeedEntry, parse_feed
 from ingest.fetching import fetch
 from ingest.models import Article, Sighting, Source
-from ingest.understanding import understand
+from ingest.understanding import KnownRound, understand
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,25 @@ def _fetch_options() -> dict:
         "max_bytes": settings.INGEST_MAX_BYTES,
         "max_redirects": settings.INGEST_MAX_REDIRECTS,
     }
+
+
+def round_calendar() -> tuple[KnownRound, ...]:
+    """The rounds the curated data knows, from the provider named in ``INGEST_ROUND_CALENDAR``
+    (the curated side provides it; ingest never imports it). Read once per pipeline step."""
+    provider = import_string(settings.INGEST_ROUND_CALENDAR)
+    return tuple(
+        KnownRound(number=n, start=start, end=end, city=city) for n, start, end, city in provider()
+    )
+
+
+def _understand(text: str, *, published, language, title) -> dict:
+    return understand(
+        text,
+        published=published,
+        language=language or None,
+        title=title,
+        calendar=round_calendar(),
+    ).to_dict()
 
 
 # --- sources ----------------------------------------------------------------------------------
@@ -210,9 +229,9 @@ def article_ingest_content(
         language=language or doc.language,
         charset=doc.charset,
     )
-    extraction = understand(
+    extraction = _understand(
         doc.text, published=doc.published, language=doc.language, title=doc.title
-    ).to_dict()
+    )
     return _article_store(
         url=url,
         final_url=final_url or url,
@@ -354,9 +373,7 @@ def article_reprocess(*, article: Article) -> Article:
         published = article.published or doc.published
     else:
         text, language, published = article.text, article.language, article.published
-    extraction = understand(
-        text, published=published, language=language or None, title=article.title
-    ).to_dict()
+    extraction = _understand(text, published=published, language=language, title=article.title)
     Article.objects.filter(pk=article.pk).update(
         text=text,
         language=language,

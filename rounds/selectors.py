@@ -234,3 +234,13 @@ def change_feed(
             )
         )
     return changes, more
+
+
+def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:
+    """(number, start, end, city) of every dated round: what ingestion knows of the calendar."""
+    return [
+        (n, start, end or start, city)
+        for n, start, end, city in Round.objects.filter(start_date__isnull=False)
+        .order_by("number")
+        .values_list("number", "start_date", "end_date", "city")
+    ]

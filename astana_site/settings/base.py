@@ -172,6 +172,8 @@ LOGGING = {
 # The task that links understood articles to curated records and queues suggestions. Named by
 # setting so the ingest app never imports the curated domain.
 INGEST_LINK_TASK = "rounds.tasks.article_link_task"
+# Returns (number, start, end, city) of the known rounds, to help understanding date a round.
+INGEST_ROUND_CALENDAR = "rounds.selectors.round_calendar"
 # Kombu's Redis transport redelivers a task whose worker died after this many seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
