@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rounds import views
+from rounds import feeds, views
 
 app_name = "rounds"
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail_view, name="event-detail"),
     path("zones/", views.zone_list_view, name="zone-list"),
     path("zones/<slug:slug>/", views.zone_detail_view, name="zone-detail"),
+    path("search/", views.search_view, name="search"),
+    path("articles/", views.article_list_view, name="article-list"),
+    path("feeds/latest.atom", feeds.LatestRecordsFeed(), name="feed-atom"),
+    path("feeds/meetings.ics", feeds.meetings_calendar, name="feed-ics"),
 ]

@@ -1,41 +1,234 @@
-"""Reader pages. Thin: parse input, call a selector, render."""
+"""Reader pages. Thin: parse input, call selectors and figure builders, render.
 
+Every page shows its content as HTML; charts are figure JSON (``json_script``) that
+``static/js/charts.js`` draws with the vendored plotly.js.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from rounds import selectors
+from rounds import charts, diffs, search, selectors
+from rounds.choices import StatementKind
+
+ARTICLES_PER_PAGE = 50
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _filter_context(request, filters: selectors.DashboardFilters) -> dict:
+    return {
+        "filters": filters,
+        "filter_choices": selectors.filter_choices(),
+        "filter_query": request.GET.urlencode(),
+    }
 
 
 def home(request):
-    return render(request, "rounds/home.html", {"rounds": selectors.round_list()})
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    data = selectors.timeline(request.GET)
+    return render(
+        request,
+        "rounds/home.html",
+        {
+            "headline": selectors.headline(today=_today()),
+            "timeline": data,
+            "figure": {"figure": charts.timeline_figure(data, today=_today())},
+            "lanes": selectors.EVENT_LANES,
+            **_filter_context(request, filters),
+        },
+    )
 
 
 def round_list_view(request):
-    return render(request, "rounds/round_list.html", {"rounds": selectors.round_list()})
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    return render(
+        request,
+        "rounds/round_list.html",
+        {"rounds": selectors.filtered_rounds(request.GET), **_filter_context(request, filters)},
+    )
+
+
+def _joint_statement(rnd) -> str:
+    """The text of a round's joint (or final) statement, if any is on record."""
+    for s in rnd.statements.all():
+        if s.kind in (StatementKind.JOINT_STATEMENT, StatementKind.FINAL_STATEMENT) and s.text:
+            return s.text
+    return ""
 
 
 def round_detail_view(request, number: int):
-    rnd = get_object_or_404(selectors.round_detail_queryset(), number=number)
-    return render(request, "rounds/round_detail.html", {"round": rnd})
+    rnd = get_object_or_404(selectors.round_page_queryset(), number=number)
+    previous = selectors.previous_round(rnd)
+    comparison = None
+    if previous:
+        comparison = diffs.compare_rounds(
+            older_label=f"Round {previous.number}",
+            newer_label=f"Round {rnd.number}",
+            older_statement=_joint_statement(previous),
+            newer_statement=_joint_statement(rnd),
+            older_documents=[s.title for s in previous.statements.all()],
+            newer_documents=[s.title for s in rnd.statements.all()],
+            older_outcomes=list(previous.outcomes or []),
+            newer_outcomes=list(rnd.outcomes or []),
+        )
+    return render(
+        request,
+        "rounds/round_detail.html",
+        {
+            "round": rnd,
+            "previous": previous,
+            "comparison": comparison,
+            "articles": selectors.rounds_mentioning_articles(rnd),
+        },
+    )
 
 
 def statement_detail_view(request, pk: int):
-    statement = get_object_or_404(selectors.statement_list(), pk=pk)
-    return render(request, "rounds/statement_detail.html", {"statement": statement})
+    statement = get_object_or_404(selectors.statement_page_queryset(), pk=pk)
+    other = None
+    compare = request.GET.get("compare", "")
+    if compare.isdigit() and int(compare) != statement.pk:
+        other = selectors.statement_list().filter(pk=int(compare)).first()
+    comparison = None
+    if other:
+        older, newer = sorted([other, statement], key=lambda s: (s.date or datetime.date.min, s.pk))
+        comparison = diffs.compare_texts(
+            older.text or older.title,
+            newer.text or newer.title,
+            older_label=older.title,
+            newer_label=newer.title,
+        )
+        if not (older.text and newer.text):
+            comparison = diffs.Comparison(
+                rows=comparison.rows,
+                basis="titles (no full text is on record for at least one of them)",
+                older_label=comparison.older_label,
+                newer_label=comparison.newer_label,
+            )
+    return render(
+        request,
+        "rounds/statement_detail.html",
+        {
+            "statement": statement,
+            "other": other,
+            "comparison": comparison,
+            "choices": selectors.statement_choices(),
+        },
+    )
 
 
 def event_list_view(request):
-    return render(request, "rounds/event_list.html", {"events": selectors.event_list()})
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    return render(
+        request,
+        "rounds/event_list.html",
+        {"events": selectors.filtered_events(request.GET), **_filter_context(request, filters)},
+    )
 
 
 def event_detail_view(request, slug: str):
-    event = get_object_or_404(selectors.event_list(), slug=slug)
-    return render(request, "rounds/event_detail.html", {"event": event})
+    event = get_object_or_404(selectors.event_page_queryset(), slug=slug)
+    details = dict(event.details or {})
+    detail_outcomes = details.pop("outcomes", [])
+    return render(
+        request,
+        "rounds/event_detail.html",
+        {
+            "event": event,
+            "family": selectors.event_family(event),
+            "statements": selectors.statements_during(event),
+            "details": details,
+            "detail_outcomes": detail_outcomes if isinstance(detail_outcomes, list) else [],
+        },
+    )
+
+
+def _map_day(request) -> datetime.date:
+    """The reader's date for the map (``?date=YYYY-MM-DD``), kept within the map's span."""
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        day = datetime.date(2018, 6, 1)
+    return min(max(day, charts.MAP_START), charts.MAP_END)
 
 
 def zone_list_view(request):
-    return render(request, "rounds/zone_list.html", {"zones": selectors.zone_list()})
+    day = _map_day(request)
+    zones = selectors.map_zones()
+    steps = charts.map_steps(zones)
+    rows = [
+        {
+            "zone": z,
+            "status": charts.zone_status_label(selectors.status_on(z.history, day)),
+            "status_key": selectors.status_on(z.history, day) or charts.NOT_AGREED,
+        }
+        for z in zones
+    ]
+    return render(
+        request,
+        "rounds/zone_list.html",
+        {
+            "day": day,
+            "rows": rows,
+            "min_date": charts.MAP_START,
+            "max_date": charts.MAP_END,
+            "map": {
+                "figure": charts.zones_map_figure(selectors.map_areas(), zones, day=day),
+                "steps": steps,
+                "step": charts.step_index(steps, day),
+            },
+            "step_count": len(steps) - 1,
+            "step": charts.step_index(steps, day),
+            "legend": [(key, label) for key, label in charts.STATUS_LABELS.items()]
+            + [(charts.NOT_AGREED, charts.NOT_AGREED_LABEL)],
+        },
+    )
 
 
 def zone_detail_view(request, slug: str):
-    zone = get_object_or_404(selectors.zone_list(), slug=slug)
-    return render(request, "rounds/zone_detail.html", {"zone": zone})
+    zone = get_object_or_404(selectors.zone_detail_queryset(), slug=slug)
+    map_zone = next((z for z in selectors.map_zones() if z.slug == slug), None)
+    if map_zone is None:
+        raise Http404
+    day = _today()
+    return render(
+        request,
+        "rounds/zone_detail.html",
+        {
+            "zone": zone,
+            "map": {
+                "figure": charts.zones_map_figure(
+                    selectors.map_areas(), [map_zone], day=min(day, charts.MAP_END), height=420
+                )
+            },
+        },
+    )
+
+
+def search_view(request):
+    results = search.search(query=request.GET.get("q", ""))
+    return render(request, "rounds/search.html", {"results": results, "q": results.query})
+
+
+def article_list_view(request):
+    page = Paginator(selectors.article_list(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    rounds = selectors.rounds_by_pk(
+        c.object_id for a in page.object_list for c in a.round_citations
+    )
+    rows = [
+        {
+            "article": a,
+            "rounds": sorted(
+                {rounds[c.object_id] for c in a.round_citations if c.object_id in rounds},
+                key=lambda r: r.number,
+            ),
+        }
+        for a in page.object_list
+    ]
+    return render(request, "rounds/article_list.html", {"page": page, "rows": rows})
