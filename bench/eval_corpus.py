@@ -156,6 +156,8 @@ def evaluate(
     """Score ``understand`` on a directory of items (or loaded items); print and return
     ``{field: (precision, recall, f1)}``."""
     items = load_items(source) if isinstance(source, Path) else source
+    if label:
+        print(f"\n## {label}")
     totals = {field: [0, 0, 0] for field in FIELDS}
     elapsed = []
     languages: dict[str, int] = {}
@@ -178,8 +180,6 @@ def evaluate(
                 print(f"  {name} {field}: tp={counts[0]} fp={counts[1]} fn={counts[2]}")
     mean_ms = 1000 * sum(elapsed) / max(1, len(elapsed))
     mix = ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))
-    if label:
-        print(f"\n## {label}")
     print(f"articles: {len(items)} ({mix}); mean time per article: {mean_ms:.2f} ms")
     print(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}   tp  fp  fn")
     result = {}
