@@ -1,0 +1,285 @@
+"""Reader pages: each renders its content without JavaScript, and costs a fixed number of
+queries however much data there is."""
+
+import datetime
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ingest.models import Article
+from rounds.models import Citation, Delegation, Event, Participant, Round, Statement
+from tests.factories import EventFactory, RoundFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx)
+
+
+def _more_data() -> None:
+    """Rounds, delegations, statements, events, citations and articles beyond the reference."""
+    russia = Participant.objects.get(slug="russia")
+    for i in range(3):
+        rnd = RoundFactory(outcomes=[f"Outcome {i}"])
+        Delegation.objects.create(
+            round=rnd, participant=russia, role="guarantor", head_of_delegation=f"Head {i}"
+        )
+        StatementFactory(round=rnd, text=f"Sentence {i}. Another sentence.")
+        EventFactory(round=rnd, kind="summit")
+        article = Article.objects.create(
+            url=f"https://example.org/{rnd.number}",
+            canonical_url=f"https://example.org/{rnd.number}",
+            title=f"Talks {rnd.number}",
+            published=datetime.date(2030, 1, 12),
+        )
+        Citation.objects.create(
+            content_type=ContentType.objects.get_for_model(Round),
+            object_id=rnd.pk,
+            url=article.url,
+            article=article,
+        )
+
+
+def _statement_pk(slug: str) -> int:
+    return Statement.objects.get(slug=slug).pk
+
+
+def test_home_shows_headline_figures_timeline_data_and_tables(client):
+    response = client.get("/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="timeline-figure"' in html and 'data-chart="timeline-figure"' in html
+    assert "Rounds held" in html and ">22<" in html
+    assert "Syrian National Dialogue Congress" in html
+    assert html.count('href="/rounds/') >= 22
+    assert "plotly.min.js" in html and "<script>" not in html
+
+
+def test_home_filters_are_kept_in_the_url_and_shared_with_lists(client):
+    response = client.get("/?year=2018&kind=congress")
+
+    html = response.content.decode()
+    assert '<option value="2018" selected>' in html
+    assert "Syrian National Dialogue Congress" in html
+    assert "First trilateral summit" not in html
+    assert 'href="/rounds/?year=2018&amp;kind=congress"' in html
+
+
+def test_round_list_filters_by_year_and_participant(client):
+    html = client.get("/rounds/?year=2019").content.decode()
+
+    assert "Round" in html and "/rounds/12/" in html and "/rounds/8/" not in html
+    assert "/rounds/13/" in client.get("/rounds/?participant=russia").content.decode()
+
+
+def test_round_page_shows_delegations_documents_events_and_the_diff(client):
+    html = client.get("/rounds/8/").content.decode()
+
+    assert "Bashar al-Jaafari" in html
+    assert "release of detainees" in html
+    assert "/events/sochi-congress/" in html
+    assert "latter half of February 2018" in html
+    assert "What changed since the previous round" in html
+    assert "documents adopted and the recorded outcomes" in html
+    assert '<li class="diff-line diff-insert">' in html
+    assert "Sources" in html and "inform.kz" in html
+
+
+def test_round_page_lists_ingested_articles_that_cite_it(client):
+    rnd = Round.objects.get(number=8)
+    article = Article.objects.create(
+        url="https://example.org/astana-8",
+        canonical_url="https://example.org/astana-8",
+        title="Guarantors agree on detainees working group",
+    )
+    Citation.objects.create(
+        content_type=ContentType.objects.get_for_model(Round),
+        object_id=rnd.pk,
+        url=article.url,
+        article=article,
+    )
+
+    html = client.get("/rounds/8/").content.decode()
+
+    assert "Guarantors agree on detainees working group" in html
+    articles = client.get("/articles/").content.decode()
+    assert "Guarantors agree on detainees working group" in articles and "Round 8" in articles
+
+
+def test_first_round_has_no_previous_round_to_compare(client):
+    assert "This is the first round." in client.get("/rounds/1/").content.decode()
+
+
+def test_unknown_round_is_404(client):
+    assert client.get("/rounds/999/").status_code == 404
+
+
+def test_statement_page_compares_side_by_side_with_another(client):
+    this = _statement_pk("round-8-document-1")
+    other = _statement_pk("round-7-document-1")
+
+    html = client.get(f"/statements/{this}/?compare={other}").content.decode()
+
+    assert "Compare with another statement" in html
+    assert 'class="diff-side"' in html
+    assert "Issued by" in html and "Russia" in html
+
+
+def test_statement_page_shows_full_text_when_present(client):
+    statement = StatementFactory(text="First sentence here. Second sentence there.")
+
+    html = client.get(f"/statements/{statement.pk}/").content.decode()
+
+    assert "First sentence here." in html
+
+
+def test_sochi_congress_page_shows_preparation_final_statement_and_follow_up(client):
+    html = client.get("/events/sochi-congress/").content.decode()
+
+    assert "/events/sochi-prep/" in html
+    assert "Final statement embracing 12 principles" in html
+    assert "/events/cc-announced/" in html and "/events/cc-launch/" in html
+
+
+def test_event_page_shows_its_parent_chain(client):
+    html = client.get("/events/cc-launch/").content.decode()
+
+    assert "/events/cc-announced/" in html and "/events/sochi-congress/" in html
+
+
+def test_event_list_filters_by_kind(client):
+    html = client.get("/events/?kind=geneva_track").content.decode()
+
+    assert "Constitutional Committee" in html and "Cairo agreements" not in html
+
+
+def test_zones_page_has_map_data_slider_and_a_no_js_date_form(client):
+    html = client.get("/zones/?date=2019-06-01").content.decode()
+
+    assert 'id="zones-map-data"' in html and 'type="range"' in html
+    assert 'type="date" name="date" value="2019-06-01"' in html
+    assert "Status of each zone on" in html and "1 June 2019" in html
+    assert "Contested" in html and "Ended" in html
+
+
+def test_zones_page_ignores_a_bad_date(client):
+    assert client.get("/zones/?date=not-a-date").status_code == 200
+
+
+def test_zone_page_shows_status_history_and_sources(client):
+    html = client.get("/zones/idlib/").content.decode()
+
+    assert "Status history" in html and "Operational" in html
+    assert "approximate" in html and "Sources" in html
+
+
+def test_search_finds_round_8_from_detainees_with_highlighting(client):
+    html = client.get("/search/?q=detainees").content.decode()
+
+    assert 'href="/rounds/8/"' in html
+    assert "<mark>" in html.lower()
+
+
+def test_search_escapes_what_it_echoes(client):
+    html = client.get("/search/?q=<script>alert(1)</script>").content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_empty_search_renders_the_form(client):
+    assert 'name="q"' in client.get("/search/").content.decode()
+
+
+def test_articles_page_renders_when_empty(client):
+    assert "No article has been ingested yet." in client.get("/articles/").content.decode()
+
+
+def test_atom_feed_lists_new_records_newest_first(client):
+    RoundFactory(number=123, name="Astana-123")
+
+    response = client.get("/feeds/latest.atom")
+
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert body.count("<entry>") == 50
+    assert body.index("Round 123: Astana-123") < body.index("</entry>")
+
+
+def test_icalendar_feed_lists_announced_meetings(client):
+    response = client.get("/feeds/meetings.ics")
+
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR")
+    assert "UID:round-8-next-meeting@astana-tracker" in body
+    assert "event-jwg-tehran@astana-tracker" in body
+
+
+def test_pages_link_the_feeds(client):
+    html = client.get("/rounds/").content.decode()
+
+    assert 'rel="alternate" type="application/atom+xml"' in html
+    assert 'rel="alternate" type="text/calendar"' in html
+
+
+def test_pages_have_no_inline_scripts_or_styles(client):
+    for url in ["/", "/zones/", "/rounds/8/", "/events/sochi-congress/"]:
+        html = client.get(url).content.decode()
+        assert "<script>" not in html and "<style" not in html and " style=" not in html, url
+
+
+PAGES = [
+    "/",
+    "/?year=2018&participant=russia",
+    "/rounds/",
+    "/rounds/8/",
+    "/statements/{statement}/",
+    "/statements/{statement}/?compare={other}",
+    "/events/",
+    "/events/sochi-congress/",
+    "/zones/",
+    "/zones/idlib/",
+    "/search/?q=detainees",
+    "/articles/",
+    "/feeds/latest.atom",
+    "/feeds/meetings.ics",
+]
+
+
+@pytest.mark.parametrize("template", PAGES)
+def test_page_query_count_does_not_grow_with_data(client, template):
+    url = template.format(
+        statement=_statement_pk("round-8-document-1"), other=_statement_pk("round-7-document-1")
+    )
+    _more_data()
+    before = _queries(client, url)
+
+    _more_data()
+    after = _queries(client, url)
+
+    assert after == before
+    assert before <= 15
+
+
+def test_page_views_stay_within_their_query_budget(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(13):
+        client.get("/")
+    with django_assert_max_num_queries(6):
+        client.get("/rounds/")
+    with django_assert_max_num_queries(10):
+        client.get("/rounds/8/")
+    with django_assert_max_num_queries(4):
+        client.get("/zones/")
+
+
+def test_event_without_dates_does_not_break_the_timeline(client):
+    Event.objects.create(slug="undated", kind="other", title="Undated", status="announced")
+
+    assert client.get("/").status_code == 200
