@@ -108,7 +108,7 @@ _PART_WINDOW = re.compile(
 )
 _TR_PART_WINDOW = re.compile(
     rf"(?:(?P<m1>{MONTH})(?:\s+(?P<y>{_Y}))?|(?P<y2>{_Y})(?:'\w+)?|(?P<thisyear>bu\s+y[ıi]l\w*|"
-    rf"gelecek\s+y[ıi]l\w*))\s+(?:ay[ıi]n[ıi]n\s+|ay[ıi]\s+|y[ıi]l[ıi]n[ıi]n\s+)?"
+    rf"gelecek\s+y[ıi]l\w*|y[ıi]l[ıi]n))\s+(?:ay[ıi]n[ıi]n\s+|ay[ıi]\s+|y[ıi]l[ıi]n[ıi]n\s+)?"
     r"(?P<part>ilk\s+yar[ıi]s\w*|ikinci\s+yar[ıi]s\w*|ba[şs][ıi]\w*|ba[şs]lar\w*|ortas\w*|"
     r"ortalar\w*|sonu\w*|sonlar\w*|son\s+haftas\w*|ilk\s+haftas\w*)"
 )

@@ -109,6 +109,10 @@ _NEGATIVE = re.compile(
     r"press\s+conference|пресс-конференц\w*|bas[ıi]n\s+toplant\w*|مؤتمر\s+صحف\w*|"
     r"(?:tele)?phone\s+(?:call|talks|conversation)|телефонн\w+\s+\w+|telefon\s+g[öo]r[üu][şs]\w*|"
     r"(?:اتصال|مكالمة)\s+هاتفي\w*|security\s+council\s+meeting|"
+    r"geneva\s+(?:peace\s+)?(?:talks|negotiations|round|process|conference)|"
+    r"(?:talks|negotiations)\s+in\s+geneva|женевск\w+\s+(?:переговор|раунд|процесс|конференц)\w*|"
+    r"переговор\w*\s+в\s+женеве|cenevre\s+(?:g[öo]r[üu][şs]me|m[üu]zakere|s[üu]re[çc])\w*|"
+    r"(?:محادثات|مفاوضات|مؤتمر)\s+جنيف|"
     r"(?:each|every|all|previous|past|several|many)\s+(?:\w+\s+)?(?:rounds?|meetings)"
     r"(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?talks)?"
 )
@@ -124,8 +128,9 @@ _FUTURE_CUE = re.compile(
     r"состоится|состоятся|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
     r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
     r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
-    r"ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
-    r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)(?!\w)"
+    r"[وف]?(?:ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
+    r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)|"
+    r"(?:ال)?(?:مقبل|قادم)(?:ة)?)(?!\w)"
 )
 _PAST_CUE = re.compile(
     r"(?<!\w)(?:held|took\s+place|concluded|ended|wrapped\s+up|finished|completed|met|convened|"
@@ -133,8 +138,16 @@ _PAST_CUE = re.compile(
     r"прош[её]л|прошла|прошли|прошло|состоял\w*|заверши\w*|закончи\w*|проходил\w*|провели|"
     r"yap[ıi]ld[ıi]|d[üu]zenlendi|ger[çc]ekle[şs]tirildi|ger[çc]ekle[şs]ti|sona\s+erdi|"
     r"tamamland[ıi]|toplan[dt][ıi]|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
-    r"عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جرى|استضافت|انتهت|انتهى|اختتام)(?!\w)"
+    r"[وف]?(?:عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جرى|استضافت|انتهت|انتهى|اختتام))(?!\w)"
 )
+# A postponed meeting is still to come, and the dates it had no longer hold.
+_POSTPONED = re.compile(
+    r"(?<!\w)(?:postpone\w*|put\s+off|delayed|rescheduled|перенес[её]н\w*|перенесл\w*|"
+    r"отложен\w*|отложил\w*|перенос\w*|ertelen\w*|ertele\w*|"
+    r"[وف]?(?:تاجيل|تأجيل|ارجا\w*|ارجئ\w*|تم\s+تاجيل|اجلت|أجلت))(?!\w)"
+)
+# After "postponed", a date introduced by these words is the new date.
+_NEW_DATE_BEFORE = re.compile(r"(?:to|until|till|на|до|الى|إلى|حتى)\s+(?:the\s+|early\s+)?$")
 _NEXT = re.compile(
     r"(?:next|upcoming|forthcoming|following|subsequent|future|следующ\w*|очередн\w*|будущ\w*|"
     r"bir\s+sonraki|gelecek|[öo]n[üu]m[üu]zdeki|sonraki)[\s\w'-]{0,25}$"
@@ -153,11 +166,16 @@ _PROCESS_AFTER = re.compile(
     r"s[üu]re[cç]\w*|format\w*|g[öo]r[üu][şs]me\w*|bar[ıi][şs])"
 )
 _PROCESS_BEFORE = re.compile(r"(?:مسار|صيغة|محادثات|مفاوضات|عملية|منصة|ضامني|اجتماعات)\s+$")
+_PRECISION_RANK = {"day": 2, "relative": 1, "window": 0}
 _RELATIONAL = re.compile(
     r"(?<!\w)(?:before|prior\s+to|ahead\s+of|after|following|перед|после|накануне|"
     r"[öo]nce\w*|sonra\w*|قبل|بعد|عقب)(?!\w)"
 )
-_LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|в|во|на|في|held|hosted\s+by)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<!\w)(?:in|at|в|во|на|في|held|hosted\s+by)\s+(?:the\s+)?"
+    r"(?:(?:city|resort(?:\s+city)?|black\s+sea\s+resort)\s+of\s+|(?:курортном\s+)?городе\s+|"
+    r"(?:مدينة|العاصمة)\s+)?$"
+)
 _TR_LOCATIVE = re.compile(r"'(?:n?d[ae]|n?t[ae])(?:ki)?$")
 # How far (in characters) a date or a venue may sit from the meeting noun it describes.
 _MAX_DATE_GAP = 140
@@ -177,7 +195,7 @@ class _Candidate:
     dates: list[DateMention] = field(default_factory=list)
     start: dt.date | None = None
     end: dt.date | None = None
-    precise: bool = False
+    precise: int = 0  # 2: a stated day, 1: a relative day ("Friday"), 0: a window
     status: str = HELD
     quote: str = ""
     quote_rank: int = 0
@@ -304,11 +322,34 @@ def _date_cost(folded: str, language: str | None, triggers: list[_Candidate]):
     return cost
 
 
+def _nearest_tense(candidate: _Candidate, folded: str) -> str | None:
+    """ANNOUNCED or HELD from the future or past wording nearest the meeting noun (within 90
+    characters, same sentence), or None."""
+    s = candidate.sentence
+    lo = max(s.start, candidate.start_pos - 90)
+    hi = min(s.end, candidate.end_pos + 90)
+    best, best_gap = None, None
+    for pattern, tense in ((_FUTURE_CUE, ANNOUNCED), (_PAST_CUE, HELD)):
+        for match in pattern.finditer(folded, lo, hi):
+            gap = _gap(candidate.start_pos, candidate.end_pos, match.start(), match.end())
+            if best_gap is None or gap < best_gap:
+                best, best_gap = tense, gap
+    return best
+
+
 def _status(
     candidate: _Candidate, folded: str, published: dt.date | None, calendar: RoundCalendar
 ) -> str:
+    s = candidate.sentence
+    if _POSTPONED.search(folded, s.start, s.end):
+        return ANNOUNCED
     if candidate.start and published:
         return ANNOUNCED if candidate.start > published else HELD
+    if candidate.is_next:
+        return ANNOUNCED
+    tense = _nearest_tense(candidate, folded)
+    if tense:
+        return tense
     if candidate.number and published and calendar:
         known = calendar.get(candidate.number)
         if known:
@@ -316,12 +357,6 @@ def _status(
         last = calendar.last_round_before(published)
         if last and candidate.number > last:
             return ANNOUNCED
-    if candidate.is_next:
-        return ANNOUNCED
-    s = candidate.sentence
-    window = folded[max(s.start, candidate.start_pos - 90) : min(s.end, candidate.end_pos + 90)]
-    if _FUTURE_CUE.search(window):
-        return ANNOUNCED
     return HELD
 
 
@@ -366,7 +401,7 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
     target.number = target.number or other.number
     if not target.place or (other.place and _within(other.place, target.place)):
         target.place = other.place or target.place
-    if other.start and (not target.start or (other.precise and not target.precise)):
+    if other.start and (not target.start or other.precise > target.precise):
         target.start, target.end, target.precise = other.start, other.end, other.precise
     if other.quote_rank > target.quote_rank:
         target.quote, target.quote_rank = other.quote, other.quote_rank
@@ -430,6 +465,12 @@ def extract_meetings(
         )
         if dates:
             previous_month = (dates[-1].end.year, dates[-1].end.month)
+        if _POSTPONED.search(local):
+            dates = [
+                d
+                for d in dates
+                if _NEW_DATE_BEFORE.search(folded[max(0, d.span_start - 12) : d.span_start])
+            ]
         if any(d.precision == "day" for d in dates):
             # An explicit date beats "Friday" or "today" in the same sentence.
             dates = [d for d in dates if d.precision != "relative"]
@@ -461,7 +502,7 @@ def extract_meetings(
                 exact = [d for d in trigger.dates if d.precision != "window"] or trigger.dates
                 nearest = min(exact, key=lambda d: date_cost(trigger, d))
                 trigger.start, trigger.end = nearest.start, nearest.end
-                trigger.precise = nearest.precision != "window"
+                trigger.precise = _PRECISION_RANK[nearest.precision]
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
                 continue
             if (
