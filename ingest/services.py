@@ -326,18 +326,21 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
 
 
 def _near_duplicate(fp: str, published: datetime.date | None) -> Article | None:
+    """The stored article most similar to ``fp`` at or above the threshold, if any."""
     candidates = Article.objects.exclude(fingerprint="")
     if published:
         window = datetime.timedelta(days=NEAR_DUPLICATE_WINDOW_DAYS)
         candidates = candidates.filter(published__range=(published - window, published + window))
-    best, best_score = None, dedup.NEAR_DUPLICATE_THRESHOLD
-    for pk, other in candidates.order_by("-pk").values_list("pk", "fingerprint")[
-        :NEAR_DUPLICATE_MAX_CANDIDATES
-    ]:
-        score = dedup.similarity(fp, other)
-        if score >= best_score:
-            best, best_score = pk, score
-    return Article.objects.get(pk=best) if best else None
+    rows = list(
+        candidates.order_by("-pk").values_list("pk", "fingerprint")[:NEAR_DUPLICATE_MAX_CANDIDATES]
+    )
+    if not rows:
+        return None
+    scores = dedup.similarities(fp, [other for _, other in rows])
+    best = int(scores.argmax())
+    if scores[best] < dedup.NEAR_DUPLICATE_THRESHOLD:
+        return None
+    return Article.objects.get(pk=rows[best][0])
 
 
 def _sighting_add(*, article, url, canonical, source, title, published, similarity) -> None:

@@ -84,7 +84,7 @@ def test_fingerprint_is_compact_ascii_and_deterministic():
     text = "Russia, Iran and Turkey adopted a joint statement in Astana on Thursday."
     fp = fingerprint(text)
     assert fp == fingerprint(text)
-    assert fp.isascii() and fp.startswith("mh1:")
+    assert fp.isascii() and fp.startswith("mh2:")
     assert len(fp) <= 700
 
 
@@ -144,3 +144,19 @@ def test_threshold_leaves_a_margin_on_labelled_pairs():
         (dup if pair["duplicate"] else other).append(score)
     assert min(dup) - NEAR_DUPLICATE_THRESHOLD >= 0.05
     assert NEAR_DUPLICATE_THRESHOLD - max(other) >= 0.05
+
+
+def test_similarities_matches_similarity_pairwise():
+    from ingest.dedup import similarities
+
+    texts = [
+        "the eighth round of talks on syria in the astana format ended on friday",
+        "the eighth round of talks on syria in the astana format ended on thursday",
+        "a football derby in the kazakh capital drew a crowd of thirty thousand",
+        "",
+    ]
+    fps = [fingerprint(t) for t in texts]
+    scores = similarities(fps[0], fps)
+    for fp, score in zip(fps, scores, strict=True):
+        assert score == pytest.approx(similarity(fps[0], fp))
+    assert scores[-1] == 0.0
