@@ -73,7 +73,8 @@ class Article(models.Model):
         return self.title or self.url
 
     def set_raw(self, content: bytes) -> None:
-        self.raw = zlib.compress(content, level=6)
+        # Level 1: a third of level 6's time for HTML, at ~15% more bytes.
+        self.raw = zlib.compress(content, level=1)
 
     def get_raw(self) -> bytes:
         return zlib.decompress(bytes(self.raw)) if self.raw else b""
