@@ -11,7 +11,11 @@ urlpatterns = [
     path("", include("rounds.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger-ui"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path(
+        "docs/redoc/",
+        SpectacularRedocView.as_view(url_name="api:schema", template_name="rounds/api/redoc.html"),
+        name="redoc",
+    ),
     # Last: anything else under /api/v1/ is a JSON 404, not the HTML page.
-    re_path(r"^.*$", api_not_found),
+    re_path(r"", api_not_found),
 ]

@@ -56,6 +56,24 @@ class IntegerFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class StrictBooleanField(forms.Field):
+    """``true``/``false`` (or ``1``/``0``); anything else is invalid rather than ignored."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).lower()
+        if text in {"true", "1"}:
+            return True
+        if text in {"false", "0"}:
+            return False
+        raise forms.ValidationError("Expected true or false.", code="invalid")
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 def search_q(fields: list[str], value: str) -> Q:
     """A condition: every whitespace-separated word occurs in at least one of ``fields``."""
     words = value.split()
@@ -134,7 +152,7 @@ class ParticipantFilterSet(SearchFilterSet):
     search_fields = ["name", "short_name", "slug", "aliases"]
 
     kind = filters.ChoiceFilter(choices=ParticipantKind.choices)
-    is_guarantor = filters.BooleanFilter()
+    is_guarantor = StrictBooleanFilter()
     round = IntegerFilter(
         field_name="delegations__round__number",
         min_value=1,

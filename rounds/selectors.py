@@ -577,7 +577,11 @@ def zone_api_list() -> QuerySet[Zone]:
 
 
 def place_api_list() -> QuerySet[Place]:
-    return Place.objects.select_related("governorate").defer("governorate__geometry")
+    return (
+        Place.objects.select_related("governorate")
+        .defer("governorate__geometry")
+        .prefetch_related("citations")
+    )
 
 
 def citation_api_list() -> QuerySet[Citation]:
@@ -657,8 +661,8 @@ def change_feed(
 ) -> tuple[list[Change], bool]:
     """Changes strictly after ``after``, oldest first, at most ``limit``; and whether more follow.
 
-    One query per history table (limit + 1 rows each), merged; two more resolve the rounds and
-    zones that delegations and zone status changes belong to.
+    One query per history table (limit + 1 rows each), merged in Python: the query count does
+    not depend on the page size.
     """
     rows = []
     for type_name in sorted(types or CHANGE_FEED_TYPES):
@@ -668,9 +672,9 @@ def change_feed(
         if key_field and key_field != "id":
             fields.append(key_field)
         if model is Delegation:
-            fields.append("round_id")
+            fields.append("round__number")  # the round as it is now (null once deleted)
         if model is ZoneStatusChange:
-            fields.append("zone_id")
+            fields.append("zone__slug")
         history = (
             model.history.filter(_after(after, type_name))
             .order_by("history_date", "history_id")
@@ -681,23 +685,13 @@ def change_feed(
     more = len(rows) > limit
     rows = rows[:limit]
 
-    round_numbers = dict(
-        Round.objects.filter(
-            pk__in={r["round_id"] for t, _, r in rows if t == "delegation"}
-        ).values_list("pk", "number")
-    )
-    zone_slugs = dict(
-        Zone.objects.filter(
-            pk__in={r["zone_id"] for t, _, r in rows if t == "zone_status_change"}
-        ).values_list("pk", "slug")
-    )
     changes = []
     for type_name, key_field, row in rows:
         parent = None
-        if type_name == "delegation" and row["round_id"] in round_numbers:
-            parent = ("round", round_numbers[row["round_id"]])
-        elif type_name == "zone_status_change" and row["zone_id"] in zone_slugs:
-            parent = ("zone", zone_slugs[row["zone_id"]])
+        if type_name == "delegation" and row["round__number"] is not None:
+            parent = ("round", row["round__number"])
+        elif type_name == "zone_status_change" and row["zone__slug"] is not None:
+            parent = ("zone", row["zone__slug"])
         changes.append(
             Change(
                 position=ChangePosition(row["history_date"], type_name, row["history_id"]),
@@ -711,13 +705,3 @@ def change_feed(
             )
         )
     return changes, more
-
-
-def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:
-    """(number, start, end, city) of every dated round: what ingestion knows of the calendar."""
-    return [
-        (n, start, end or start, city)
-        for n, start, end, city in Round.objects.filter(start_date__isnull=False)
-        .order_by("number")
-        .values_list("number", "start_date", "end_date", "city")
-    ]

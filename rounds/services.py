@@ -117,8 +117,14 @@ def curated_write(
     a change to a many-to-many relation alone still writes a history row, so the reason is
     kept. Raises ``ValidationError`` or ``TrackerError`` and writes nothing when invalid.
     """
-    saved = instance.pk is None or any(getattr(instance, f) != v for f, v in data.items())
-    curated_update(instance, data=data, user=user, reason=reason)
+    if instance.pk is None:
+        for field, value in data.items():
+            setattr(instance, field, value)
+        curated_save(instance, user=user, reason=reason)
+        saved = True
+    else:
+        saved = any(getattr(instance, f) != v for f, v in data.items())
+        curated_update(instance, data=data, user=user, reason=reason)
     m2m_changed = False
     for field, values in (m2m or {}).items():
         m2m_changed |= set_m2m(instance, field, values)

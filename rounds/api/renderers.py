@@ -40,6 +40,11 @@ def _records(data) -> tuple[list[dict], bool]:
 class ErrorsAsJSONMixin:
     """Renders error responses as the one JSON error shape, with a JSON content type."""
 
+    @classmethod
+    def openapi_schema(cls, *, many: bool) -> dict:
+        """What a successful response in this format looks like, for the OpenAPI schema."""
+        return {"type": "string", "description": cls.__doc__.split("\n\n")[0].strip()}
+
     def render(self, data, accepted_media_type=None, renderer_context=None):
         response = (renderer_context or {}).get("response")
         if response is not None and response.status_code >= 400:
@@ -140,6 +145,32 @@ class GeoJSONRenderer(ErrorsAsJSONMixin, BaseRenderer):
     media_type = "application/geo+json"
     format = "geojson"
     charset = None
+
+    @classmethod
+    def openapi_schema(cls, *, many: bool) -> dict:
+        feature_schema = {
+            "type": "object",
+            "required": ["type", "geometry", "properties"],
+            "properties": {
+                "type": {"type": "string", "enum": ["Feature"]},
+                "id": {"type": "string", "nullable": True},
+                "geometry": {"type": "object", "nullable": True},
+                "properties": {"type": "object"},
+            },
+        }
+        if not many:
+            return feature_schema
+        return {
+            "type": "object",
+            "description": "RFC 7946 FeatureCollection; positions are [longitude, latitude].",
+            "required": ["type", "features"],
+            "properties": {
+                "type": {"type": "string", "enum": ["FeatureCollection"]},
+                "features": {"type": "array", "items": feature_schema},
+                "numberMatched": {"type": "integer"},
+                "numberReturned": {"type": "integer"},
+            },
+        }
 
     def render_data(self, data, renderer_context: dict) -> bytes:
         records, many = _records(data)
@@ -257,6 +288,31 @@ class TimelineJSRenderer(ErrorsAsJSONMixin, BaseRenderer):
     media_type = "application/vnd.timelinejs+json"
     format = "timelinejs"
     charset = None
+
+    @classmethod
+    def openapi_schema(cls, *, many: bool) -> dict:
+        return {
+            "type": "object",
+            "description": "TimelineJS3 JSON: https://timeline.knightlab.com/docs/json-format.html",
+            "required": ["title", "events"],
+            "properties": {
+                "title": {"type": "object"},
+                "events": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["unique_id", "start_date", "text", "group"],
+                        "properties": {
+                            "unique_id": {"type": "string"},
+                            "start_date": {"type": "object"},
+                            "end_date": {"type": "object"},
+                            "text": {"type": "object"},
+                            "group": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        }
 
     def render_data(self, data, renderer_context: dict) -> bytes:
         records, _ = _records(data)

@@ -75,15 +75,24 @@ class TrackerAutoSchema(AutoSchema):
         return parameters
 
     def _error_codes(self) -> list[int]:
-        codes = [400, 401, 404, 406, 429]
+        codes = [400, 401, 404, 406, 429, *getattr(self.view, "extra_error_codes", [])]
         if self.method not in SAFE_METHODS:
             codes += [403, 409, 422]
             if self.method != "DELETE":
                 codes.append(415)
-        return sorted(codes)
+        return sorted(set(codes))
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
+        # Other formats than JSON have their own shapes (the renderer says which).
+        many = self._is_list_view()
+        for renderer in self.view.get_renderers():
+            if not hasattr(renderer, "openapi_schema"):
+                continue
+            for code in ("200", "201"):
+                content = responses.get(code, {}).get("content", {})
+                if renderer.media_type in content:
+                    content[renderer.media_type] = {"schema": renderer.openapi_schema(many=many)}
         error = self.resolve_serializer(ErrorSerializer(), "response").ref
         for code in self._error_codes():
             responses.setdefault(

@@ -8,6 +8,8 @@ events, statements, zones and places by ``slug``, governorates by OCHA ``pcode``
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator
+from django.db import models
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -38,6 +40,103 @@ RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
 }
 
 SMALLINT_MAX = 32767
+LINK_PATTERN = r"^https?://\S+$"
+
+
+# --- Strict JSON types: a number is not a string and a string is not a number, so what the
+# schema says is what the API accepts (DRF would coerce 0 to "0" and "5" to 5).
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictFloatField(serializers.FloatField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class StrictSlugRelatedField(serializers.SlugRelatedField):
+    """A reference by public key: a string slug, or an integer for round numbers. An empty
+    string is not read as null, and a key of the wrong JSON type is a 400."""
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
+    def to_internal_value(self, data):
+        wants_int = self.slug_field == "number"
+        if isinstance(data, bool) or not isinstance(data, int if wants_int else str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "pattern": LINK_PATTERN, "maxLength": 1000})
+class LinkField(StrictCharField):
+    """An http(s) link; may hold non-ASCII characters (an IRI), as news sites' links do."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 1000)
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(LINK_PATTERN, "Enter an http(s) link."))
+
+
+@extend_schema_field({"type": "string", "pattern": r"^(https?://\S+)?$", "maxLength": 1000})
+class OptionalLinkField(StrictCharField):
+    """An http(s) link, or empty when none is known."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 1000)
+        kwargs.pop("allow_blank", None)  # the pattern allows "", and the schema says so once
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            return ""
+        return super().run_validation(data)
+        self.validators.append(RegexValidator(r"^(https?://\S+)?$", "Enter an http(s) link."))
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.IntegerField: StrictIntegerField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+        models.PositiveBigIntegerField: StrictIntegerField,
+        models.FloatField: StrictFloatField,
+        models.BooleanField: StrictBooleanField,
+        models.URLField: OptionalLinkField,
+    }
 
 
 def api_url(request, type_name: str, key) -> str | None:
@@ -50,8 +149,8 @@ def api_url(request, type_name: str, key) -> str | None:
 
 
 class AliasSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=128)
-    lang = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    name = StrictCharField(max_length=128)
+    lang = StrictCharField(max_length=16, required=False, allow_blank=True)
 
 
 class GeometrySerializer(serializers.Serializer):
@@ -90,7 +189,7 @@ class GeometrySerializer(serializers.Serializer):
         return attrs
 
 
-class CitationInlineSerializer(serializers.ModelSerializer):
+class CitationInlineSerializer(StrictModelSerializer):
     """A source supporting the record it is listed under."""
 
     class Meta:
@@ -99,7 +198,7 @@ class CitationInlineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CuratedSerializer(serializers.ModelSerializer):
+class CuratedSerializer(StrictModelSerializer):
     """Fields every curated record shows: uncertainty, citations, timestamps and its URL."""
 
     api_url = serializers.SerializerMethodField(help_text="This record in the API.")
@@ -137,7 +236,7 @@ class ParticipantSerializer(CuratedSerializer):
         read_only_fields = ["created", "modified"]
 
 
-class ParticipantRefSerializer(serializers.ModelSerializer):
+class ParticipantRefSerializer(StrictModelSerializer):
     class Meta:
         model = Participant
         fields = ["slug", "name", "short_name", "is_guarantor"]
@@ -149,17 +248,15 @@ class ParticipantRefSerializer(serializers.ModelSerializer):
 
 class PlaceSerializer(CuratedSerializer):
     type_name = "place"
-    governorate = serializers.SlugRelatedField(
+    governorate = StrictSlugRelatedField(
         slug_field="pcode",
         queryset=Governorate.objects.all(),
         required=False,
         allow_null=True,
         help_text="OCHA pcode of the Syrian governorate, e.g. SY07.",
     )
-    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
-    longitude = serializers.FloatField(
-        min_value=-180, max_value=180, required=False, allow_null=True
-    )
+    latitude = StrictFloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = StrictFloatField(min_value=-180, max_value=180, required=False, allow_null=True)
     aliases = AliasSerializer(many=True, required=False)
 
     class Meta:
@@ -178,7 +275,7 @@ class PlaceSerializer(CuratedSerializer):
         read_only_fields = ["created", "modified"]
 
 
-class PlaceRefSerializer(serializers.ModelSerializer):
+class PlaceRefSerializer(StrictModelSerializer):
     class Meta:
         model = Place
         fields = ["slug", "name", "country", "latitude", "longitude"]
@@ -188,9 +285,9 @@ class PlaceRefSerializer(serializers.ModelSerializer):
 # --- Rounds ----------------------------------------------------------------------------------
 
 
-class DelegationSerializer(serializers.ModelSerializer):
+class DelegationSerializer(StrictModelSerializer):
     participant = ParticipantRefSerializer(read_only=True)
-    head = serializers.CharField(
+    head = StrictCharField(
         source="head_of_delegation", read_only=True, help_text="Who led the delegation."
     )
 
@@ -200,7 +297,7 @@ class DelegationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DocumentRefSerializer(serializers.ModelSerializer):
+class DocumentRefSerializer(StrictModelSerializer):
     api_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -213,8 +310,8 @@ class DocumentRefSerializer(serializers.ModelSerializer):
         return api_url(self.context.get("request"), "statement", obj.slug)
 
 
-class EventRefSerializer(serializers.ModelSerializer):
-    place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+class EventRefSerializer(StrictModelSerializer):
+    place = StrictSlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     api_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -230,14 +327,14 @@ class EventRefSerializer(serializers.ModelSerializer):
 class NextMeetingSerializer(serializers.Serializer):
     """The next meeting as the round announced it: the wording and the window it implies."""
 
-    text = serializers.CharField(
+    text = StrictCharField(
         source="next_meeting_text",
         max_length=255,
         required=False,
         allow_blank=True,
         help_text="As worded, e.g. 'mid-July 2017'.",
     )
-    place = serializers.SlugRelatedField(
+    place = StrictSlugRelatedField(
         source="next_meeting_place",
         slug_field="slug",
         queryset=Place.objects.all(),
@@ -255,8 +352,8 @@ class NextMeetingSerializer(serializers.Serializer):
 
 class RoundSerializer(CuratedSerializer):
     type_name = "round"
-    number = serializers.IntegerField(min_value=1, max_value=SMALLINT_MAX)
-    place = serializers.SlugRelatedField(
+    number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
+    place = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
         required=False,
@@ -264,7 +361,7 @@ class RoundSerializer(CuratedSerializer):
         help_text="Place slug, e.g. astana.",
     )
     outcomes = serializers.ListField(
-        child=serializers.CharField(max_length=2000), required=False, max_length=100
+        child=StrictCharField(max_length=2000), required=False, max_length=100
     )
     delegations = DelegationSerializer(many=True, read_only=True)
     documents = DocumentRefSerializer(
@@ -301,14 +398,14 @@ class RoundSerializer(CuratedSerializer):
 
 class StatementSerializer(CuratedSerializer):
     type_name = "statement"
-    round = serializers.SlugRelatedField(
+    round = StrictSlugRelatedField(
         slug_field="number",
         queryset=Round.objects.all(),
         required=False,
         allow_null=True,
         help_text="Number of the round that adopted it.",
     )
-    issuers = serializers.SlugRelatedField(
+    issuers = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Participant.objects.all(),
         many=True,
@@ -316,8 +413,9 @@ class StatementSerializer(CuratedSerializer):
         help_text="Slugs of the participants that issued it.",
     )
     topics = serializers.ListField(
-        child=serializers.CharField(max_length=64), required=False, max_length=50
+        child=StrictCharField(max_length=64), required=False, max_length=50
     )
+    url = OptionalLinkField(required=False, help_text="Where the text is published.")
 
     class Meta:
         model = Statement
@@ -341,29 +439,29 @@ class StatementSerializer(CuratedSerializer):
 
 class EventSerializer(CuratedSerializer):
     type_name = "event"
-    place = serializers.SlugRelatedField(
+    place = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
         required=False,
         allow_null=True,
         help_text="Place slug.",
     )
-    place_name = serializers.CharField(source="place.name", read_only=True, allow_null=True)
-    round = serializers.SlugRelatedField(
+    place_name = StrictCharField(source="place.name", read_only=True, allow_null=True)
+    round = StrictSlugRelatedField(
         slug_field="number",
         queryset=Round.objects.all(),
         required=False,
         allow_null=True,
         help_text="Number of the round that announced or prepared it.",
     )
-    parent = serializers.SlugRelatedField(
+    parent = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Event.objects.all(),
         required=False,
         allow_null=True,
         help_text="Slug of the event this one prepared or belongs to.",
     )
-    participants = serializers.SlugRelatedField(
+    participants = StrictSlugRelatedField(
         slug_field="slug", queryset=Participant.objects.all(), many=True, required=False
     )
     details = serializers.DictField(required=False, help_text="Free-form structured details.")
@@ -394,7 +492,7 @@ class EventSerializer(CuratedSerializer):
 # --- Zones -----------------------------------------------------------------------------------
 
 
-class ZoneStatusChangeSerializer(serializers.ModelSerializer):
+class ZoneStatusChangeSerializer(StrictModelSerializer):
     class Meta:
         model = ZoneStatusChange
         fields = ["date", "date_precision", "status", "note"]
@@ -403,20 +501,18 @@ class ZoneStatusChangeSerializer(serializers.ModelSerializer):
 
 class ZoneSerializer(CuratedSerializer):
     type_name = "zone"
-    number = serializers.IntegerField(
+    number = StrictIntegerField(
         min_value=1, max_value=SMALLINT_MAX, help_text="Order in the memorandum (1-4)."
     )
-    governorates = serializers.SlugRelatedField(
+    governorates = StrictSlugRelatedField(
         slug_field="pcode",
         queryset=Governorate.objects.all(),
         many=True,
         required=False,
         help_text="OCHA pcodes of the governorates it covers.",
     )
-    centre_latitude = serializers.FloatField(
-        min_value=-90, max_value=90, required=False, allow_null=True
-    )
-    centre_longitude = serializers.FloatField(
+    centre_latitude = StrictFloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    centre_longitude = StrictFloatField(
         min_value=-180, max_value=180, required=False, allow_null=True
     )
     polygon = GeometrySerializer(required=False, allow_null=True)
@@ -454,14 +550,15 @@ class ZoneSerializer(CuratedSerializer):
 # --- Citations -------------------------------------------------------------------------------
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictModelSerializer):
     """A source for a record: write ``type`` and ``object_id`` to say which record it supports."""
 
     type = serializers.ChoiceField(
         choices=CITABLE_TYPES, help_text="Type of the cited record.", source="content_type.model"
     )
-    object_id = serializers.IntegerField(min_value=1, help_text="Id of the cited record.")
+    object_id = StrictIntegerField(min_value=1, help_text="Id of the cited record.")
     target_url = serializers.SerializerMethodField(help_text="The cited record in the API.")
+    url = LinkField(help_text="The source: an http(s) link.")
     api_url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
 
     class Meta:
@@ -491,12 +588,13 @@ class CitationSerializer(serializers.ModelSerializer):
         target = model._default_manager.filter(pk=object_id).first()
         if target is None:
             raise serializers.ValidationError(
-                {"object_id": f"There is no {type_name} with id {object_id}."}
+                {"object_id": f"There is no {type_name} with id {object_id}."},
+                code="does_not_exist",
             )
         attrs["content_type"] = ContentType.objects.get_for_model(model)
         return attrs
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_target_url(self, obj) -> str | None:
         # ``target_key`` is annotated by the selector (no query per row); fall back to a
         # lookup for an instance the view has just written.

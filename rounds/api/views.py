@@ -18,16 +18,19 @@ from django.db import models
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
-    OpenApiResponse,
     extend_schema,
+    extend_schema_serializer,
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -36,7 +39,7 @@ from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 from rounds import filtersets, selectors
 from rounds.api import schema as api_schema
 from rounds.api import serializers as s
-from rounds.api.errors import error_body
+from rounds.api.errors import Unprocessable, error_body
 from rounds.api.renderers import (
     CSVRenderer,
     GeoJSONRenderer,
@@ -66,6 +69,16 @@ def change_reason(request) -> str:
     return reason
 
 
+class StrictContentNegotiation(DefaultContentNegotiation):
+    """``?format=`` must name a format this endpoint has (an empty one is a 404 too)."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        requested = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if requested is not None and not requested:
+            raise NotFound("Unknown format ''.")
+        return super().select_renderer(request, renderers, format_suffix)
+
+
 def _plain(value):
     """Serializer output (ordered dicts, return lists) as plain JSON-able values for a model."""
     if isinstance(value, dict | ReturnDict):
@@ -75,78 +88,7 @@ def _plain(value):
     return value
 
 
-# --- Formats and their schema ----------------------------------------------------------------
-
-FEATURE_COLLECTION_SCHEMA = {
-    "type": "object",
-    "description": "RFC 7946 FeatureCollection; positions are [longitude, latitude].",
-    "required": ["type", "features"],
-    "properties": {
-        "type": {"type": "string", "enum": ["FeatureCollection"]},
-        "features": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["type", "geometry", "properties"],
-                "properties": {
-                    "type": {"type": "string", "enum": ["Feature"]},
-                    "id": {"type": "string", "nullable": True},
-                    "geometry": {"type": "object", "nullable": True},
-                    "properties": {"type": "object"},
-                },
-            },
-        },
-        "numberMatched": {"type": "integer"},
-        "numberReturned": {"type": "integer"},
-    },
-}
-FEATURE_SCHEMA = FEATURE_COLLECTION_SCHEMA["properties"]["features"]["items"]
-TIMELINE_SCHEMA = {
-    "type": "object",
-    "description": "TimelineJS3 JSON: https://timeline.knightlab.com/docs/json-format.html",
-    "required": ["events"],
-    "properties": {
-        "title": {"type": "object"},
-        "events": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["start_date", "text"],
-                "properties": {
-                    "unique_id": {"type": "string"},
-                    "start_date": {"type": "object"},
-                    "end_date": {"type": "object"},
-                    "text": {"type": "object"},
-                    "group": {"type": "string"},
-                },
-            },
-        },
-    },
-}
-TEXT_SCHEMA = {"type": "string"}
-
-
-def _responses(serializer, renderers, *, many: bool, created: bool = False) -> dict:
-    """Response schemas per media type: JSON from the serializer, the other formats as such."""
-    code = 201 if created else 200
-    body = serializer(many=True) if many else serializer
-    responses = {(code, "application/json"): body}
-    for renderer in renderers:
-        if renderer is CSVRenderer:
-            responses[(code, "text/csv")] = OpenApiResponse(
-                TEXT_SCHEMA, description="CSV: one row per record, a header row first."
-            )
-        elif renderer is GeoJSONRenderer:
-            responses[(code, "application/geo+json")] = (
-                FEATURE_COLLECTION_SCHEMA if many else FEATURE_SCHEMA
-            )
-        elif renderer is ICalendarRenderer:
-            responses[(code, "text/calendar")] = OpenApiResponse(
-                TEXT_SCHEMA, description="iCalendar (RFC 5545), one VEVENT per dated event."
-            )
-        elif renderer is TimelineJSRenderer:
-            responses[(code, "application/vnd.timelinejs+json")] = TIMELINE_SCHEMA
-    return responses
+# --- Schema documentation ----------------------------------------------------------------
 
 
 def document(resource: str, serializer, renderers, *, writable: bool = True, example=None):
@@ -159,11 +101,11 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
                 f"Filter with the query parameters below; page with `page` and `page_size`. "
                 f"Formats (`?format=`): {formats}."
             ),
-            responses=_responses(serializer, renderers, many=True),
+            responses={200: serializer(many=True)},
         ),
         "retrieve": extend_schema(
             summary=f"One of the {resource}",
-            responses=_responses(serializer, renderers, many=False),
+            responses={200: serializer},
         ),
     }
     if not writable:
@@ -215,6 +157,8 @@ class CuratedViewSet(viewsets.ModelViewSet):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     throttle_classes = [AnonThrottle, UserThrottle]
     renderer_classes = [JSONRenderer, CSVRenderer]
+    parser_classes = [JSONParser]
+    content_negotiation_class = StrictContentNegotiation
     schema = api_schema.TrackerAutoSchema()
     change_reason_required = True
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
@@ -224,7 +168,7 @@ class CuratedViewSet(viewsets.ModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if self.action in {"create", "update", "partial_update", "destroy"}:
             self.change_reason = change_reason(request)
 
     def get_object(self):
@@ -311,6 +255,7 @@ class GuarantorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     throttle_classes = [AnonThrottle, UserThrottle]
     renderer_classes = [JSONRenderer, CSVRenderer]
+    content_negotiation_class = StrictContentNegotiation
     schema = api_schema.TrackerAutoSchema()
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
@@ -436,7 +381,7 @@ def decode_cursor(token: str) -> selectors.ChangePosition:
         if type_name not in selectors.CHANGE_FEED_TYPES:
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError({"cursor": ["Not a cursor this feed returned."]}) from None
+        raise Unprocessable({"cursor": ["Not a cursor this feed returned."]}) from None
     return selectors.ChangePosition(moment, type_name, history_id)
 
 
@@ -485,6 +430,7 @@ class ChangeSerializer(serializers.Serializer):
     history_id = serializers.IntegerField(help_text="Id of the history entry, per type.")
 
 
+@extend_schema_serializer(many=False)
 class ChangePageSerializer(serializers.Serializer):
     results = ChangeSerializer(many=True)
     next = serializers.URLField(
@@ -501,7 +447,9 @@ class ChangesViewSet(viewsets.ViewSet):
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     throttle_classes = [AnonThrottle, UserThrottle]
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = StrictContentNegotiation
     schema = api_schema.TrackerAutoSchema()
+    extra_error_codes = [422]
     # Reading history needs no model permission; DjangoModelPermissions needs a queryset.
     permission_classes = []
 
@@ -540,6 +488,9 @@ class ChangesViewSet(viewsets.ViewSet):
         ],
     )
     def list(self, request):
+        for name in ("since", "cursor", "page_size"):
+            if request.query_params.get(name) == "":
+                raise ValidationError({name: ["May not be empty; leave it out instead."]})
         query = ChangesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
@@ -586,6 +537,7 @@ class ChangesViewSet(viewsets.ViewSet):
         }
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     """Any other path under /api/: the JSON 404 (never the HTML page). A known path without
     its trailing slash is redirected, as Django's APPEND_SLASH would."""

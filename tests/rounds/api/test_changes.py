@@ -1,0 +1,100 @@
+"""The changes feed: one feed over every curated type's history, deletions included."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+REASON = {"HTTP_X_CHANGE_REASON": "Sync test"}
+
+
+def _all_changes(client, url):
+    entries = []
+    while url:
+        body = client.get(url).json()
+        entries += body["results"]
+        url = body["next"]
+    return entries, body["cursor"]
+
+
+@pytest.mark.django_db
+def test_feed_sees_a_create_an_update_and_a_delete(analyst_api, api_client):
+    since = timezone.now().isoformat()
+    analyst_api.post(
+        "/api/v1/places/", {"slug": "feed-town", "name": "Feed town"}, format="json", **REASON
+    )
+    analyst_api.patch("/api/v1/places/feed-town/", {"country": "Nowhere"}, format="json", **REASON)
+    analyst_api.patch("/api/v1/rounds/8/", {"venue": "Elsewhere"}, format="json", **REASON)
+    analyst_api.delete("/api/v1/places/feed-town/", **REASON)
+
+    response = api_client.get("/api/v1/changes/", {"since": since})
+    assert response.status_code == 200
+    entries = response.json()["results"]
+    assert [(e["type"], e["key"], e["action"]) for e in entries] == [
+        ("place", "feed-town", "created"),
+        ("place", "feed-town", "updated"),
+        ("round", 8, "updated"),
+        ("place", "feed-town", "deleted"),
+    ]
+    assert all(e["reason"] == "Sync test" for e in entries)
+    assert entries[2]["url"].endswith("/api/v1/rounds/8/")
+    assert entries[0]["url"].endswith("/api/v1/places/feed-town/")
+    assert entries[3]["url"] is None
+    times = [e["time"] for e in entries]
+    assert times == sorted(times)
+
+
+@pytest.mark.django_db
+def test_user_names_are_shown_to_staff_only(analyst_api, api_client, reader_api):
+    since = timezone.now().isoformat()
+    analyst_api.patch("/api/v1/rounds/8/", {"venue": "Elsewhere"}, format="json", **REASON)
+    assert (
+        analyst_api.get("/api/v1/changes/", {"since": since}).json()["results"][0]["user"]
+        == "analyst"
+    )
+    assert api_client.get("/api/v1/changes/", {"since": since}).json()["results"][0]["user"] is None
+    assert reader_api.get("/api/v1/changes/", {"since": since}).json()["results"][0]["user"] is None
+
+
+@pytest.mark.django_db
+def test_paging_through_the_whole_history_is_stable_and_complete(api_client):
+    paged, _ = _all_changes(api_client, "/api/v1/changes/?page_size=97")
+    whole = api_client.get("/api/v1/changes/?page_size=500").json()
+    keys = [(e["type"], e["history_id"]) for e in paged]
+    assert len(keys) == len(set(keys))  # no entry twice across pages
+    assert keys[:500] == [(e["type"], e["history_id"]) for e in whole["results"]]
+    assert {e["type"] for e in paged} >= {"round", "delegation", "event", "zone", "citation"}
+
+
+@pytest.mark.django_db
+def test_the_cursor_resumes_after_the_last_change_seen(api_client, analyst_api):
+    _, cursor = _all_changes(api_client, "/api/v1/changes/?page_size=500")
+    assert api_client.get("/api/v1/changes/", {"cursor": cursor}).json()["results"] == []
+
+    analyst_api.patch(
+        "/api/v1/zones/idlib/", {"monitoring": "Turkish posts"}, format="json", **REASON
+    )
+    later = api_client.get("/api/v1/changes/", {"cursor": cursor}).json()
+    assert [(e["type"], e["key"], e["action"]) for e in later["results"]] == [
+        ("zone", "idlib", "updated")
+    ]
+    assert later["cursor"] != cursor
+
+
+@pytest.mark.django_db
+def test_feed_filters_by_type(api_client):
+    entries = api_client.get(
+        "/api/v1/changes/?type=zone&type=zone_status_change&page_size=500"
+    ).json()["results"]
+    assert entries and {e["type"] for e in entries} == {"zone", "zone_status_change"}
+    status_change = next(e for e in entries if e["type"] == "zone_status_change")
+    assert "/api/v1/zones/" in status_change["url"]
+
+
+@pytest.mark.django_db
+def test_a_future_since_returns_nothing_and_a_bad_cursor_is_refused(api_client):
+    future = (timezone.now() + datetime.timedelta(days=1)).isoformat()
+    assert api_client.get("/api/v1/changes/", {"since": future}).json()["results"] == []
+    response = api_client.get("/api/v1/changes/", {"cursor": "not-a-cursor"})
+    assert response.status_code == 422
+    assert "cursor" in response.json()["error"]["detail"]

@@ -1,0 +1,163 @@
+"""Filters shared with the pages: they narrow the list; a bad value is a 400 in the JSON shape."""
+
+import pytest
+
+from rounds.filtersets import RoundFilterSet
+from rounds.models import Round
+
+
+def _results(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.json()
+    return response.json()["results"]
+
+
+@pytest.mark.django_db
+def test_rounds_by_year_and_start_date_range(api_client):
+    in_2017 = _results(api_client, "/api/v1/rounds/?year=2017")
+    assert in_2017 and all(r["start_date"].startswith("2017") for r in in_2017)
+    ranged = _results(
+        api_client, "/api/v1/rounds/?start_date_after=2017-05-01&start_date_before=2017-12-31"
+    )
+    assert ranged and all("2017-05-01" <= r["start_date"] <= "2017-12-31" for r in ranged)
+    assert len(ranged) < len(in_2017)
+
+
+@pytest.mark.django_db
+def test_rounds_by_city_is_case_insensitive(api_client):
+    sochi = _results(api_client, "/api/v1/rounds/?city=sochi")
+    assert sochi and {r["city"] for r in sochi} == {"Sochi"}
+
+
+@pytest.mark.django_db
+def test_rounds_by_participant_and_role_match_the_same_delegation(api_client):
+    as_observer = _results(api_client, "/api/v1/rounds/?participant=jordan&role=observer")
+    assert as_observer
+    for rnd in as_observer:
+        roles = {d["role"] for d in rnd["delegations"] if d["participant"]["slug"] == "jordan"}
+        assert roles == {"observer"}
+    assert _results(api_client, "/api/v1/rounds/?participant=jordan&role=guarantor") == []
+
+
+@pytest.mark.django_db
+def test_rounds_ordering(api_client):
+    numbers = [r["number"] for r in _results(api_client, "/api/v1/rounds/?ordering=-number")]
+    assert numbers == sorted(numbers, reverse=True)
+
+
+@pytest.mark.django_db
+def test_search_and_q_alias_find_the_same(api_client):
+    by_search = _results(api_client, "/api/v1/events/?search=congress%20sochi")
+    by_q = _results(api_client, "/api/v1/events/?q=congress%20sochi")
+    assert by_search and by_search == by_q
+    assert all("congress" in (e["title"] + e["description"]).lower() for e in by_search)
+
+
+@pytest.mark.django_db
+def test_events_by_kind_status_and_round(api_client):
+    congress = _results(api_client, "/api/v1/events/?kind=congress&kind=preparatory_meeting")
+    assert congress and {e["kind"] for e in congress} <= {"congress", "preparatory_meeting"}
+    held = _results(api_client, "/api/v1/events/?status=held")
+    assert held and {e["status"] for e in held} == {"held"}
+    with_round = _results(api_client, "/api/v1/events/?round=8")
+    assert all(e["round"] == 8 for e in with_round)
+
+
+@pytest.mark.django_db
+def test_statements_by_round_kind_participant_and_topic(api_client, analyst_api):
+    of_round = _results(api_client, "/api/v1/statements/?round=4")
+    assert of_round and {s["round"] for s in of_round} == {4}
+    memoranda = _results(api_client, "/api/v1/statements/?kind=memorandum")
+    assert memoranda and {s["kind"] for s in memoranda} == {"memorandum"}
+    by_iran = _results(api_client, "/api/v1/statements/?participant=iran")
+    assert by_iran and all("iran" in s["issuers"] for s in by_iran)
+
+    analyst_api.patch(
+        "/api/v1/statements/round-1-document-1/",
+        {"topics": ["ceasefire", "detainees"]},
+        format="json",
+        HTTP_X_CHANGE_REASON="tags",
+    )
+    tagged = _results(api_client, "/api/v1/statements/?topic=Ceasefire")
+    assert [s["slug"] for s in tagged] == ["round-1-document-1"]
+    assert _results(api_client, "/api/v1/statements/?topic=cease") == []
+
+
+@pytest.mark.django_db
+def test_zones_by_latest_status_and_governorate(api_client):
+    ended = _results(api_client, "/api/v1/zones/?status=ended")
+    assert all(z["status"] == "ended" for z in ended)
+    idlib = _results(api_client, "/api/v1/zones/?governorate=SY07")
+    assert [z["slug"] for z in idlib] == ["idlib"]
+
+
+@pytest.mark.django_db
+def test_participants_places_and_citations_filters(api_client):
+    guarantors = _results(api_client, "/api/v1/participants/?is_guarantor=true")
+    assert {p["slug"] for p in guarantors} == {"russia", "iran", "turkey"}
+    syrian = _results(api_client, "/api/v1/places/?country=syria")
+    assert syrian and {p["country"] for p in syrian} == {"Syria"}
+    cited = _results(api_client, "/api/v1/citations/?round=8")
+    assert cited and all(c["target_url"].endswith("/rounds/8/") for c in cited)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/v1/rounds/?year=twenty",
+        "/api/v1/rounds/?year=2017.5",
+        "/api/v1/rounds/?year=99999",
+        "/api/v1/rounds/?start_date_after=2017-13-45",
+        "/api/v1/rounds/?status=maybe",
+        "/api/v1/rounds/?role=spy",
+        "/api/v1/rounds/?ordering=bogus",
+        "/api/v1/events/?kind=picnic",
+        "/api/v1/events/?round=-1",
+        "/api/v1/participants/?is_guarantor=perhaps",
+        "/api/v1/citations/?type=article",
+        "/api/v1/rounds/?page=abc",
+        "/api/v1/rounds/?page=0",
+        "/api/v1/rounds/?page_size=-1",
+        "/api/v1/rounds/?page_size=501",
+        "/api/v1/events/?search=" + "x" * 201,
+        "/api/v1/changes/?since=yesterday",
+        "/api/v1/changes/?page_size=0",
+        "/api/v1/changes/?type=article",
+    ],
+)
+def test_a_bad_value_is_a_400_in_the_error_shape(api_client, query):
+    response = api_client.get(query)
+    assert response.status_code == 400, response.content
+    error = response.json()["error"]
+    assert error["status"] == 400 and error["code"] == "invalid"
+    assert error["message"] and error["detail"]
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_last_is_a_404(api_client):
+    response = api_client.get("/api/v1/rounds/?page=99")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.django_db
+def test_pagination_has_count_links_and_headers(api_client):
+    response = api_client.get("/api/v1/rounds/?page_size=5&page=2")
+    body = response.json()
+    assert body["count"] == Round.objects.count()
+    assert len(body["results"]) == 5
+    assert "page=3" in body["next"] and "page_size=5" in body["previous"]
+    assert 'rel="next"' in response["Link"] and 'rel="prev"' in response["Link"]
+    assert response["X-Total-Count"] == str(body["count"])
+
+
+@pytest.mark.django_db
+def test_the_filterset_works_without_drf():
+    """The pages use the same FilterSet on a plain QueryDict."""
+    from django.http import QueryDict
+
+    filterset = RoundFilterSet(QueryDict("city=Sochi"), queryset=Round.objects.all())
+    assert filterset.is_valid()
+    assert {r.city for r in filterset.qs} == {"Sochi"}
+    assert not RoundFilterSet(QueryDict("year=x"), queryset=Round.objects.all()).is_valid()
