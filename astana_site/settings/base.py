@@ -185,6 +185,9 @@ INGEST_LINK_TASK = "rounds.tasks.article_link_task"
 # Returns (number, start, end, city) of the known rounds, to help understanding date a round.
 INGEST_ROUND_CALENDAR = "rounds.selectors.round_calendar"
 # Kombu's Redis transport redelivers a task whose worker died after this many seconds.
+# It sweeps for such tasks every interval x throttle seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }

@@ -56,6 +56,8 @@ class Worker:
             "DATABASE_URL": _db_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+            "CELERY_UNACKED_RESTORE_INTERVAL": "2",
+            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
         }
         self.proc = subprocess.Popen(
             [
@@ -199,7 +201,7 @@ def test_worker_killed_mid_task_and_restarted_leaves_one_copy_of_each_article(
                 Article.objects.count() == 3
                 and not Article.objects.filter(status="extracted").exists()
             ),
-            120,
+            240,
             "3 processed articles after the restart",
             log,
         )
