@@ -13,7 +13,10 @@ from itertools import zip_longest
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"“(«])")
-_WORD = re.compile(r"\S+|\s+")
+_WORD = re.compile(r"\s*\S+\s*")
+# Reworded lines are compared word by word only when this similar; otherwise one line was
+# dropped and another added, and word-level marks would only be noise.
+PAIR_MIN_RATIO = 0.5
 # Above this many sentences on a side, word-level pairing is skipped (quadratic cost).
 WORD_DIFF_MAX_LINES = 400
 
@@ -61,6 +64,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _similar(old: str, new: str) -> bool:
+    a, b = old.split(), new.split()
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= PAIR_MIN_RATIO
+
+
 def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
     a, b = _WORD.findall(old), _WORD.findall(new)
     left: list[Segment] = []
@@ -98,13 +106,12 @@ def diff_lines(old: list[str], new: list[str]) -> list[DiffRow]:
                     rows.append(DiffRow(INSERT, None, (Segment(INSERT, right),)))
                 elif right is None:
                     rows.append(DiffRow(DELETE, (Segment(DELETE, left),), None))
-                elif word_level:
+                elif word_level and _similar(left, right):
                     old_segments, new_segments = _word_segments(left, right)
                     rows.append(DiffRow(REPLACE, old_segments, new_segments))
                 else:
-                    rows.append(
-                        DiffRow(REPLACE, (Segment(DELETE, left),), (Segment(INSERT, right),))
-                    )
+                    rows.append(DiffRow(DELETE, (Segment(DELETE, left),), None))
+                    rows.append(DiffRow(INSERT, None, (Segment(INSERT, right),)))
     return rows
 
 

@@ -1,0 +1,61 @@
+"""Screenshots of the reader pages for the README (docs/img/), taken in headless Chromium.
+
+    .venv/bin/python scripts/screenshots.py
+
+runs the browser test ``test_screenshots`` against pytest-django's live server (with the
+reference history loaded) and writes dashboard.png, zones.png and round.png to docs/img/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = [
+    # (file, path, selector to wait for or None, full page?)
+    ("dashboard.png", "/", ".chart-timeline[data-rendered='true']", False),
+    ("zones.png", "/zones/?date=2019-06-01", "#zones-map[data-rendered='true']", False),
+    ("round.png", "/rounds/8/#changes", None, False),
+]
+VIEWPORT = {"width": 1280, "height": 1100}
+
+
+def capture(browser, base_url: str, out: Path) -> list[Path]:
+    """Save the screenshots with an open Playwright ``browser``; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="en-GB")
+    saved = []
+    try:
+        page = context.new_page()
+        for name, path, wait_for, full_page in SHOTS:
+            page.goto(base_url + path)
+            if wait_for:
+                page.wait_for_selector(wait_for, timeout=15_000)
+            page.wait_for_timeout(300)  # let plotly finish its transitions
+            target = out / name
+            page.screenshot(path=str(target), full_page=full_page)
+            saved.append(target)
+    finally:
+        context.close()
+    return saved
+
+
+def main() -> int:
+    env = {**os.environ, "SCREENSHOTS_DIR": str(ROOT / "docs" / "img")}
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-m",
+        "browser",
+        "-q",
+        "tests/browser/test_pages.py::test_screenshots",
+    ]
+    return subprocess.call(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""The reader pages in headless Chromium: charts render, respond, and stay on this site."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from rounds.models import Round
+
+pytestmark = pytest.mark.browser
+
+CHART_TIMEOUT = 15_000
+ROUNDS_TRACE = "g.cartesianlayer g.subplot.xy g.trace.scatter"
+
+
+def _round_point_centre(page, index: int) -> tuple[float, float]:
+    """Where round ``index`` (0-based) is drawn; the mouse goes there like a reader's would
+    (plotly's drag layer sits on top of the points, so element hover/click cannot be used)."""
+    point = page.locator(f"{ROUNDS_TRACE} >> nth=0").locator("path.point").nth(index)
+    box = point.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def _wait_for_chart(page, selector: str) -> None:
+    page.wait_for_selector(f"{selector}[data-rendered='true']", timeout=CHART_TIMEOUT)
+
+
+def test_timeline_shows_a_point_for_every_round_and_the_sochi_congress(page_and_log, site):
+    page, log = page_and_log
+
+    page.goto(site + "/")
+    _wait_for_chart(page, ".chart-timeline")
+
+    rounds = Round.objects.count()
+    points = page.locator(f"{ROUNDS_TRACE} >> nth=0").locator("path.point")
+    assert points.count() == rounds == 22
+    traces = page.evaluate(
+        "() => document.querySelector('.chart-timeline').data.map("
+        "t => ({name: t.name, x: t.x, symbols: t.marker && t.marker.symbol}))"
+    )
+    sochi = next(t for t in traces if t["name"] == "Sochi congress")
+    assert "2018-01-29" in sochi["x"]
+    assert sochi["symbols"][sochi["x"].index("2018-01-29")] == "star"
+    assert page.locator(".chart-timeline .annotation-text", has_text="Sochi congress").count()
+    log.assert_clean()
+
+
+def test_hovering_a_round_shows_its_dates(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/")
+    _wait_for_chart(page, ".chart-timeline")
+
+    page.mouse.move(*_round_point_centre(page, 7))
+
+    hover = page.locator(".chart-timeline .hoverlayer .hovertext")
+    hover.wait_for(timeout=5_000)
+    text = hover.text_content()
+    assert "Round 8" in text
+    assert "21–22 Dec 2017" in text
+    log.assert_clean()
+
+
+def test_selecting_a_round_opens_its_page(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/")
+    _wait_for_chart(page, ".chart-timeline")
+
+    page.mouse.click(*_round_point_centre(page, 14))
+
+    page.wait_for_url("**/rounds/15/")
+    assert page.locator("h1").inner_text().startswith("Round 15")
+    log.assert_clean()
+
+
+def _zone_fills(page) -> list[str]:
+    return page.evaluate(
+        """() => {
+          const gd = document.getElementById('zones-map');
+          const traces = gd.querySelectorAll('.scattergeo.trace, g.trace.scattergeo');
+          return gd.layout.meta.zoneTraces.map(i => getComputedStyle(
+            traces[i].querySelector('path.js-line')).fill);
+        }"""
+    )
+
+
+def test_zones_map_shows_four_zones_and_moving_the_date_changes_their_colours(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/zones/?date=2018-01-01")
+    _wait_for_chart(page, "#zones-map")
+
+    names = page.evaluate(
+        "() => { const gd = document.getElementById('zones-map');"
+        " return gd.layout.meta.zoneTraces.map(i => gd.data[i].name); }"
+    )
+    assert len(names) == 4
+    before = _zone_fills(page)
+    assert len(set(before)) == 1  # all four operational or agreed on 1 January 2018
+    statuses_before = page.locator("[data-zone-status]").all_inner_texts()
+
+    slider = page.get_by_label("Move through 2017–2024")
+    slider.focus()
+    page.keyboard.press("End")
+
+    last = slider.get_attribute("max")
+    page.wait_for_function(
+        f"() => document.getElementById('zones-map').getAttribute('data-step') === '{last}'"
+    )
+    after = _zone_fills(page)
+    assert after != before
+    assert page.locator("[data-zone-status]").all_inner_texts() == ["Ended"] * 4
+    assert statuses_before != ["Ended"] * 4
+    assert page.locator("#map-date").input_value().startswith("2024-12")
+    log.assert_clean()
+
+
+def test_search_finds_round_8_from_detainees(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/")
+
+    page.get_by_label("Search rounds, statements, events and articles").fill("detainees")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/search/?q=detainees")
+    link = page.locator("a[href='/rounds/8/']")
+    assert link.count() >= 1
+    assert page.locator("mark", has_text="detainees").count() >= 1
+    log.assert_clean()
+
+
+def test_round_page_shows_its_statement_diff(page_and_log, site):
+    page, log = page_and_log
+
+    page.goto(site + "/rounds/8/")
+
+    section = page.locator("#changes")
+    assert "What changed since the previous round" in section.inner_text()
+    inserted = section.locator(".diff-insert")
+    assert inserted.count() >= 1
+    texts = inserted.all_inner_texts()
+    assert any("Provision (regulations) on the Working Group" in t for t in texts), texts
+    log.assert_clean()
+
+
+PAGES = [
+    "/",
+    "/rounds/",
+    "/rounds/8/",
+    "/events/",
+    "/events/sochi-congress/",
+    "/zones/",
+    "/zones/idlib/",
+    "/search/?q=constitutional+committee",
+    "/articles/",
+]
+
+
+def test_no_page_logs_errors_or_leaves_127_0_0_1(page_and_log, site):
+    page, log = page_and_log
+
+    for path in PAGES:
+        page.goto(site + path)
+        for chart in page.locator("[data-chart]").all():
+            chart.wait_for(state="attached")
+        if page.locator("[data-chart]").count():
+            page.wait_for_selector("[data-chart][data-rendered='true']", timeout=CHART_TIMEOUT)
+
+    assert len(log.requests) > len(PAGES)
+    log.assert_clean()
+
+
+def test_pages_fit_a_phone_screen(phone_page_and_log, site):
+    page, log = phone_page_and_log
+
+    for path in ["/", "/zones/", "/rounds/8/"]:
+        page.goto(site + path)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, (path, overflow)
+    log.assert_clean()
+
+
+def test_screenshots(browser, site, tmp_path):
+    """Runs ``scripts/screenshots.py``'s capture; ``SCREENSHOTS_DIR`` makes it write docs/img."""
+    from scripts.screenshots import capture
+
+    out = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+
+    saved = capture(browser, site, out)
+
+    assert sorted(p.name for p in saved) == ["dashboard.png", "round.png", "zones.png"]
+    assert all(p.stat().st_size > 10_000 for p in saved)
