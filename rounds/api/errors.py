@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 # Validation codes that mean "conflicts with stored data" and "well-formed but not allowed".
 CONFLICT_CODES = {"unique", "unique_together"}
-UNPROCESSABLE_CODES = {"does_not_exist", "invalid_transition"}
+UNPROCESSABLE_CODES = {"does_not_exist", "invalid_transition", "invalid_geometry"}
 
 
 class Conflict(exceptions.APIException):

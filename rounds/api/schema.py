@@ -74,6 +74,19 @@ class TrackerAutoSchema(AutoSchema):
                 parameter["schema"] = dict(bounds)
         return parameters
 
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        # DRF trims text and then refuses it if blank: say so, so "   " is known to be a 400.
+        if (
+            isinstance(field, serializers.CharField)
+            and not field.allow_blank
+            and field.trim_whitespace
+            and schema.get("type") == "string"
+            and "pattern" not in schema
+        ):
+            schema["pattern"] = r"\S"
+        return schema
+
     def _error_codes(self) -> list[int]:
         codes = [400, 401, 404, 406, 429, *getattr(self.view, "extra_error_codes", [])]
         if self.method not in SAFE_METHODS:

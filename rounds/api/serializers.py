@@ -153,24 +153,41 @@ class AliasSerializer(serializers.Serializer):
     lang = StrictCharField(max_length=16, required=False, allow_blank=True)
 
 
+@extend_schema_field(
+    {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "array"},
+        "description": "Polygon: rings of [lon, lat] positions, each ring closed (first = last) "
+        "with at least four positions; MultiPolygon: a list of such polygons.",
+    }
+)
+class CoordinatesField(serializers.JSONField):
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or not data or not all(isinstance(d, list) for d in data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def _invalid_geometry(message: str) -> serializers.ValidationError:
+    # Well-formed JSON the schema allows, but not a polygon: a 422, not a 400.
+    return serializers.ValidationError(message, code="invalid_geometry")
+
+
 class GeometrySerializer(serializers.Serializer):
     """A GeoJSON geometry in WGS84, ``[longitude, latitude]`` positions."""
 
     type = serializers.ChoiceField(choices=["Polygon", "MultiPolygon"])
-    coordinates = serializers.JSONField(
-        help_text="Polygon: rings of [lon, lat] positions; MultiPolygon: a list of polygons."
-    )
+    coordinates = CoordinatesField()
 
     def validate(self, attrs):
         polygons = [attrs["coordinates"]] if attrs["type"] == "Polygon" else attrs["coordinates"]
-        if not isinstance(polygons, list) or not polygons:
-            raise serializers.ValidationError("coordinates must be a non-empty list.")
         for polygon in polygons:
             if not isinstance(polygon, list) or not polygon:
-                raise serializers.ValidationError("Each polygon is a non-empty list of rings.")
+                raise _invalid_geometry("Each polygon is a non-empty list of rings.")
             for ring in polygon:
                 if not isinstance(ring, list) or len(ring) < 4 or ring[0] != ring[-1]:
-                    raise serializers.ValidationError(
+                    raise _invalid_geometry(
                         "Each ring is a closed list of at least four positions."
                     )
                 for position in ring:
@@ -183,7 +200,7 @@ class GeometrySerializer(serializers.Serializer):
                         and -180 <= position[0] <= 180
                         and -90 <= position[1] <= 90
                     ):
-                        raise serializers.ValidationError(
+                        raise _invalid_geometry(
                             "Each position is [longitude, latitude] in degrees."
                         )
         return attrs

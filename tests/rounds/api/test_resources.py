@@ -336,3 +336,25 @@ def test_a_path_without_its_slash_redirects(api_client):
 @pytest.mark.django_db
 def test_user_fixture_is_not_staff(reader):
     assert not User.objects.get(pk=reader.pk).is_staff
+
+
+@pytest.mark.django_db
+def test_an_open_ring_is_422_and_a_non_list_is_400(analyst_api):
+    open_ring = {"type": "Polygon", "coordinates": [[[36, 35], [37, 35], [37, 36], [36, 36]]]}
+    response = analyst_api.patch(
+        "/api/v1/zones/idlib/", {"polygon": open_ring}, format="json", **REASON
+    )
+    assert response.status_code == 422
+    response = analyst_api.patch(
+        "/api/v1/zones/idlib/",
+        {"polygon": {"type": "Polygon", "coordinates": 31}},
+        format="json",
+        **REASON,
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_whitespace_name_is_refused(analyst_api):
+    response = analyst_api.patch("/api/v1/places/astana/", {"name": "   "}, format="json", **REASON)
+    assert response.status_code == 400
