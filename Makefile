@@ -63,6 +63,9 @@ schemathesis: install ## Fuzz the API against its OpenAPI schema
 bench: install ## Benchmarks (results go in docs/PERFORMANCE.md)
 	$(BIN)/python bench/bench_extraction.py
 
+screenshots: install ## Screenshots of the dashboard for the README (docs/img/, needs Chromium)
+	$(BIN)/python scripts/screenshots.py
+
 worker: install ## A Celery worker (needs CELERY_BROKER_URL)
 	$(BIN)/celery -A astana_site worker --loglevel=INFO
 
