@@ -78,7 +78,9 @@ class TrackerAutoSchema(AutoSchema):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
         # DRF trims text and then refuses it if blank: say so, so "   " is known to be a 400.
         if (
-            isinstance(field, serializers.CharField)
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and not field.read_only
             and not field.allow_blank
             and field.trim_whitespace
             and schema.get("type") == "string"
