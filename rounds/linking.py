@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from ingest.choices import ArticleStatus
 from ingest.models import Article
 from rounds.choices import SuggestionKind
 from rounds.models import Citation, Event, Place, Round, Suggestion
+from rounds.services import curated_save
 
 # How far an extracted date may sit from a curated one and still be the same meeting: news
 # often gives the day of a report instead of the meeting's first day.
@@ -36,15 +39,13 @@ def _d(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _place(name: str | None) -> Place | None:
+def place_by_name(name: str | None) -> Place | None:
+    """The place called ``name`` (its English name or an alias), if any."""
     if not name:
         return None
-    place = Place.objects.filter(name__iexact=name).first()
-    if place is None:
-        for candidate in Place.objects.all():
-            if name.casefold() in {a.casefold() for a in candidate.alias_names()}:
-                return candidate
-    return place
+    return Place.objects.filter(name__iexact=name).first() or next(
+        (p for p in Place.objects.all() if p.is_called(name)), None
+    )
 
 
 def _overlaps(start, end, other_start, other_end) -> bool:
@@ -54,25 +55,61 @@ def _overlaps(start, end, other_start, other_end) -> bool:
     return start <= other_end + MATCH_SLACK and other_start <= end + MATCH_SLACK
 
 
-def _cite(record: models.Model, article: Article, quote: str, report: LinkReport) -> None:
+def _within(start, end, curated_start, curated_end) -> bool:
+    """Whether the extracted days lie inside the curated span: a report of "the May 4 meeting"
+    about a round held on 3-4 May agrees with it; only dates outside it are news."""
+    if not curated_start:
+        return False
+    return curated_start <= start and end <= (curated_end or curated_start)
+
+
+def cite_article(
+    *, record: models.Model, article: Article, quote: str, user=None, reason: str | None = None
+) -> bool:
+    """Cite ``article`` on ``record`` with the supporting sentence; returns whether it added
+    evidence.
+
+    A citation of the same URL that analysts or the reference data already made gains the
+    article and, if it had none, the quote: evidence is added, nothing curated is replaced. A
+    local file (``ingest_file`` without ``--url``) is cited through its stored article alone.
+    """
+    reason = reason or f"Evidence from ingested article {article.pk}"
     ct = ContentType.objects.get_for_model(record)
+    url = article.url[:1000] if article.url.startswith(("http://", "https://")) else ""
+    cited = Citation.objects.filter(content_type=ct, object_id=record.pk)
+    existing = (cited.filter(url=url) if url else cited.filter(article=article)).first()
+    if existing is not None:
+        if existing.article_id is not None:
+            return False
+        existing.article = article
+        existing.quote = existing.quote or quote
+        existing.title = existing.title or article.title[:500]
+        existing.published = existing.published or article.published
+        curated_save(existing, user=user, reason=reason)
+        return True
     try:
         with transaction.atomic():
-            _, created = Citation.objects.get_or_create(
-                content_type=ct,
-                object_id=record.pk,
-                url=article.url[:1000],
-                defaults={
-                    "article": article,
-                    "quote": quote,
-                    "title": article.title[:500],
-                    "published": article.published,
-                    "publisher": re.sub(r"^www\.", "", article.url.split("/")[2])[:255],
-                },
+            curated_save(
+                Citation(
+                    content_type=ct,
+                    object_id=record.pk,
+                    url=url,
+                    article=article,
+                    quote=quote,
+                    title=article.title[:500],
+                    published=article.published,
+                    publisher=(urlsplit(url).hostname or "").removeprefix("www.")[:255],
+                ),
+                user=user,
+                reason=reason,
             )
-    except IntegrityError:
-        created = False
-    report.citations += int(created)
+    except (IntegrityError, ValidationError):  # a concurrent run cited it first
+        return False
+    return True
+
+
+def _cite(record: models.Model, article: Article, quote: str, report: LinkReport) -> None:
+    report.citations += int(cite_article(record=record, article=article, quote=quote))
 
 
 def _suggest(
@@ -134,7 +171,7 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
     linked_rounds.add(rnd.number)
     _cite(rnd, article, quote, report)
     exact = start and end and (end - start).days <= 7
-    differs = exact and (start, end) != (rnd.start_date, rnd.end_date)
+    differs = exact and not _within(start, end, rnd.start_date, rnd.end_date)
     if differs and (meeting.get("status") == "held" or rnd.status != "held"):
         _suggest(
             article,
@@ -150,7 +187,7 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
 
 def _link_event_meeting(article, meeting, report) -> None:
     start, end = _d(meeting.get("start")), _d(meeting.get("end"))
-    place = _place(meeting.get("place"))
+    place = place_by_name(meeting.get("place"))
     kind = meeting["kind"]
     quote = meeting.get("quote", "")
     candidates = Event.objects.filter(kind=kind)
@@ -178,7 +215,8 @@ def _link_event_meeting(article, meeting, report) -> None:
         )
         return
     _cite(event, article, quote, report)
-    if start and end and (start, end) != (event.start_date, event.end_date):
+    exact = start and end and (end - start).days <= 7
+    if exact and not _within(start, end, event.start_date, event.end_date):
         _suggest(
             article,
             SuggestionKind.EVENT_DATES,

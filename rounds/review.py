@@ -16,7 +16,8 @@ from django.utils.text import slugify
 
 from rounds.choices import EventStatus, RoundStatus, SuggestionKind, SuggestionStatus
 from rounds.exceptions import TrackerError
-from rounds.models import Citation, Event, Place, Round, Statement, Suggestion
+from rounds.linking import cite_article, place_by_name
+from rounds.models import Event, Round, Statement, Suggestion
 from rounds.services import curated_save
 
 
@@ -31,19 +32,6 @@ def _date(payload: dict, *names: str) -> datetime.date | None:
     return None
 
 
-def _place(name: str | None) -> Place | None:
-    if not name:
-        return None
-    return Place.objects.filter(name__iexact=name).first() or next(
-        (
-            p
-            for p in Place.objects.all()
-            if name.casefold() in {a.casefold() for a in p.alias_names()}
-        ),
-        None,
-    )
-
-
 def _apply(suggestion: Suggestion, payload: dict, *, user, reason: str):
     kind = suggestion.kind
     target = suggestion.target
@@ -51,7 +39,7 @@ def _apply(suggestion: Suggestion, payload: dict, *, user, reason: str):
         number = int(payload["number"])
         if Round.objects.filter(number=number).exists():
             raise TrackerError(f"Round {number} already exists; edit it instead.")
-        place = _place(payload.get("place"))
+        place = place_by_name(payload.get("place"))
         status = payload.get("status") or RoundStatus.SCHEDULED
         return curated_save(
             Round(
@@ -74,7 +62,7 @@ def _apply(suggestion: Suggestion, payload: dict, *, user, reason: str):
         return curated_save(target, user=user, reason=reason)
     if kind == SuggestionKind.ROUND_NEXT_MEETING:
         target.next_meeting_text = payload.get("text", "")[:255]
-        target.next_meeting_place = _place(payload.get("place"))
+        target.next_meeting_place = place_by_name(payload.get("place"))
         target.next_meeting_start = _date(payload, "start")
         target.next_meeting_end = _date(payload, "end")
         return curated_save(target, user=user, reason=reason)
@@ -95,7 +83,7 @@ def _apply(suggestion: Suggestion, payload: dict, *, user, reason: str):
                 title=title,
                 start_date=start,
                 end_date=_date(payload, "end", "end_date") or start,
-                place=_place(payload.get("place")),
+                place=place_by_name(payload.get("place")),
                 location_text=payload.get("place") or "",
                 status=payload.get("status") or EventStatus.ANNOUNCED,
                 round=rnd,
@@ -140,24 +128,8 @@ def suggestion_accept(*, suggestion: Suggestion, user, payload: dict | None = No
     article = suggestion.article
     reason = f"Accepted suggestion #{suggestion.pk} from article {article.pk} ({article.url})"[:100]
     record = _apply(suggestion, suggestion.payload, user=user, reason=reason)
+    cite_article(record=record, article=article, quote=suggestion.quote, user=user, reason=reason)
     ct = ContentType.objects.get_for_model(record)
-    citation = Citation.objects.filter(
-        content_type=ct, object_id=record.pk, url=article.url[:1000]
-    ).first()
-    if citation is None:
-        curated_save(
-            Citation(
-                content_type=ct,
-                object_id=record.pk,
-                url=article.url[:1000],
-                article=article,
-                quote=suggestion.quote,
-                title=article.title[:500],
-                published=article.published,
-            ),
-            user=user,
-            reason=reason,
-        )
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.reviewed_by = user
     suggestion.reviewed_at = timezone.now()

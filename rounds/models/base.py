@@ -20,6 +20,20 @@ class CuratedModel(models.Model):
         abstract = True
 
 
+class AliasesMixin:
+    """For records with an ``aliases`` JSON list of ``{"name", "lang"}`` objects."""
+
+    def alias_names(self) -> list[str]:
+        return [a["name"] for a in self.aliases if isinstance(a, dict) and a.get("name")]
+
+    def is_called(self, name: str) -> bool:
+        """Whether ``name`` is the record's name or one of its aliases (case-insensitive)."""
+        wanted = name.casefold()
+        return wanted == self.name.casefold() or wanted in {
+            a.casefold() for a in self.alias_names()
+        }
+
+
 def history() -> HistoricalRecords:
     """History on a curated model: user, time and change reason for every save and delete."""
     return HistoricalRecords(inherit=False, excluded_fields=["modified"])

@@ -15,7 +15,9 @@ class Citation(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
-    url = models.URLField(max_length=1000)
+    url = models.URLField(
+        max_length=1000, blank=True, help_text="Blank only for an ingested local file."
+    )
     publisher = models.CharField(max_length=255, blank=True)
     title = models.CharField(max_length=500, blank=True)
     published = models.DateField(null=True, blank=True)
@@ -36,9 +38,21 @@ class Citation(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "url"], name="citation_unique_url_per_record"
-            )
+                fields=["content_type", "object_id", "url"],
+                condition=~models.Q(url=""),
+                name="citation_unique_url_per_record",
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "article"],
+                condition=models.Q(article__isnull=False),
+                name="citation_unique_article_per_record",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(url="") | models.Q(article__isnull=False),
+                name="citation_has_url_or_article",
+                violation_error_message="A citation needs a URL or an ingested article.",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.publisher or self.url
+        return self.publisher or self.url or f"Article {self.article_id}"

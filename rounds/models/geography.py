@@ -2,7 +2,7 @@ from django.db import models
 
 from rounds.choices import PlaceKind
 
-from .base import CuratedModel, history
+from .base import AliasesMixin, CuratedModel, history
 
 
 class Governorate(CuratedModel):
@@ -24,7 +24,7 @@ class Governorate(CuratedModel):
         return self.name_common
 
 
-class Place(CuratedModel):
+class Place(AliasesMixin, CuratedModel):
     """A named place where meetings happen or that news mentions, with its aliases."""
 
     slug = models.SlugField(max_length=64, unique=True)

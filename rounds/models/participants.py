@@ -2,10 +2,10 @@ from django.db import models
 
 from rounds.choices import ParticipantKind
 
-from .base import CuratedModel, history
+from .base import AliasesMixin, CuratedModel, history
 
 
-class Participant(CuratedModel):
+class Participant(AliasesMixin, CuratedModel):
     """A state, organisation or Syrian party that takes part in the process.
 
     Names in other languages live in ``aliases`` so that news in Russian, Turkish, Arabic or
@@ -32,9 +32,6 @@ class Participant(CuratedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def alias_names(self) -> list[str]:
-        return [a["name"] for a in self.aliases if isinstance(a, dict) and a.get("name")]
 
 
 class GuarantorManager(models.Manager):

@@ -171,3 +171,36 @@ def test_an_irrelevant_article_is_not_linked():
     report = article_link(article=article)
     assert report.citations == report.suggestions == 0
     assert not Citation.objects.filter(article=article).exists()
+
+
+def test_a_day_inside_a_rounds_span_agrees_with_it():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-22", end="2017-12-22")]}
+    )
+    report = article_link(article=article)
+    assert report.citations == 1 and report.suggestions == 0
+
+
+def test_a_local_file_is_cited_through_its_article():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url="file:///tmp/astana8.txt",
+    )
+    article_link(article=article)
+    citation = Citation.objects.get(article=article)
+    assert citation.url == "" and citation.content_object.number == 8
+    article_link(article=article)
+    assert Citation.objects.filter(article=article).count() == 1
+
+
+def test_a_reference_citation_of_the_same_url_gains_the_article_and_quote():
+    rnd = Round.objects.get(number=8)
+    existing = rnd.citations.exclude(url="").first()
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url=existing.url,
+    )
+    article_link(article=article)
+    existing.refresh_from_db()
+    assert existing.article == article and existing.quote == QUOTE_R8
+    assert rnd.citations.filter(url=existing.url).count() == 1
