@@ -2,12 +2,16 @@
 change-reason header on writes, anonymous reads, and the bounds of numeric and text filters."""
 
 from django import forms
+from django.core.validators import RegexValidator
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
+# A character Python's str.strip() keeps, written so that both Python's and ECMAScript's
+# regular expressions agree (they differ on \x1c-\x1f, \x85 and \ufeff).
+NOT_BLANK_PATTERN = r"[^\s\x1c-\x1f\x85]|\ufeff"
 REASON_HEADER = "X-Change-Reason"
 REASON_MAX_LENGTH = 100
 
@@ -85,8 +89,9 @@ class TrackerAutoSchema(AutoSchema):
             and field.trim_whitespace
             and schema.get("type") == "string"
             and "pattern" not in schema
+            and not any(isinstance(v, RegexValidator) for v in field.validators)
         ):
-            schema["pattern"] = r"\S"
+            schema["pattern"] = NOT_BLANK_PATTERN
         return schema
 
     def _error_codes(self) -> list[int]:
@@ -143,4 +148,12 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
                 target["maximum"] = extra["max_value"]
             if "max_length" in extra and target.get("type") == "string":
                 target["maxLength"] = extra["max_length"]
+            # An empty value means "no filter" (HTML forms send empty fields), so say it is valid.
+            if schema.get("type") != "array":
+                if "enum" in parameter:
+                    parameter["enum"] = [*parameter["enum"], ""]
+                elif "enum" in schema:
+                    schema["enum"] = [*schema["enum"], ""]
+                elif schema.get("type") != "string":
+                    parameter["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
         return parameters

@@ -79,6 +79,23 @@ class StrictContentNegotiation(DefaultContentNegotiation):
         return super().select_renderer(request, renderers, format_suffix)
 
 
+class StrictQueryMixin:
+    """A query parameter that takes one value may be given once (``?page_size=1&page_size=9``
+    is a 400, not "the last one wins")."""
+
+    multi_valued_params: frozenset[str] = frozenset({"kind"})
+
+    def initial(self, request, *args, **kwargs):
+        repeated = sorted(
+            name
+            for name in request.query_params
+            if name not in self.multi_valued_params and len(request.query_params.getlist(name)) > 1
+        )
+        if repeated:
+            raise ValidationError({name: ["Give this parameter once."] for name in repeated})
+        super().initial(request, *args, **kwargs)
+
+
 def _plain(value):
     """Serializer output (ordered dicts, return lists) as plain JSON-able values for a model."""
     if isinstance(value, dict | ReturnDict):
@@ -146,7 +163,7 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
 # --- Resources -------------------------------------------------------------------------------
 
 
-class CuratedViewSet(viewsets.ModelViewSet):
+class CuratedViewSet(StrictQueryMixin, viewsets.ModelViewSet):
     """A curated resource: anyone reads; analysts write through the services, with a reason."""
 
     selector: Callable[[], models.QuerySet]
@@ -244,7 +261,9 @@ class ParticipantViewSet(CuratedViewSet):
 
 
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
-class GuarantorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class GuarantorViewSet(
+    StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """The three guarantors (Russia, Iran, Turkey): participants with ``is_guarantor``.
 
     Read-only: change a guarantor through ``/participants/``."""
@@ -441,7 +460,7 @@ class ChangePageSerializer(serializers.Serializer):
     )
 
 
-class ChangesViewSet(viewsets.ViewSet):
+class ChangesViewSet(StrictQueryMixin, viewsets.ViewSet):
     """Created, updated and deleted records of every curated type, oldest first."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
@@ -450,6 +469,7 @@ class ChangesViewSet(viewsets.ViewSet):
     content_negotiation_class = StrictContentNegotiation
     schema = api_schema.TrackerAutoSchema()
     extra_error_codes = [422]
+    multi_valued_params = frozenset({"type"})
     # Reading history needs no model permission; DjangoModelPermissions needs a queryset.
     permission_classes = []
 

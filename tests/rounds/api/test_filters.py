@@ -161,3 +161,17 @@ def test_the_filterset_works_without_drf():
     assert filterset.is_valid()
     assert {r.city for r in filterset.qs} == {"Sochi"}
     assert not RoundFilterSet(QueryDict("year=x"), queryset=Round.objects.all()).is_valid()
+
+
+@pytest.mark.django_db
+def test_empty_filter_values_mean_no_filter(api_client):
+    everything = api_client.get("/api/v1/rounds/").json()["count"]
+    assert api_client.get("/api/v1/rounds/?role=&year=&city=").json()["count"] == everything
+
+
+@pytest.mark.django_db
+def test_a_single_valued_parameter_given_twice_is_a_400(api_client):
+    response = api_client.get("/api/v1/rounds/?page_size=1&page_size=2")
+    assert response.status_code == 400
+    assert "page_size" in response.json()["error"]["detail"]
+    assert api_client.get("/api/v1/events/?kind=congress&kind=summit").status_code == 200
