@@ -27,7 +27,7 @@ class StandardPagination(PageNumberPagination):
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
-        if raw in (None, ""):
+        if raw is None:
             return self.page_size
         value = _positive_int(raw, self.page_size_query_param)
         if value > self.max_page_size:
@@ -38,7 +38,7 @@ class StandardPagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param)
-        if raw not in (None, ""):
+        if raw is not None:
             _positive_int(raw, self.page_query_param)
         return super().paginate_queryset(queryset, request, view)
 

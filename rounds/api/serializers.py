@@ -40,7 +40,10 @@ RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
 }
 
 SMALLINT_MAX = 32767
-LINK_PATTERN = r"^https?://\S+$"
+# "Not whitespace" spelled out so that Python's and ECMAScript's regexes mean the same set.
+NON_SPACE = r"[^\s\x1c-\x1f\x85\ufeff]"
+LINK_PATTERN = rf"^https?://{NON_SPACE}+$"
+OPTIONAL_LINK_PATTERN = rf"^(https?://{NON_SPACE}+)?$"
 
 
 # --- Strict JSON types: a number is not a string and a string is not a number, so what the
@@ -121,7 +124,7 @@ class OptionalLinkField(StrictCharField):
         if data == "":
             return ""
         return super().run_validation(data)
-        self.validators.append(RegexValidator(r"^(https?://\S+)?$", "Enter an http(s) link."))
+        self.validators.append(RegexValidator(OPTIONAL_LINK_PATTERN, "Enter an http(s) link."))
 
 
 class StrictModelSerializer(serializers.ModelSerializer):

@@ -120,6 +120,7 @@ def test_participants_places_and_citations_filters(api_client):
         "/api/v1/rounds/?page=0",
         "/api/v1/rounds/?page_size=-1",
         "/api/v1/rounds/?page_size=501",
+        "/api/v1/rounds/?page=",
         "/api/v1/events/?search=" + "x" * 201,
         "/api/v1/changes/?since=yesterday",
         "/api/v1/changes/?page_size=0",
