@@ -29,6 +29,7 @@ from rounds.models import (
     Place,
     Round,
     Statement,
+    Suggestion,
     Zone,
     ZoneStatusChange,
 )
@@ -705,3 +706,54 @@ def change_feed(
             )
         )
     return changes, more
+
+
+def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:
+    """(number, start, end, city) of every dated round: what ingestion knows of the calendar."""
+    return [
+        (n, start, end or start, city)
+        for n, start, end, city in Round.objects.filter(start_date__isnull=False)
+        .order_by("number")
+        .values_list("number", "start_date", "end_date", "city")
+    ]
+
+
+# --- Ingestion: sources, articles, suggestions ------------------------------------------------
+
+
+def source_list():
+    from ingest.models import Source
+
+    return Source.objects.order_by("name", "pk")
+
+
+def article_api_list():
+    """Articles with the numbers of the rounds citing them, suggestions and sightings
+    (four queries for any page size)."""
+    from ingest.models import Article
+
+    round_citations = (
+        Citation.objects.filter(content_type=ContentType.objects.get_for_model(Round))
+        .annotate(
+            round_number=Subquery(Round.objects.filter(pk=OuterRef("object_id")).values("number"))
+        )
+        .only("pk", "object_id", "article_id")
+    )
+    return (
+        Article.objects.defer("raw", "fingerprint")
+        .prefetch_related(
+            Prefetch("citations", queryset=round_citations, to_attr="round_citations"),
+            Prefetch(
+                "suggestions",
+                queryset=Suggestion.objects.only("pk", "kind", "status", "article_id"),
+            ),
+            "sightings",
+        )
+        .order_by("-published", "-pk")
+    )
+
+
+def suggestion_list():
+    return Suggestion.objects.select_related("content_type", "reviewed_by").prefetch_related(
+        "target"
+    )
