@@ -98,6 +98,23 @@ def sources_due(*, now: datetime.datetime | None = None):
     return Source.objects.filter(due, active=True).order_by("next_poll_at", "pk")
 
 
+@transaction.atomic
+def source_save(*, source: Source, data: dict) -> Source:
+    """Create or change a source from validated fields; raises ValidationError if invalid.
+
+    A changed URL or kind forgets the conditional-GET validators and is polled at once.
+    """
+    refetch = any(k in data and data[k] != getattr(source, k) for k in ("url", "kind"))
+    for name, value in data.items():
+        setattr(source, name, value)
+    if refetch:
+        source.etag = source.last_modified = ""
+        source.next_poll_at = None
+    source.full_clean()
+    source.save()
+    return source
+
+
 def source_record_success(*, source: Source, etag: str | None, last_modified: str | None) -> None:
     now = timezone.now()
     Source.objects.filter(pk=source.pk).update(

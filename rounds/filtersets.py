@@ -23,6 +23,8 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from ingest.choices import ArticleStatus, SourceKind
+from ingest.models import Article, Source
 from rounds.choices import (
     DelegationRole,
     EventKind,
@@ -31,6 +33,8 @@ from rounds.choices import (
     PlaceKind,
     RoundStatus,
     StatementKind,
+    SuggestionKind,
+    SuggestionStatus,
     ZoneStatus,
 )
 from rounds.models import (
@@ -40,6 +44,7 @@ from rounds.models import (
     Place,
     Round,
     Statement,
+    Suggestion,
     Zone,
     ZoneStatusChange,
 )
@@ -315,3 +320,63 @@ class CitationFilterSet(SearchFilterSet):
             content_type=ct,
             object_id__in=Round.objects.filter(number=value).values("pk"),
         )
+
+
+# --- Ingestion -----------------------------------------------------------------------------
+
+
+class SourceFilterSet(SearchFilterSet):
+    search_fields = ["name", "url"]
+
+    kind = filters.ChoiceFilter(choices=SourceKind.choices)
+    active = StrictBooleanFilter()
+    failing = StrictBooleanFilter(
+        method="filter_failing", label="true: sources whose last poll failed."
+    )
+    ordering = filters.OrderingFilter(fields=["name", "last_success", "failure_count"])
+
+    class Meta:
+        model = Source
+        fields = ["kind", "active", "failing"]
+
+    def filter_failing(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(failure_count__gt=0) if value else queryset.filter(failure_count=0)
+
+
+class ArticleFilterSet(SearchFilterSet):
+    search_fields = ["title", "text", "url"]
+
+    published = filters.DateFromToRangeFilter(
+        label="Publication date range: `published_after` and `published_before` (inclusive)."
+    )
+    year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
+    language = filters.CharFilter(max_length=8, label="ISO 639-1 code, e.g. ru.")
+    status = filters.ChoiceFilter(choices=ArticleStatus.choices)
+    round = IntegerFilter(
+        method="filter_round", min_value=1, max_value=32767, label="Number of a round it cites."
+    )
+    ordering = filters.OrderingFilter(fields=["published", "fetched", "title"])
+
+    class Meta:
+        model = Article
+        fields = ["published", "year", "language", "status", "round"]
+
+    def filter_round(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        round_pks = Round.objects.filter(number=value).values("pk")
+        return queryset.filter(
+            citations__content_type=ContentType.objects.get_for_model(Round),
+            citations__object_id__in=round_pks,
+        ).distinct()
+
+
+class SuggestionFilterSet(SearchFilterSet):
+    search_fields = ["key", "quote"]
+
+    kind = filters.ChoiceFilter(choices=SuggestionKind.choices)
+    status = filters.ChoiceFilter(choices=SuggestionStatus.choices)
+    article = IntegerFilter(field_name="article_id", min_value=1)
+    ordering = filters.OrderingFilter(fields=["created", "kind", "status"])
+
+    class Meta:
+        model = Suggestion
+        fields = ["kind", "status", "article"]

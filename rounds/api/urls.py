@@ -1,6 +1,6 @@
 from rest_framework.routers import DefaultRouter
 
-from rounds.api import views
+from rounds.api import ingestion, views
 
 router = DefaultRouter()
 # ``?format=`` chooses the format; no ``.csv`` suffix routes, so every URL has one spelling.
@@ -14,5 +14,8 @@ router.register("zones", views.ZoneViewSet, basename="zone")
 router.register("places", views.PlaceViewSet, basename="place")
 router.register("citations", views.CitationViewSet, basename="citation")
 router.register("changes", views.ChangesViewSet, basename="change")
+router.register("sources", ingestion.SourceViewSet, basename="source")
+router.register("articles", ingestion.ArticleViewSet, basename="article")
+router.register("suggestions", ingestion.SuggestionViewSet, basename="suggestion")
 
 urlpatterns = router.urls

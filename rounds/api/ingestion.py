@@ -1,0 +1,316 @@
+"""The ingestion side of the API: sources (feeds and pages to poll), articles (what was read,
+with what it says and which rounds it supports) and suggestions (the review queue).
+
+Sources and suggestions are for analysts: reading them needs the ``view`` permission, and
+changing them the ``add``/``change``/``delete`` one. Articles are public, like the pages.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.decorators import method_decorator
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import DjangoModelPermissions
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from ingest import services as ingest_services
+from ingest.models import Article, Source
+from ingest.tasks import source_poll_task
+from rounds import filtersets, selectors
+from rounds.api import schema as api_schema
+from rounds.api.renderers import CSVRenderer
+from rounds.api.serializers import (
+    RESOURCE_OF_TYPE,
+    LinkField,
+    StrictCharField,
+    StrictModelSerializer,
+    api_url,
+)
+from rounds.api.throttling import AnonThrottle, UserThrottle
+from rounds.api.views import StrictContentNegotiation
+from rounds.models import Suggestion
+from rounds.review import suggestion_accept, suggestion_reject
+
+
+class ViewRequiredModelPermissions(DjangoModelPermissions):
+    """Model permissions that also guard reads (``view``): for the analysts' own data."""
+
+    perms_map = {
+        **DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+
+class IngestionViewSetMixin:
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    throttle_classes = [AnonThrottle, UserThrottle]
+    parser_classes = [JSONParser]
+    content_negotiation_class = StrictContentNegotiation
+    schema = api_schema.TrackerAutoSchema()
+    filter_backends = [DjangoFilterBackend]
+
+
+# --- Sources -----------------------------------------------------------------------------------
+
+
+class SourceSerializer(StrictModelSerializer):
+    url = LinkField(max_length=1000, help_text="The feed's or page's http(s) address.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "name",
+            "url",
+            "kind",
+            "language",
+            "active",
+            "poll_interval",
+            "last_polled",
+            "next_poll_at",
+            "last_success",
+            "last_error",
+            "last_error_code",
+            "failure_count",
+            "created",
+        ]
+        read_only_fields = [
+            "id",
+            "last_polled",
+            "next_poll_at",
+            "last_success",
+            "last_error",
+            "last_error_code",
+            "failure_count",
+            "created",
+        ]
+
+
+@extend_schema(tags=["sources"])
+class SourceViewSet(IngestionViewSetMixin, viewsets.ModelViewSet):
+    """Feeds and pages the pipeline polls, with the state of their last poll (analysts)."""
+
+    serializer_class = SourceSerializer
+    filterset_class = filtersets.SourceFilterSet
+    permission_classes = [ViewRequiredModelPermissions]
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def get_queryset(self):
+        return selectors.source_list()
+
+    def perform_create(self, serializer):
+        serializer.instance = ingest_services.source_save(
+            source=Source(), data=dict(serializer.validated_data)
+        )
+
+    def perform_update(self, serializer):
+        ingest_services.source_save(
+            source=serializer.instance, data=dict(serializer.validated_data)
+        )
+
+    @extend_schema(
+        summary="Poll this source now",
+        request=None,
+        responses={202: OpenApiResponse(description="The poll was enqueued.")},
+    )
+    @action(detail=True, methods=["post"])
+    def poll(self, request, pk=None):
+        source = self.get_object()
+        transaction.on_commit(lambda: source_poll_task.delay(source.pk), robust=True)
+        return Response({"enqueued": True, "source": source.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Articles ----------------------------------------------------------------------------------
+
+
+class SuggestionRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Suggestion
+        fields = ["id", "kind", "status"]
+        read_only_fields = fields
+
+
+class ArticleListSerializer(StrictModelSerializer):
+    rounds = serializers.SerializerMethodField(help_text="Numbers of the rounds it is cited on.")
+    suggestions = SuggestionRefSerializer(many=True, read_only=True)
+    sightings = serializers.SerializerMethodField(help_text="Every URL it was published at.")
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "published",
+            "language",
+            "status",
+            "rounds",
+            "suggestions",
+            "sightings",
+            "fetched",
+            "processed",
+        ]
+        read_only_fields = fields
+
+    def get_rounds(self, obj) -> list[int]:
+        return sorted({c.round_number for c in obj.round_citations if c.round_number})
+
+    def get_sightings(self, obj) -> list[str]:
+        return [s.url for s in obj.sightings.all()]
+
+
+class ArticleSerializer(ArticleListSerializer):
+    extraction = serializers.JSONField(
+        read_only=True, help_text="What the pipeline understood; see docs/EXTRACTION.md."
+    )
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "text", "extraction"]
+        read_only_fields = fields
+
+
+@extend_schema(tags=["articles"])
+@method_decorator(name="list", decorator=extend_schema(summary="List ingested articles"))
+class ArticleViewSet(IngestionViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """News articles the pipeline stored, what it understood from each, and the rounds and
+    suggestions they led to. A wire story republished by several outlets is one article with
+    several ``sightings``."""
+
+    filterset_class = filtersets.ArticleFilterSet
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def get_serializer_class(self):
+        return ArticleListSerializer if self.action == "list" else ArticleSerializer
+
+    def get_queryset(self):
+        return selectors.article_api_list()
+
+
+# --- Suggestions -------------------------------------------------------------------------------
+
+
+class SuggestionSerializer(StrictModelSerializer):
+    article = serializers.PrimaryKeyRelatedField(read_only=True)
+    target = serializers.SerializerMethodField(help_text="The record it would change, if any.")
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Suggestion
+        fields = [
+            "id",
+            "article",
+            "kind",
+            "key",
+            "status",
+            "target",
+            "payload",
+            "current",
+            "quote",
+            "reviewed_by",
+            "reviewed_at",
+            "review_note",
+            "created",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "type": {"type": "string"},
+                "id": {"type": "integer"},
+                "api_url": {"type": "string", "nullable": True},
+            },
+        }
+    )
+    def get_target(self, obj):
+        if obj.content_type_id is None:
+            return None
+        type_name = obj.content_type.model
+        target = obj.target
+        key = (
+            getattr(target, RESOURCE_OF_TYPE[type_name][1])
+            if (target is not None and type_name in RESOURCE_OF_TYPE)
+            else None
+        )
+        return {
+            "type": type_name,
+            "id": obj.object_id,
+            "api_url": api_url(self.context.get("request"), type_name, key),
+        }
+
+
+class ReviewSerializer(serializers.Serializer):
+    payload = serializers.JSONField(
+        required=False, help_text="Edited values to apply instead of the proposal (accept only)."
+    )
+    note = StrictCharField(required=False, allow_blank=True, max_length=2000)
+
+    def validate_payload(self, value):
+        if not isinstance(value, dict):
+            raise serializers.ValidationError("Expected an object.")
+        return value
+
+
+@extend_schema(tags=["suggestions"])
+class SuggestionViewSet(
+    IngestionViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The review queue: changes ingestion proposes, each with the sentence behind it.
+
+    Accepting applies the change through the same services as the admin; history names the
+    analyst, the suggestion and the article."""
+
+    serializer_class = SuggestionSerializer
+    filterset_class = filtersets.SuggestionFilterSet
+    permission_classes = [ViewRequiredModelPermissions]
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def get_queryset(self):
+        return selectors.suggestion_list()
+
+    def _review_permission(self, request):
+        if not request.user.has_perm("rounds.change_suggestion"):
+            self.permission_denied(request, message="Reviewing needs the change permission.")
+
+    @extend_schema(
+        summary="Accept (optionally edited)",
+        request=ReviewSerializer,
+        responses={200: SuggestionSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        self._review_permission(request)
+        suggestion = self.get_object()
+        body = ReviewSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        suggestion_accept(
+            suggestion=suggestion,
+            user=request.user,
+            payload=body.validated_data.get("payload"),
+            note=body.validated_data.get("note", ""),
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=suggestion.pk)).data)
+
+    @extend_schema(
+        summary="Reject", request=ReviewSerializer, responses={200: SuggestionSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        self._review_permission(request)
+        suggestion = self.get_object()
+        body = ReviewSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        suggestion_reject(
+            suggestion=suggestion, user=request.user, note=body.validated_data.get("note", "")
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=suggestion.pk)).data)
