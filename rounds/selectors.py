@@ -256,6 +256,14 @@ def filtered_events(params) -> QuerySet[Event]:
     return EventFilterSet(params, queryset=event_list()).qs
 
 
+def filtered_articles(params):
+    """Ingested articles for the page, filtered by ``ArticleFilterSet`` (same as the API:
+    ``round``, ``language``, ``status``, ``year``, ``q``); invalid values are ignored."""
+    from rounds.filtersets import ArticleFilterSet
+
+    return ArticleFilterSet(params, queryset=article_list()).qs
+
+
 def filter_choices() -> dict:
     """Options for the shared filter form: years with rounds or events, participants, kinds."""
     years = sorted(

@@ -216,8 +216,12 @@ def search_view(request):
     return render(request, "rounds/search.html", {"results": results, "q": results.query})
 
 
+ARTICLE_LANGUAGES = [("en", "English"), ("ru", "Russian"), ("tr", "Turkish"), ("ar", "Arabic")]
+
+
 def article_list_view(request):
-    page = Paginator(selectors.article_list(), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    articles = selectors.filtered_articles(request.GET)
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     rounds = selectors.rounds_by_pk(
         c.object_id for a in page.object_list for c in a.round_citations
     )
@@ -231,4 +235,16 @@ def article_list_view(request):
         }
         for a in page.object_list
     ]
-    return render(request, "rounds/article_list.html", {"page": page, "rows": rows})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "rounds/article_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "params": request.GET,
+            "query": query.urlencode(),
+            "languages": ARTICLE_LANGUAGES,
+        },
+    )

@@ -283,3 +283,23 @@ def test_event_without_dates_does_not_break_the_timeline(client):
     Event.objects.create(slug="undated", kind="other", title="Undated", status="announced")
 
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_articles_page_filters_with_the_api_filterset(client):
+    for n, lang in ((8, "en"), (9, "ru")):
+        url = f"https://news.example.org/{n}"
+        article = Article.objects.create(
+            url=url, canonical_url=url, title=f"Story about {n}", language=lang
+        )
+        Citation.objects.create(
+            content_type=ContentType.objects.get_for_model(Round),
+            object_id=Round.objects.get(number=n).pk,
+            url=url,
+            article=article,
+        )
+    page = client.get("/articles/?round=9").content.decode()
+    assert "Story about 9" in page and "Story about 8" not in page
+    page = client.get("/articles/?language=en").content.decode()
+    assert "Story about 8" in page and "Story about 9" not in page
+    assert client.get("/articles/?round=abc").status_code == 200  # ignored, not a 500
