@@ -145,6 +145,22 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One named enum per choice list (several models have a "kind" or a "status").
+    "ENUM_NAME_OVERRIDES": {
+        "RoundStatusEnum": "rounds.choices.RoundStatus",
+        "EventStatusEnum": "rounds.choices.EventStatus",
+        "EventKindEnum": "rounds.choices.EventKind",
+        "StatementKindEnum": "rounds.choices.StatementKind",
+        "ParticipantKindEnum": "rounds.choices.ParticipantKind",
+        "PlaceKindEnum": "rounds.choices.PlaceKind",
+        "DelegationRoleEnum": "rounds.choices.DelegationRole",
+        "ZoneStatusEnum": "rounds.choices.ZoneStatus",
+        "DatePrecisionEnum": "rounds.choices.DatePrecision",
+        "SuggestionKindEnum": "rounds.choices.SuggestionKind",
+        "SuggestionStatusEnum": "rounds.choices.SuggestionStatus",
+        "SourceKindEnum": "ingest.choices.SourceKind",
+        "ArticleStatusEnum": "ingest.choices.ArticleStatus",
+    },
 }
 
 # --- Celery ---------------------------------------------------------------------------------
