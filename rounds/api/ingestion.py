@@ -98,6 +98,7 @@ class SourceSerializer(StrictModelSerializer):
 class SourceViewSet(IngestionViewSetMixin, viewsets.ModelViewSet):
     """Feeds and pages the pipeline polls, with the state of their last poll (analysts)."""
 
+    queryset = Source.objects.none()  # for the schema; requests use the selector
     serializer_class = SourceSerializer
     filterset_class = filtersets.SourceFilterSet
     permission_classes = [ViewRequiredModelPermissions]
@@ -184,6 +185,7 @@ class ArticleViewSet(IngestionViewSetMixin, viewsets.ReadOnlyModelViewSet):
     suggestions they led to. A wire story republished by several outlets is one article with
     several ``sightings``."""
 
+    queryset = Article.objects.none()  # for the schema; requests use the selector
     filterset_class = filtersets.ArticleFilterSet
     renderer_classes = [JSONRenderer, CSVRenderer]
 
@@ -270,6 +272,7 @@ class SuggestionViewSet(
     Accepting applies the change through the same services as the admin; history names the
     analyst, the suggestion and the article."""
 
+    queryset = Suggestion.objects.none()  # for the schema; requests use the selector
     serializer_class = SuggestionSerializer
     filterset_class = filtersets.SuggestionFilterSet
     permission_classes = [ViewRequiredModelPermissions]
