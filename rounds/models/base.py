@@ -1,6 +1,7 @@
 """What every curated record shares: history, uncertainty and citations."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,40 @@ class CuratedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class StatusTransitionsMixin:
+    """Validates ``status`` changes against ``status_transitions`` (from -> allowed set).
+
+    The status as loaded from the database is remembered, so ``full_clean`` (admin, API,
+    services) refuses a move the process does not allow, e.g. a held round back to scheduled.
+    """
+
+    status_transitions: dict[str, set[str]] = {}
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status  # the next change is judged from what is stored now
+
+    def clean(self) -> None:
+        super().clean()
+        previous = getattr(self, "_loaded_status", None)
+        if previous and previous != self.status:
+            allowed = self.status_transitions.get(previous, set())
+            if self.status not in allowed:
+                name = self._meta.verbose_name
+                raise ValidationError(
+                    {
+                        "status": f"A {name} cannot go from {previous} to {self.status}; "
+                        f"allowed: {', '.join(sorted(allowed)) or 'none'}."
+                    }
+                )
 
 
 class AliasesMixin:

@@ -5,13 +5,13 @@ from django.urls import reverse
 
 from rounds.choices import EVENT_STATUS_TRANSITIONS, DatePrecision, EventKind, EventStatus
 
-from .base import CuratedModel, history
+from .base import CuratedModel, StatusTransitionsMixin, history
 from .geography import Place
 from .participants import Participant
 from .rounds import Round
 
 
-class Event(CuratedModel):
+class Event(StatusTransitionsMixin, CuratedModel):
     """A dated happening of the process other than a round: the Sochi congress, summits,
     working groups, zone agreements, the offensives that ended zones, Geneva milestones."""
 
@@ -51,6 +51,7 @@ class Event(CuratedModel):
     details = models.JSONField(default=dict, blank=True)
 
     history = history()
+    status_transitions = EVENT_STATUS_TRANSITIONS
 
     class Meta:
         ordering = ["start_date", "slug"]
@@ -67,23 +68,10 @@ class Event(CuratedModel):
     def __str__(self) -> str:
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
-
     def get_absolute_url(self) -> str:
         return reverse("rounds:event-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         super().clean()
-        previous = getattr(self, "_loaded_status", None)
-        if previous and previous != self.status:
-            allowed = EVENT_STATUS_TRANSITIONS.get(previous, set())
-            if self.status not in allowed:
-                raise ValidationError(
-                    {"status": f"An event cannot go from {previous} to {self.status}."}
-                )
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": "An event cannot be its own parent."})

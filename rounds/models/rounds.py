@@ -1,16 +1,15 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
 from rounds.choices import ROUND_STATUS_TRANSITIONS, DelegationRole, RoundStatus
 
-from .base import CuratedModel, history
+from .base import CuratedModel, StatusTransitionsMixin, history
 from .geography import Place
 from .participants import Participant
 
 
-class Round(CuratedModel):
+class Round(StatusTransitionsMixin, CuratedModel):
     """One numbered round of the International Meeting on Syria in the Astana format."""
 
     number = models.PositiveSmallIntegerField(unique=True)
@@ -49,6 +48,7 @@ class Round(CuratedModel):
     )
 
     history = history()
+    status_transitions = ROUND_STATUS_TRANSITIONS
 
     class Meta:
         ordering = ["number"]
@@ -78,27 +78,8 @@ class Round(CuratedModel):
     def __str__(self) -> str:
         return f"Round {self.number}: {self.name}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
-
     def get_absolute_url(self) -> str:
         return reverse("rounds:round-detail", kwargs={"number": self.number})
-
-    def clean(self) -> None:
-        super().clean()
-        previous = getattr(self, "_loaded_status", None)
-        if previous and previous != self.status:
-            allowed = ROUND_STATUS_TRANSITIONS.get(previous, set())
-            if self.status not in allowed:
-                raise ValidationError(
-                    {
-                        "status": f"A round cannot go from {previous} to {self.status}; "
-                        f"allowed: {', '.join(sorted(allowed)) or 'none'}."
-                    }
-                )
 
     @property
     def guarantors(self):

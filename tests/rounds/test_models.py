@@ -99,3 +99,13 @@ def test_guarantor_proxy_lists_only_the_three_guarantors():
     from rounds.models import Guarantor
 
     assert sorted(Guarantor.objects.values_list("name", flat=True)) == ["Iran", "Russia", "Turkey"]
+
+
+def test_a_transition_is_judged_from_the_status_last_saved():
+    rnd = RoundFactory(number=201, status="scheduled")
+    rnd.status = "held"
+    rnd.full_clean()
+    rnd.save()
+    rnd.status = "scheduled"  # held -> scheduled, on the same instance
+    with pytest.raises(ValidationError):
+        rnd.full_clean()
