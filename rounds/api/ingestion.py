@@ -281,9 +281,15 @@ class SuggestionViewSet(
     def get_queryset(self):
         return selectors.suggestion_list()
 
-    def _review_permission(self, request):
+    def _review(self, request, decide) -> Response:
+        """Check the change permission, parse the body, apply ``decide`` and show the result."""
         if not request.user.has_perm("rounds.change_suggestion"):
             self.permission_denied(request, message="Reviewing needs the change permission.")
+        suggestion = self.get_object()
+        body = ReviewSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        decide(suggestion, body.validated_data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=suggestion.pk)).data)
 
     @extend_schema(
         summary="Accept (optionally edited)",
@@ -292,28 +298,24 @@ class SuggestionViewSet(
     )
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        self._review_permission(request)
-        suggestion = self.get_object()
-        body = ReviewSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        suggestion_accept(
-            suggestion=suggestion,
-            user=request.user,
-            payload=body.validated_data.get("payload"),
-            note=body.validated_data.get("note", ""),
+        return self._review(
+            request,
+            lambda suggestion, data: suggestion_accept(
+                suggestion=suggestion,
+                user=request.user,
+                payload=data.get("payload"),
+                note=data.get("note", ""),
+            ),
         )
-        return Response(self.get_serializer(self.get_queryset().get(pk=suggestion.pk)).data)
 
     @extend_schema(
         summary="Reject", request=ReviewSerializer, responses={200: SuggestionSerializer}
     )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        self._review_permission(request)
-        suggestion = self.get_object()
-        body = ReviewSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        suggestion_reject(
-            suggestion=suggestion, user=request.user, note=body.validated_data.get("note", "")
+        return self._review(
+            request,
+            lambda suggestion, data: suggestion_reject(
+                suggestion=suggestion, user=request.user, note=data.get("note", "")
+            ),
         )
-        return Response(self.get_serializer(self.get_queryset().get(pk=suggestion.pk)).data)
