@@ -137,6 +137,29 @@ def _suggest(
     report.suggestions += int(created)
 
 
+# A span longer than this is a window ("second half of February"), not the meeting's dates.
+EXACT_SPAN = datetime.timedelta(days=7)
+
+
+def _suggest_dates(article, record, kind, key, start, end, quote, report) -> None:
+    """Suggest the article's dates for ``record`` when they are exact and fall outside the
+    curated span (a day inside it agrees with it)."""
+    if not (start and end) or end - start > EXACT_SPAN:
+        return
+    if _within(start, end, record.start_date, record.end_date):
+        return
+    _suggest(
+        article,
+        kind,
+        f"{key}:{start}:{end}",
+        target=record,
+        payload={"start_date": str(start), "end_date": str(end)},
+        current={"start_date": str(record.start_date), "end_date": str(record.end_date)},
+        quote=quote,
+        report=report,
+    )
+
+
 def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
     number = meeting.get("round_number")
     start, end = _d(meeting.get("start")), _d(meeting.get("end"))
@@ -170,18 +193,16 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
         return
     linked_rounds.add(rnd.number)
     _cite(rnd, article, quote, report)
-    exact = start and end and (end - start).days <= 7
-    differs = exact and not _within(start, end, rnd.start_date, rnd.end_date)
-    if differs and (meeting.get("status") == "held" or rnd.status != "held"):
-        _suggest(
+    if meeting.get("status") == "held" or rnd.status != "held":
+        _suggest_dates(
             article,
+            rnd,
             SuggestionKind.ROUND_DATES,
-            f"round:{rnd.number}:{start}:{end}",
-            target=rnd,
-            payload={"start_date": str(start), "end_date": str(end)},
-            current={"start_date": str(rnd.start_date), "end_date": str(rnd.end_date)},
-            quote=quote,
-            report=report,
+            f"round:{rnd.number}",
+            start,
+            end,
+            quote,
+            report,
         )
 
 
@@ -215,18 +236,9 @@ def _link_event_meeting(article, meeting, report) -> None:
         )
         return
     _cite(event, article, quote, report)
-    exact = start and end and (end - start).days <= 7
-    if exact and not _within(start, end, event.start_date, event.end_date):
-        _suggest(
-            article,
-            SuggestionKind.EVENT_DATES,
-            f"event:{event.slug}:{start}:{end}",
-            target=event,
-            payload={"start_date": str(start), "end_date": str(end)},
-            current={"start_date": str(event.start_date), "end_date": str(event.end_date)},
-            quote=quote,
-            report=report,
-        )
+    _suggest_dates(
+        article, event, SuggestionKind.EVENT_DATES, f"event:{event.slug}", start, end, quote, report
+    )
     if meeting.get("status") == "held" and event.status == "announced":
         _suggest(
             article,
