@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -22,7 +22,7 @@ from ingest.choices import ArticleStatus, SourceKind
 from ingest.errors import IngestError
 from ingest.extraction import ExtractedDocument, extract_document
 from ingest.feeds import FeedEntry, parse_feed
-from ingest.fetching import fetch
+from ingest.fetching import FetchResult, fetch
 from ingest.models import Article, Sighting, Source
 from ingest.understanding import KnownRound, understand
 
@@ -44,6 +44,7 @@ class IngestResult:
     article: Article
     created: bool
     duplicate_of: int | None = None
+    revised: bool = False
 
     def as_dict(self) -> dict:
         a = self.article
@@ -56,6 +57,7 @@ class IngestResult:
             "status": a.status,
             "created": self.created,
             "duplicate_of": self.duplicate_of,
+            "revised": self.revised,
             "relevant": bool(a.extraction and a.extraction.get("relevant")),
         }
 
@@ -129,27 +131,62 @@ def source_record_success(*, source: Source, etag: str | None, last_modified: st
     )
 
 
-def source_record_failure(*, source: Source, error: IngestError) -> None:
-    """Record a failed poll on the source (shown in the admin) and schedule the next one."""
+def source_record_failure(*, source: Source, error: IngestError, count: bool = True) -> None:
+    """Record a failed poll on the source (shown in the admin) and schedule the next one.
+
+    ``count`` is False for a retry of a poll already counted, so one outage counts once.
+    """
     now = timezone.now()
-    failures = source.failure_count + 1
+    if count:
+        Source.objects.filter(pk=source.pk).update(failure_count=F("failure_count") + 1)
+    failures = Source.objects.values_list("failure_count", flat=True).get(pk=source.pk)
     interval = source.poll_interval * (4 if failures >= SOURCE_BACKOFF_AFTER_FAILURES else 1)
     Source.objects.filter(pk=source.pk).update(
         last_polled=now,
         next_poll_at=now + datetime.timedelta(minutes=interval),
-        failure_count=failures,
         last_error=str(error)[:2000],
         last_error_code=error.code[:32],
     )
     source.failure_count = failures
 
 
-def source_poll(*, source: Source) -> list[FeedEntry]:
-    """Fetch a source (conditionally) and return the entries not yet stored.
+def sources_claim(*, source_ids: list[int], minutes: int) -> None:
+    """Push the next poll of sources just enqueued a lease into the future, so the next beat
+    tick does not enqueue them again while they wait in the queue; the poll's outcome then
+    sets the real next time."""
+    Source.objects.filter(pk__in=source_ids).update(
+        next_poll_at=timezone.now() + datetime.timedelta(minutes=minutes)
+    )
 
-    A page source yields itself as its one entry. Raises :class:`IngestError`; the caller
-    decides whether to retry (``transient``) and records failures with
-    :func:`source_record_failure`.
+
+@dataclass(frozen=True)
+class PollResult:
+    """What one poll found. ``entries`` are the feed entries not yet stored (for a page
+    source: none, the page itself is in ``page``). The validators are to be recorded with
+    :func:`source_record_success` only once the entries have been handed on, so that a poll
+    that dies in between is repeated in full rather than answered with 304."""
+
+    entries: list[FeedEntry]
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool = False
+    page: FetchResult | None = None
+    skipped: int = 0
+
+
+def _safe_canonical(url: str) -> str | None:
+    try:
+        return _canonical(url)
+    except IngestError:
+        return None
+
+
+def source_poll(*, source: Source) -> PollResult:
+    """Fetch a source (conditionally) and say what is new; writes nothing.
+
+    Entries whose link cannot be canonicalised are skipped (counted in ``skipped``), not
+    allowed to block the rest of the feed. Raises :class:`IngestError`; the caller retries
+    transient ones and records failures with :func:`source_record_failure`.
     """
     result = fetch(
         source.url,
@@ -157,26 +194,28 @@ def source_poll(*, source: Source) -> list[FeedEntry]:
         last_modified=source.last_modified or None,
         **_fetch_options(),
     )
+    etag = result.etag or (source.etag if result.not_modified else None)
+    last_modified = result.last_modified or (source.last_modified if result.not_modified else None)
     if result.not_modified:
-        source_record_success(
-            source=source,
-            etag=result.etag or source.etag,
-            last_modified=result.last_modified or source.last_modified,
-        )
-        return []
+        return PollResult([], etag, last_modified, not_modified=True)
     if source.kind == SourceKind.PAGE:
-        entries = [FeedEntry(url=source.url, title="", published=None, summary="", guid=source.url)]
-    else:
-        entries = parse_feed(result.content, base_url=result.final_url)
-    source_record_success(source=source, etag=result.etag, last_modified=result.last_modified)
+        return PollResult([], etag, last_modified, page=result)
+    entries, canonical, skipped = [], {}, 0
+    for entry in parse_feed(result.content, base_url=result.final_url):
+        key = _safe_canonical(entry.url)
+        if key is None:
+            logger.warning("source %s: skipping entry with unusable link %r", source.pk, entry.url)
+            skipped += 1
+            continue
+        canonical[entry.url] = key
+        entries.append(entry)
     known = set(
-        Sighting.objects.filter(
-            canonical_url__in=[dedup.canonical_url(e.url) for e in entries]
-        ).values_list("canonical_url", flat=True)
+        Sighting.objects.filter(canonical_url__in=canonical.values()).values_list(
+            "canonical_url", flat=True
+        )
     )
-    if source.kind == SourceKind.PAGE:
-        return entries  # a page is re-read on every poll; content hashing dedups it
-    return [e for e in entries if dedup.canonical_url(e.url) not in known]
+    new = [e for e in entries if canonical[e.url] not in known]
+    return PollResult(new, etag, last_modified, skipped=skipped)
 
 
 # --- articles ---------------------------------------------------------------------------------
@@ -271,11 +310,20 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
     digest = dedup.content_hash(doc.text)
     fp = dedup.fingerprint(doc.text)
 
-    existing = (
-        Article.objects.filter(content_hash=digest).first()
-        or Article.objects.filter(canonical_url=canonical).first()
-        or _near_duplicate(fp, doc.published)
-    )
+    same_text = Article.objects.filter(content_hash=digest).first()
+    if same_text is None:
+        same_page = Article.objects.filter(canonical_url=canonical).first()
+        if same_page is not None:  # the page at this address changed: a new version of it
+            return _article_revise(
+                same_page,
+                doc=doc,
+                content=content,
+                content_type=content_type,
+                extraction=extraction,
+                digest=digest,
+                fp=fp,
+            )
+    existing = same_text or _near_duplicate(fp, doc.published)
     if existing is not None:
         _sighting_add(
             article=existing,
@@ -338,8 +386,35 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
             winner = article_for_url(url)
         if winner is None:
             raise
+        _sighting_add(
+            article=winner,
+            url=url,
+            canonical=canonical_requested,
+            source=source,
+            title=doc.title,
+            published=doc.published,
+            similarity=1.0,
+        )
         return IngestResult(article=winner, created=False, duplicate_of=winner.pk)
     return IngestResult(article=article, created=True)
+
+
+def _article_revise(article, *, doc, content, content_type, extraction, digest, fp):
+    """Replace a stored page's text and understanding with a newer version of the same page."""
+    article.title = doc.title[:1000] or article.title
+    article.text = doc.text
+    article.language = (doc.language or article.language)[:8]
+    article.published = doc.published or article.published
+    article.content_hash = digest
+    article.fingerprint = fp
+    article.raw_content_type = content_type[:128]
+    article.extraction = extraction
+    article.status = ArticleStatus.EXTRACTED if extraction["relevant"] else ArticleStatus.IRRELEVANT
+    article.pipeline_version = PIPELINE_VERSION
+    article.processed = timezone.now()
+    article.set_raw(content)
+    article.save()
+    return IngestResult(article=article, created=False, revised=True)
 
 
 def _near_duplicate(fp: str, published: datetime.date | None) -> Article | None:
@@ -376,6 +451,34 @@ def _sighting_add(*, article, url, canonical, source, title, published, similari
             )
     except IntegrityError:  # a concurrent run added it
         pass
+
+
+def article_ingest_page(*, source: Source, fetched: FetchResult) -> IngestResult:
+    """Ingest a page source from the body its poll just fetched (no second request); a page
+    whose text changed becomes a new version of the same article."""
+    return article_ingest_content(
+        url=source.url,
+        final_url=fetched.final_url,
+        content=fetched.content,
+        content_type=fetched.content_type,
+        charset=fetched.charset,
+        source=source,
+    )
+
+
+# Articles linked at most this many per sweep; the rest wait for the next beat tick.
+LINK_SWEEP_LIMIT = 100
+
+
+def articles_awaiting_link(*, older_than_minutes: int) -> list[int]:
+    """Ids of relevant articles stored a while ago and still not linked (their link task was
+    lost, e.g. the broker was down when it was enqueued)."""
+    cutoff = timezone.now() - datetime.timedelta(minutes=older_than_minutes)
+    return list(
+        Article.objects.filter(status=ArticleStatus.EXTRACTED, processed__lt=cutoff)
+        .order_by("processed")
+        .values_list("pk", flat=True)[:LINK_SWEEP_LIMIT]
+    )
 
 
 def article_reprocess(*, article: Article) -> Article:

@@ -10,6 +10,7 @@ import datetime
 import logging
 
 from celery import shared_task
+from celery.exceptions import Retry
 from django.db import transaction
 
 from ingest import services
@@ -20,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 # Sources fanned out per beat tick: each costs one fetch; the rest wait for the next tick.
 POLL_FANOUT_LIMIT = 200
+# How long an enqueued poll keeps its source from being enqueued again (it waits in the queue).
+POLL_CLAIM_MINUTES = 15
+# An article still unlinked this long after it was stored lost its link task: enqueue it again.
+LINK_SWEEP_MINUTES = 10
 
 
 class TransientIngestError(Exception):
@@ -38,34 +43,60 @@ RETRY = {
 
 @shared_task(acks_late=True)
 def poll_due_sources_task() -> int:
-    """Enqueue a poll of every source that is due; returns how many were enqueued."""
+    """Enqueue a poll of every source that is due, and re-enqueue linking of articles whose
+    link task was lost; returns how many sources were enqueued."""
     ids = list(services.sources_due().values_list("pk", flat=True)[:POLL_FANOUT_LIMIT])
+    services.sources_claim(source_ids=ids, minutes=POLL_CLAIM_MINUTES)
     for source_id in ids:
         source_poll_task.delay(source_id)
+    link = services.article_link_task()
+    for article_id in services.articles_awaiting_link(older_than_minutes=LINK_SWEEP_MINUTES):
+        link.delay(article_id)
     return len(ids)
 
 
-@shared_task(**RETRY)
-def source_poll_task(source_id: int) -> int:
-    """Poll one source and enqueue a fetch for each new entry; returns the count enqueued."""
+@shared_task(bind=True, **RETRY)
+def source_poll_task(self, source_id: int) -> int:
+    """Poll one source, hand each new entry to ``article_fetch_task`` (a page source is
+    ingested here, from the body just fetched), then record the poll's validators.
+
+    The ETag/Last-Modified are stored only after the entries are handed on: a poll that dies
+    in between is repeated in full, not answered with 304. Returns the entries handed on.
+    """
     source = Source.objects.filter(pk=source_id, active=True).first()
     if source is None:
         return 0
     try:
-        entries = services.source_poll(source=source)
+        poll = services.source_poll(source=source)
+        if poll.page is not None:
+            result = services.article_ingest_page(source=source, fetched=poll.page)
+            _link_after_commit(result.article.pk)
     except IngestError as error:
-        services.source_record_failure(source=source, error=error)
+        services.source_record_failure(source=source, error=error, count=not self.request.retries)
         if error.transient:
             raise TransientIngestError(str(error)) from error
         return 0
-    for entry in entries:
+    deferred = 0
+    for entry in poll.entries:
         published = entry.published.date().isoformat() if entry.published else None
-        # robust: one entry failing to enqueue (or, run eagerly, to ingest) spares the rest
-        transaction.on_commit(
-            lambda url=entry.url, p=published: article_fetch_task.delay(url, source_id, p),
-            robust=True,
-        )
-    return len(entries)
+        try:
+            article_fetch_task.delay(entry.url, source_id, published)
+        except Retry:
+            # Only run in-process (no broker): a transient failure of one article. Keep going;
+            # the validators are not kept, so the next poll reads the whole feed again.
+            deferred += 1
+    keep = not deferred
+    services.source_record_success(
+        source=source,
+        etag=poll.etag if keep else None,
+        last_modified=poll.last_modified if keep else None,
+    )
+    return len(poll.entries)
+
+
+def _link_after_commit(article_id: int) -> None:
+    link = services.article_link_task()
+    transaction.on_commit(lambda: link.delay(article_id))
 
 
 @shared_task(**RETRY)
@@ -85,7 +116,5 @@ def article_fetch_task(
         if error.transient:
             raise TransientIngestError(str(error)) from error
         return None
-    link = services.article_link_task()
-    article_id = result.article.pk
-    transaction.on_commit(lambda: link.delay(article_id), robust=True)
-    return article_id
+    _link_after_commit(result.article.pk)
+    return result.article.pk

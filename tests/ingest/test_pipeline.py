@@ -88,7 +88,7 @@ def test_fetch_task_runs_twice_with_the_same_result(news_site, run):
     first = run(article_fetch_task.delay, url).get()
     second = run(article_fetch_task.delay, url).get()
     assert first == second
-    assert Article.objects.filter(pk=first).count() == 1
+    assert Article.objects.count() == 1
     assert Sighting.objects.filter(article_id=first).count() == 1
 
 
@@ -275,3 +275,144 @@ def test_reprocess_articles_reruns_understanding(news_site, run):
     article = Article.objects.get(pk=article_id)
     assert article.extraction["relevant"] is True
     assert "reprocessed 1 article(s)" in out.getvalue()
+
+
+def test_a_poll_that_dies_before_handing_on_its_entries_is_repeated_in_full(
+    news_site, run, monkeypatch
+):
+    # Given a poll that dies after fetching the feed, before handing on its entries
+    source = Source.objects.create(name="Local news", url=news_site.url("/feed.xml"))
+    real_delay = article_fetch_task.delay
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(article_fetch_task, "delay", broker_down)
+    with pytest.raises(ConnectionError):
+        run(source_poll_task.delay, source.pk)
+    source.refresh_from_db()
+    # Then no validators were kept, so the next poll is not answered with 304
+    assert source.etag == "" and Article.objects.count() == 0
+    monkeypatch.setattr(article_fetch_task, "delay", real_delay)
+    run(source_poll_task.delay, source.pk)
+    assert Article.objects.count() == 2
+    source.refresh_from_db()
+    assert source.etag == '"v1"'
+
+
+def test_an_entry_with_an_unusable_link_does_not_block_the_feed(http_server, data_dir, run):
+    http_server.add("/news/round8", (data_dir / "articles" / "round8_en.html").read_bytes())
+    items = (
+        f"<item><title>ok</title><link>{http_server.url('/news/round8')}</link></item>"
+        "<item><title>bad</title><link>http://example.com:99999/x</link></item>"
+    )
+    http_server.add(
+        "/feed.xml",
+        f'<rss version="2.0"><channel><title>t</title><link>{http_server.url("/")}</link>'
+        f"<description>d</description>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    source = Source.objects.create(name="Mixed", url=http_server.url("/feed.xml"))
+    run(source_poll_task.delay, source.pk)
+    assert Article.objects.count() == 1
+    source.refresh_from_db()
+    assert source.failure_count == 0 and source.last_success is not None
+
+
+def test_a_page_source_is_read_once_per_poll_and_a_changed_page_is_a_new_version(
+    http_server, data_dir, run
+):
+    html = (data_dir / "articles" / "round8_en.html").read_text()
+    http_server.add("/statement", html)
+    source = Source.objects.create(name="MFA page", url=http_server.url("/statement"), kind="page")
+    run(source_poll_task.delay, source.pk)
+    assert http_server.hits("/statement") == 1
+    article = Article.objects.get()
+    http_server.add("/statement", html.replace("two days of meetings", "two long days of talks"))
+    run(source_poll_task.delay, source.pk)
+    assert Article.objects.count() == 1
+    article.refresh_from_db()
+    assert "two long days of talks" in article.text
+
+
+def test_a_page_source_without_an_article_is_a_recorded_failure(http_server, run):
+    http_server.add("/empty", "<html><body><nav>Home</nav></body></html>")
+    source = Source.objects.create(name="Empty", url=http_server.url("/empty"), kind="page")
+    run(source_poll_task.delay, source.pk)
+    source.refresh_from_db()
+    assert source.last_error_code == "no_article" and source.last_success is None
+
+
+def test_the_beat_fan_out_claims_what_it_enqueues(monkeypatch):
+    from ingest import tasks
+
+    source = Source.objects.create(name="Due", url="https://feeds.example.org/due.xml")
+    enqueued = []
+    monkeypatch.setattr(tasks.source_poll_task, "delay", enqueued.append)
+    assert tasks.poll_due_sources_task.delay().get() == 1
+    assert tasks.poll_due_sources_task.delay().get() == 0  # claimed: not enqueued twice
+    assert enqueued == [source.pk]
+
+
+def test_the_beat_sweep_relinks_articles_whose_link_task_was_lost(monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from ingest import services, tasks
+
+    stale = Article.objects.create(
+        url="https://x.org/1",
+        canonical_url="https://x.org/1",
+        status="extracted",
+        processed=timezone.now() - datetime.timedelta(hours=1),
+    )
+    Article.objects.create(
+        url="https://x.org/2",
+        canonical_url="https://x.org/2",
+        status="extracted",
+        processed=timezone.now(),
+    )
+    relinked = []
+    monkeypatch.setattr(services.article_link_task(), "delay", relinked.append)
+    tasks.poll_due_sources_task.delay()
+    assert relinked == [stale.pk]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--language", "klingon"], ["--url", "ftp://example.org/a"], ["--published", "yesterday"]],
+)
+def test_ingest_file_refuses_bad_arguments_before_reading(data_dir, args):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("ingest_file", str(data_dir / "articles" / "round23_en.txt"), *args)
+    assert Article.objects.count() == 0
+
+
+def test_ingest_file_reports_a_bad_file_and_still_ingests_the_others(data_dir, tmp_path):
+    from django.core.management.base import CommandError
+
+    binary = tmp_path / "image.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 of 2"):
+        call_command(
+            "ingest_file",
+            str(binary),
+            str(data_dir / "articles" / "round23_en.txt"),
+            stdout=out,
+            stderr=err,
+        )
+    assert "binary_content" in err.getvalue()
+    assert Article.objects.count() == 1 and len(out.getvalue().splitlines()) == 1
+
+
+def test_ingest_url_failure_is_a_clear_command_error(http_server):
+    from django.core.management.base import CommandError
+
+    http_server.add("/gone", b"gone", status=404)
+    with pytest.raises(CommandError, match="http_error"):
+        call_command("ingest_url", http_server.url("/gone"))
+    assert Article.objects.count() == 0

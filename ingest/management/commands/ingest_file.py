@@ -1,7 +1,9 @@
 import datetime
 import mimetypes
+import re
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ingest import services
@@ -9,7 +11,7 @@ from ingest.errors import IngestError
 
 from ._pipeline import link_now, result_line
 
-MAX_FILE_BYTES = 20_000_000
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 class Command(BaseCommand):
@@ -27,6 +29,10 @@ class Command(BaseCommand):
     def handle(self, *args, paths, url, published, language, **options):
         if url and len(paths) > 1:
             raise CommandError("--url names one article; give one path with it.")
+        if url and not url.startswith(("http://", "https://")):
+            raise CommandError(f"--url {url!r} is not an http(s) address.")
+        if language and not LANGUAGE_CODE.match(language):
+            raise CommandError(f"--language {language!r} is not an ISO 639 code such as en or ru.")
         try:
             published_date = datetime.date.fromisoformat(published) if published else None
         except ValueError as exc:
@@ -51,12 +57,20 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: {error}")
                 continue
-            link_now(result.article.pk)
+            try:
+                link_now(result.article.pk)
+            except Exception as error:  # report it and go on with the other files
+                failures += 1
+                self.stderr.write(
+                    f"{path}: stored as article {result.article.pk}, not linked: {error}"
+                )
+                continue
             self.stdout.write(result_line(result))
         if failures:
             raise CommandError(f"{failures} of {len(paths)} file(s) failed.")
 
     def _read(self, path: Path) -> bytes:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise OSError(f"larger than {MAX_FILE_BYTES} bytes")
+        limit = settings.INGEST_MAX_BYTES  # the same cap as a fetched page
+        if path.stat().st_size > limit:
+            raise OSError(f"larger than INGEST_MAX_BYTES ({limit} bytes)")
         return path.read_bytes()
