@@ -110,6 +110,7 @@ def broker_clean():
     """An empty broker database, so no task from another run is delivered here."""
     import redis
 
+    _require_services()
     client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     client.flushdb()
     yield
