@@ -37,6 +37,7 @@ REASON = "Reference data load"
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
 
     def count(self, bucket: dict[str, int], model: type[models.Model]) -> None:
         name = model._meta.verbose_name_plural
@@ -52,19 +53,28 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _upsert(model, lookup: dict, values: dict, report: LoadReport):
-    """Create or update one row; save only when a value differs (so history stays quiet)."""
+    """Create or update one row; save only when a value differs (so history stays quiet).
+
+    A row whose last change was made by someone other than this loader (an analyst in the
+    admin or API, an accepted suggestion) is kept as it is and counted in ``report.kept``:
+    reloading the reference data never reverts curated work.
+    """
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values)
         curated_save(instance, reason=REASON)
         report.count(report.created, model)
         return instance
-    changed = False
-    for name, value in values.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    if changed:
+    differs = {name for name, value in values.items() if getattr(instance, name) != value}
+    if not differs:
+        return instance
+    latest = instance.history.order_by("-history_date", "-history_id").first()
+    if latest is not None and latest.history_change_reason != REASON:
+        report.count(report.kept, model)
+        return instance
+    for name in differs:
+        setattr(instance, name, values[name])
+    if differs:
         curated_save(instance, reason=REASON)
         report.count(report.updated, model)
     return instance

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from rounds.models import Citation, Delegation, Event, Round, Statement, Zone, ZoneStatusChange
 from rounds.reference import REFERENCE_DIR, reference_load
+from rounds.services import curated_save
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +30,27 @@ def test_loading_twice_changes_no_rows_and_writes_no_history():
     assert _counts() == before
 
 
-def test_loading_restores_a_changed_fact_with_history():
+def test_loading_keeps_a_fact_an_analyst_changed_since(analyst):
+    # Given an analyst's correction made after the reference load
     rnd = Round.objects.get(number=8)
-    rnd.venue = "Wrong venue"
-    rnd._change_reason = "test"
-    rnd.save()
+    rnd.venue = "Rixos President Hotel"
+    curated_save(rnd, user=analyst, reason="Venue per MFA")
     history_before = rnd.history.count()
+    # When the reference data is loaded again
+    report = reference_load()
+    # Then the correction stays and no history is written
+    rnd.refresh_from_db()
+    assert rnd.venue == "Rixos President Hotel"
+    assert report.kept == {"rounds": 1} and not report.changed
+    assert rnd.history.count() == history_before
+
+
+def test_loading_updates_a_fact_only_the_loader_wrote():
+    # Given a row whose last change was a reference load, and data that now differs
+    rnd = Round.objects.get(number=8)
+    Round.objects.filter(pk=rnd.pk).update(venue="Stale venue")
+    history_before = rnd.history.count()
+    # When loaded, the shipped value wins, with one history row
     report = reference_load()
     rnd.refresh_from_db()
     assert rnd.venue == ""

@@ -8,6 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = reference_load()
+        for name, count in sorted(report.kept.items()):
+            self.stdout.write(f"kept {count} {name} that analysts changed since the last load")
         if not report.changed:
             self.stdout.write("Reference data already up to date; nothing changed.")
             return
