@@ -74,9 +74,8 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
         return instance
     for name in differs:
         setattr(instance, name, values[name])
-    if differs:
-        curated_save(instance, reason=REASON)
-        report.count(report.updated, model)
+    curated_save(instance, reason=REASON)
+    report.count(report.updated, model)
     return instance
 
 
