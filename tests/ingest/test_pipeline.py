@@ -416,3 +416,12 @@ def test_ingest_url_failure_is_a_clear_command_error(http_server):
     with pytest.raises(CommandError, match="http_error"):
         call_command("ingest_url", http_server.url("/gone"))
     assert Article.objects.count() == 0
+
+
+def test_poll_sources_says_which_sources_failed(http_server, run):
+    http_server.add("/feed.xml", b"nope", status=404)
+    Source.objects.create(name="Gone", url=http_server.url("/feed.xml"))
+    out, err = StringIO(), StringIO()
+    run(call_command, "poll_sources", stdout=out, stderr=err)
+    assert "polled 1 source(s), 1 failing" in out.getvalue()
+    assert "Gone: http_error" in err.getvalue()

@@ -1,6 +1,7 @@
 import time
 
 from celery.exceptions import Retry
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
@@ -21,6 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--due", action="store_true", help="Only sources that are due.")
         parser.add_argument("--every", type=int, default=0, metavar="SECONDS")
 
+    def _summary(self, ids: list[int]) -> None:
+        if not settings.CELERY_TASK_ALWAYS_EAGER:
+            self.stdout.write(f"enqueued {len(ids)} source poll(s) for the workers")
+            return
+        failing = Source.objects.filter(pk__in=ids, failure_count__gt=0).order_by("name")
+        for source in failing:
+            self.stderr.write(f"{source.name}: {source.last_error_code}: {source.last_error}")
+        self.stdout.write(f"polled {len(ids)} source(s), {failing.count()} failing")
+
     def handle(self, *args, due, every, **options):
         while True:
             sources = (
@@ -34,7 +44,7 @@ class Command(BaseCommand):
                     # Run in-process (no broker), a transient failure cannot wait for a
                     # retry; it is recorded on the source and the next poll tries again.
                     self.stderr.write(f"source {source_id}: {retry.exc or retry}")
-            self.stdout.write(f"polled {len(ids)} source(s)")
+            self._summary(ids)
             if not every:
                 return
             time.sleep(every)
