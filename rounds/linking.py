@@ -14,12 +14,13 @@ from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 
 from ingest.choices import ArticleStatus
 from ingest.models import Article
 from rounds.choices import SuggestionKind
-from rounds.models import Citation, Event, Place, Round, Suggestion
+from rounds.models import Citation, Event, Place, Round, Statement, Suggestion
 from rounds.services import curated_save
 
 # How far an extracted date may sit from a curated one and still be the same meeting: news
@@ -37,6 +38,10 @@ class LinkReport:
 
 def _d(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def place_by_name(name: str | None) -> Place | None:
@@ -70,12 +75,14 @@ def cite_article(
     evidence.
 
     A citation of the same URL that analysts or the reference data already made gains the
-    article and, if it had none, the quote: evidence is added, nothing curated is replaced. A
-    local file (``ingest_file`` without ``--url``) is cited through its stored article alone.
+    article and, if it had none, the quote: evidence is added, nothing curated is replaced. An
+    article whose address a citation cannot hold (a local file given to ``ingest_file`` without
+    ``--url``, an address that is not a valid http(s) URL or is too long) is cited through its
+    stored article alone. Raises ``ValidationError`` when the citation would be invalid.
     """
     reason = reason or f"Evidence from ingested article {article.pk}"
     ct = ContentType.objects.get_for_model(record)
-    url = article.url[:1000] if article.url.startswith(("http://", "https://")) else ""
+    url = article.url if _citable_url(article.url) else ""
     cited = Citation.objects.filter(content_type=ct, object_id=record.pk)
     existing = (cited.filter(url=url) if url else cited.filter(article=article)).first()
     if existing is not None:
@@ -103,7 +110,22 @@ def cite_article(
                 user=user,
                 reason=reason,
             )
-    except (IntegrityError, ValidationError):  # a concurrent run cited it first
+    except IntegrityError:  # a concurrent run cited it first
+        return False
+    return True
+
+
+CITATION_URL_MAX = Citation._meta.get_field("url").max_length
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def _citable_url(url: str) -> bool:
+    """Whether a citation can hold ``url`` as it is (cutting it would cite another page)."""
+    if not url or len(url) > CITATION_URL_MAX:
+        return False
+    try:
+        _url_validator(url)
+    except ValidationError:
         return False
     return True
 
@@ -154,7 +176,7 @@ def _suggest_dates(article, record, kind, key, start, end, quote, report) -> Non
         f"{key}:{start}:{end}",
         target=record,
         payload={"start_date": str(start), "end_date": str(end)},
-        current={"start_date": str(record.start_date), "end_date": str(record.end_date)},
+        current={"start_date": _iso(record.start_date), "end_date": _iso(record.end_date)},
         quote=quote,
         report=report,
     )
@@ -268,19 +290,43 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w{4,}", text.casefold()))
 
 
+# How many words of four letters or more two titles must share to name the same document
+# (or half the words of the shorter title, for short ones such as "joint statement").
+SAME_TITLE_WORDS = 3
+
+
+def _same_document(words: set[str], other: set[str]) -> bool:
+    shared = len(words & other)
+    shorter = min(len(words), len(other))
+    return shared >= SAME_TITLE_WORDS or (shorter > 0 and 2 * shared >= shorter)
+
+
+def _matching_statement(doc: dict, statements) -> Statement | None:
+    """The round's statement the document names: the one whose title shares most words with
+    it; of equals, one of the same kind, then the closest title. None when no title is close."""
+    words = _words(doc.get("title", ""))
+    candidates = [(s, _words(s.title)) for s in statements]
+    candidates = [(s, title) for s, title in candidates if _same_document(words, title)]
+    best = max(
+        candidates,
+        key=lambda c: (
+            len(words & c[1]),
+            c[0].kind == doc.get("kind"),
+            len(words & c[1]) / len(words | c[1]),
+        ),
+        default=None,
+    )
+    return best[0] if best else None
+
+
 def _link_documents(article, documents, rounds: set[int], report) -> None:
     if len(rounds) != 1:
         return  # a document can only be placed when the article is about one round
     rnd = Round.objects.get(number=next(iter(rounds)))
     statements = list(rnd.statements.all())
     for doc in documents:
-        words = _words(doc.get("title", ""))
-        match = max(
-            statements,
-            key=lambda s: (s.kind == doc["kind"], len(words & _words(s.title))),
-            default=None,
-        )
-        if match and (match.kind == doc["kind"] or len(words & _words(match.title)) >= 3):
+        match = _matching_statement(doc, statements)
+        if match is not None:
             _cite(match, article, doc.get("quote", ""), report)
         else:
             _suggest(

@@ -4,7 +4,7 @@ import pytest
 
 from ingest.models import Article
 from rounds.linking import article_link
-from rounds.models import Citation, Event, Round, Suggestion
+from rounds.models import Citation, Event, Round, Statement, Suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +204,64 @@ def test_a_reference_citation_of_the_same_url_gains_the_article_and_quote():
     existing.refresh_from_db()
     assert existing.article == article and existing.quote == QUOTE_R8
     assert rnd.citations.filter(url=existing.url).count() == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/a b",  # not a valid URL
+        "https://news.example.org/" + "a" * 1000,  # too long to keep without cutting
+    ],
+)
+def test_an_article_whose_address_a_citation_cannot_hold_is_cited_through_the_article(url):
+    # Given an article at an address a citation's URL field refuses
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]}, url=url
+    )
+    # When it is linked
+    report = article_link(article=article)
+    # Then the round cites the stored article, not a cut or dropped address
+    citation = Citation.objects.get(article=article)
+    assert citation.url == "" and citation.content_object.number == 8
+    assert report.citations == 1
+
+
+def _documents_article(*documents, url="https://news.example.org/docs"):
+    return _article(
+        {
+            "meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")],
+            "documents": [{"quote": QUOTE_R8, **doc} for doc in documents],
+        },
+        url=url,
+    )
+
+
+def test_a_new_document_of_a_kind_the_round_has_is_suggested_not_cited_on_it():
+    # Given round 8 with a provision on detainees, and an article on another provision
+    article = _documents_article(
+        {"kind": "provision", "title": "provision on the exchange of prisoners"}
+    )
+    # When it is linked
+    article_link(article=article)
+    # Then the existing provision is not cited; a new statement is suggested
+    provision = Statement.objects.get(round__number=8, kind="provision")
+    assert not provision.citations.filter(article=article).exists()
+    suggestion = Suggestion.objects.get(article=article, kind="new_statement")
+    assert suggestion.payload["title"] == "provision on the exchange of prisoners"
+
+
+def test_a_document_is_cited_on_the_statement_whose_title_it_shares():
+    article = _documents_article(
+        {"kind": "provision", "title": "provision on the working group on detainees"},
+        {"kind": "joint_statement", "title": "joint statement"},
+    )
+    article_link(article=article)
+    cited = set(
+        Statement.objects.filter(citations__article=article).values_list("title", flat=True)
+    )
+    assert cited == {
+        "Provision (regulations) on the Working Group on the release of detainees/abductees, "
+        "handover of bodies and identification of missing persons",
+        "Joint Statement by Iran, Russia and Turkey",
+    }
+    assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
