@@ -65,9 +65,11 @@ class LatestRecordsFeed(Feed):
 
 
 def meetings_calendar(request):
-    """iCalendar of announced meetings: events still announced and rounds' announced windows.
+    """iCalendar of announced meetings: events still announced, rounds scheduled or postponed,
+    and rounds' announced windows.
 
-    Windows are all-day events spanning the announced window (DTEND exclusive, per RFC 5545).
+    Each is an all-day event over its dates or window (DTEND exclusive, per RFC 5545); meetings
+    announced without a date are left out, as a calendar entry needs one.
     """
     cal = Calendar()
     cal.add("prodid", "-//Astana Process Tracker//announced meetings//EN")
@@ -75,6 +77,8 @@ def meetings_calendar(request):
     cal.add("x-wr-calname", "Astana process: announced meetings")
     stamp = timezone.now()
     for meeting in selectors.announced_meetings():
+        if meeting.start is None:
+            continue
         entry = CalendarEvent()
         entry.add("uid", f"{meeting.uid}@{CALENDAR_DOMAIN}")
         entry.add("dtstamp", stamp)

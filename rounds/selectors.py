@@ -7,6 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     CharField,
+    Count,
+    Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -15,7 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from rounds.choices import EventKind, EventStatus, RoundStatus, ZoneStatus
 from rounds.filtersets import EventFilterSet, RoundFilterSet
@@ -172,15 +175,25 @@ class Timeline:
 
 @dataclass(frozen=True)
 class AnnouncedMeeting:
-    """A meeting announced for the future: an announced event or a round's next-meeting window."""
+    """A meeting announced for the future: an announced event, a scheduled or postponed round,
+    or the next-meeting window a round announced."""
 
     uid: str
     title: str
-    start: datetime.date
+    start: datetime.date | None  # None: announced without a date
     end: datetime.date | None
     wording: str
     url: str
     place: str = ""
+    window: bool = False  # a round's announced next-meeting window
+    # A window announced at a round whose successor is already on record (scheduled, postponed
+    # or held): the calendar keeps it, the headline shows the round itself instead.
+    superseded: bool = False
+
+    @property
+    def label(self) -> str:
+        """How the headline names it: a window as announced, anything else by its title."""
+        return self.wording if self.window and self.wording else self.title
 
 
 @dataclass(frozen=True)
@@ -189,6 +202,8 @@ class Headline:
     latest_round: Round | None
     next_meeting: AnnouncedMeeting | None
     zones_in_force: list[str]
+    first_year: int | None = None  # of the rounds held
+    last_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -328,11 +343,15 @@ def timeline(params=None) -> Timeline:
     return Timeline(rounds=rounds, events=events, zones=zones, year=filters.year)
 
 
+PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
+
+
 def announced_meetings() -> list[AnnouncedMeeting]:
-    """Meetings announced for a date: events still announced and every round's announced window.
+    """Meetings announced, dated ones by start then undated ones (two queries): events still
+    announced, rounds scheduled or postponed, and every round's announced next-meeting window.
 
     A round's window is kept even once the meeting happened (the calendar records what was
-    announced); ``upcoming_meeting`` picks the one still ahead.
+    announced); ``headline`` picks the one still ahead.
     """
     meetings = [
         AnnouncedMeeting(
@@ -344,47 +363,73 @@ def announced_meetings() -> list[AnnouncedMeeting]:
             url=e.get_absolute_url(),
             place=str(e.place or e.location_text),
         )
-        for e in Event.objects.select_related("place").filter(
-            status=EventStatus.ANNOUNCED, start_date__isnull=False
-        )
+        for e in Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED)
     ]
-    for r in Round.objects.select_related("next_meeting_place").filter(
-        next_meeting_start__isnull=False
-    ):
-        meetings.append(
-            AnnouncedMeeting(
-                uid=f"round-{r.number}-next-meeting",
-                title=f"Next meeting announced at round {r.number}",
-                start=r.next_meeting_start,
-                end=r.next_meeting_end,
-                wording=r.next_meeting_text,
-                url=r.get_absolute_url(),
-                place=str(r.next_meeting_place or ""),
+    rounds = list(Round.objects.select_related("place", "next_meeting_place"))
+    on_record = {r.number for r in rounds}
+    for r in rounds:
+        if r.status in PENDING_ROUND_STATUSES:
+            meetings.append(
+                AnnouncedMeeting(
+                    uid=f"round-{r.number}",
+                    title=f"Round {r.number}" + (f", {r.city}" if r.city else ""),
+                    start=r.start_date,
+                    end=r.end_date,
+                    wording=r.date_note or r.get_status_display(),
+                    url=r.get_absolute_url(),
+                    place=str(r.place or r.city),
+                )
             )
-        )
-    return sorted(meetings, key=lambda m: (m.start, m.uid))
+        if r.next_meeting_start:
+            meetings.append(
+                AnnouncedMeeting(
+                    uid=f"round-{r.number}-next-meeting",
+                    title=f"Next meeting announced at round {r.number}",
+                    start=r.next_meeting_start,
+                    end=r.next_meeting_end,
+                    wording=r.next_meeting_text,
+                    url=r.get_absolute_url(),
+                    place=str(r.next_meeting_place or ""),
+                    window=True,
+                    superseded=r.number + 1 in on_record,
+                )
+            )
+    return sorted(meetings, key=lambda m: (m.start is None, m.start or datetime.date.min, m.uid))
 
 
 def headline(*, today: datetime.date) -> Headline:
-    """The dashboard's headline figures on ``today``."""
+    """The dashboard's headline figures on ``today``.
+
+    The next meeting is the earliest announced one not yet over on ``today`` and after the
+    latest round held, or else the first one announced without a date.
+    """
     held = Round.objects.filter(status=RoundStatus.HELD)
     latest = held.select_related("place").order_by("-start_date", "-number").first()
+    latest_day = latest and (latest.end_date or latest.start_date)
     upcoming = [
         m
         for m in announced_meetings()
-        if (m.end or m.start) >= today
-        and (latest is None or m.start > (latest.end_date or latest.start_date))
+        if not m.superseded
+        and (
+            m.start is None
+            or ((m.end or m.start) >= today and (latest_day is None or m.start > latest_day))
+        )
     ]
+    span = held.aggregate(
+        count=Count("pk"), first=Min("start_date"), last=Max(Coalesce("end_date", "start_date"))
+    )
     in_force = [
         z.short_name
         for z in Zone.objects.prefetch_related("status_changes")
         if z.status_on(today) not in (None, ZoneStatus.ENDED)
     ]
     return Headline(
-        rounds_held=held.count(),
+        rounds_held=span["count"],
         latest_round=latest,
         next_meeting=upcoming[0] if upcoming else None,
         zones_in_force=in_force,
+        first_year=span["first"].year if span["first"] else None,
+        last_year=span["last"].year if span["last"] else None,
     )
 
 
@@ -427,6 +472,16 @@ def round_page_queryset() -> QuerySet[Round]:
         ),
         Prefetch("events", queryset=Event.objects.select_related("place")),
         Prefetch("citations", queryset=Citation.objects.select_related("article")),
+    )
+
+
+def next_round(rnd: Round) -> Round | None:
+    """The round numbered after ``rnd`` (scheduled or not), for the page's navigation."""
+    return (
+        Round.objects.filter(number__gt=rnd.number)
+        .only("pk", "number", "name")
+        .order_by("number")
+        .first()
     )
 
 
