@@ -17,4 +17,5 @@ urlpatterns = [
     path("articles/", views.article_list_view, name="article-list"),
     path("feeds/latest.atom", feeds.LatestRecordsFeed(), name="feed-atom"),
     path("feeds/meetings.ics", feeds.meetings_calendar, name="feed-ics"),
+    path("favicon.ico", views.FaviconRedirectView.as_view(), name="favicon"),
 ]

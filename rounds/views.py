@@ -5,16 +5,21 @@ Every page shows its content as HTML; charts are figure JSON (``json_script``) t
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils import timezone
+from django.views.generic import RedirectView
 
 from rounds import charts, diffs, search, selectors
-from rounds.choices import StatementKind
+from rounds.choices import RoundStatus, StatementKind
 
 ARTICLES_PER_PAGE = 50
+# Words in event detail keys shown in capitals ("un" -> "UN", "unsc_resolution" -> ...).
+ACRONYMS = {"un", "unsc", "unhcr", "icrc", "us", "uk", "eu", "hnc", "snc", "pyd", "sdf", "ypg"}
 
 
 def _today() -> datetime.date:
@@ -62,11 +67,45 @@ def _joint_statement(rnd) -> str:
     return ""
 
 
+def article_label(article) -> str:
+    """An article's title, or "Untitled (host)" when it has none."""
+    if article.title:
+        return article.title
+    host = urlsplit(article.url).hostname or ""
+    return f"Untitled ({host.removeprefix('www.')})" if host else "Untitled"
+
+
+def _no_comparison_reason(rnd, previous) -> str:
+    """Why a round is not compared with the previous one ("" when it can be)."""
+    if previous is None:
+        return "This is the first round."
+    if rnd.status != RoundStatus.HELD:
+        return (
+            f"Round {rnd.number} has not been held yet ({rnd.get_status_display().lower()}): "
+            f"there is nothing to compare with round {previous.number}."
+        )
+    if not (_joint_statement(rnd) or rnd.outcomes or rnd.statements.all()):
+        return (
+            f"Nothing is on record for round {rnd.number} yet (no statement text, documents "
+            f"or outcomes) to compare with round {previous.number}."
+        )
+    return ""
+
+
+def _announced_place(rnd):
+    """The announced place, unless the announcement's wording already names it."""
+    place = rnd.next_meeting_place
+    if place and place.name.casefold() in rnd.next_meeting_text.casefold():
+        return None
+    return place
+
+
 def round_detail_view(request, number: int):
     rnd = get_object_or_404(selectors.round_page_queryset(), number=number)
     previous = selectors.previous_round(rnd)
+    no_comparison = _no_comparison_reason(rnd, previous)
     comparison = None
-    if previous:
+    if not no_comparison:
         comparison = diffs.compare_rounds(
             older_label=f"Round {previous.number}",
             newer_label=f"Round {rnd.number}",
@@ -83,8 +122,14 @@ def round_detail_view(request, number: int):
         {
             "round": rnd,
             "previous": previous,
+            "next": selectors.next_round(rnd),
             "comparison": comparison,
-            "articles": selectors.rounds_mentioning_articles(rnd),
+            "no_comparison": no_comparison,
+            "announced_place": _announced_place(rnd),
+            "articles": [
+                {"url": a.url, "label": article_label(a), "published": a.published}
+                for a in selectors.rounds_mentioning_articles(rnd)
+            ],
         },
     )
 
@@ -132,6 +177,12 @@ def event_list_view(request):
     )
 
 
+def detail_label(key: str) -> str:
+    """A details key as a label: "un" -> "UN", "head_of_mission" -> "Head of mission"."""
+    words = [w.upper() if w.lower() in ACRONYMS else w for w in key.replace("_", " ").split()]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
 def event_detail_view(request, slug: str):
     event = get_object_or_404(selectors.event_page_queryset(), slug=slug)
     details = dict(event.details or {})
@@ -143,7 +194,7 @@ def event_detail_view(request, slug: str):
             "event": event,
             "family": selectors.event_family(event),
             "statements": selectors.statements_during(event),
-            "details": details,
+            "details": [(detail_label(key), value) for key, value in details.items()],
             "detail_outcomes": detail_outcomes if isinstance(detail_outcomes, list) else [],
         },
     )
@@ -228,6 +279,7 @@ def article_list_view(request):
     rows = [
         {
             "article": a,
+            "label": article_label(a),
             "rounds": sorted(
                 {rounds[c.object_id] for c in a.round_citations if c.object_id in rounds},
                 key=lambda r: r.number,
@@ -248,3 +300,13 @@ def article_list_view(request):
             "languages": ARTICLE_LANGUAGES,
         },
     )
+
+
+class FaviconRedirectView(RedirectView):
+    """``/favicon.ico``, which browsers ask for on every page (the admin's and API docs' too),
+    sends them to the site's SVG icon for good."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("favicon.svg")

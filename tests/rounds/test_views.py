@@ -2,13 +2,17 @@
 queries however much data there is."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.views.defaults import server_error
 
 from ingest.models import Article
+from rounds import selectors
 from rounds.models import Citation, Delegation, Event, Participant, Round, Statement
 from tests.factories import EventFactory, RoundFactory, StatementFactory
 
@@ -303,3 +307,151 @@ def test_articles_page_filters_with_the_api_filterset(client):
     page = client.get("/articles/?language=en").content.decode()
     assert "Story about 8" in page and "Story about 9" not in page
     assert client.get("/articles/?round=abc").status_code == 200  # ignored, not a 500
+
+
+# --- Walkthrough findings: scheduled rounds, round navigation, small wording fixes ---------
+
+
+def _in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def _headline_meeting(html: str) -> str:
+    start = html.index("<dt>Next announced meeting</dt>")
+    return html[start : html.index("</div>", start)]
+
+
+def test_scheduled_round_is_the_next_announced_meeting(client):
+    RoundFactory(number=23, name="Astana-23", start_date=_in_days(30), end_date=_in_days(31))
+
+    meeting = _headline_meeting(client.get("/").content.decode())
+
+    assert 'href="/rounds/23/"' in meeting and "None announced" not in meeting
+
+
+def test_earliest_upcoming_meeting_wins_and_undated_ones_come_last(client):
+    RoundFactory(number=23, name="Astana-23", start_date=None, end_date=None)
+    EventFactory(slug="far-summit", title="Far summit", start_date=_in_days(90), end_date=None)
+    EventFactory(slug="near-summit", title="Near summit", start_date=_in_days(10), end_date=None)
+    EventFactory(slug="past-summit", title="Past summit", start_date=_in_days(-10), end_date=None)
+
+    upcoming = [m.uid for m in selectors.announced_meetings()]
+    meeting = _headline_meeting(client.get("/").content.decode())
+
+    assert "Near summit" in meeting
+    assert upcoming.index("event-near-summit") < upcoming.index("event-far-summit")
+    assert upcoming[-1] == "round-23"
+
+
+def test_undated_scheduled_round_is_next_when_nothing_dated_is_ahead(client):
+    RoundFactory(number=23, name="Astana-23", start_date=None, end_date=None, status="postponed")
+
+    meeting = _headline_meeting(client.get("/").content.decode())
+
+    assert 'href="/rounds/23/"' in meeting and "date not announced" in meeting
+
+
+def test_icalendar_feed_lists_scheduled_rounds(client):
+    RoundFactory(number=23, name="Astana-23", start_date=_in_days(30), end_date=_in_days(31))
+    RoundFactory(number=24, name="Astana-24", start_date=None, end_date=None)
+
+    body = client.get("/feeds/meetings.ics").content.decode()
+
+    assert "UID:round-23@astana-tracker" in body
+    assert "round-24@" not in body  # a calendar entry needs a date
+
+
+def test_scheduled_round_page_has_no_comparison_no_empty_table_and_links_both_ways(client):
+    RoundFactory(number=23, name="Astana-23", start_date=_in_days(30), end_date=_in_days(31))
+
+    html = client.get("/rounds/23/").content.decode()
+    changes = html.split('id="changes"')[1].split("</section>")[0]
+    delegations = html[html.index("<h2>Delegations</h2>") : html.index("<h2>Documents</h2>")]
+    previous = client.get("/rounds/22/").content.decode()
+
+    assert "diff-delete" not in changes and "dropped" not in changes
+    assert "not been held yet" in changes
+    assert "None recorded." in delegations and "<table" not in delegations
+    assert 'href="/rounds/22/" rel="prev">← Round 22</a>' in html
+    assert 'href="/rounds/23/" rel="next">Round 23 →</a>' in previous
+
+
+def test_held_round_without_anything_recorded_explains_why_there_is_no_comparison(client):
+    RoundFactory(number=23, name="Astana-23", status="held", outcomes=[])
+
+    changes = client.get("/rounds/23/").content.decode().split('id="changes"')[1]
+
+    assert "diff-line" not in changes.split("</section>")[0]
+    assert "Nothing is on record for round 23" in changes
+
+
+def test_home_heading_spans_the_rounds_held(client):
+    assert "The Astana process on Syria, 2017–2024</h1>" in client.get("/").content.decode()
+
+    RoundFactory(number=23, status="held", start_date=datetime.date(2026, 3, 2), end_date=None)
+
+    assert "The Astana process on Syria, 2017–2026</h1>" in client.get("/").content.decode()
+
+
+def test_event_details_keep_acronyms(client):
+    html = client.get("/events/sochi-congress/").content.decode()
+
+    assert "<dt>UN</dt>" in html and "<dt>Un</dt>" not in html
+    assert "<dt>Attendance</dt>" in html
+
+
+def test_announced_place_is_not_repeated(client):
+    html = client.get("/rounds/8/").content.decode()
+    announced = html[html.index("<dt>Next meeting announced</dt>") :].split("</div>")[0]
+
+    assert announced.count("Astana") == 1
+    assert "latter half of February 2018, Astana (window 15 Feb 2018–28 Feb 2018)" in announced
+
+
+def test_untitled_article_is_named_by_its_host_and_links_its_url(client):
+    url = "https://www.example.org/2024/11/12/a-very-long-path-without-any-title-at-all"
+    article = Article.objects.create(url=url, canonical_url=url, title="")
+    Citation.objects.create(
+        content_type=ContentType.objects.get_for_model(Round),
+        object_id=Round.objects.get(number=8).pk,
+        url=url,
+        article=article,
+    )
+
+    for page in ("/articles/", "/rounds/8/"):
+        html = client.get(page).content.decode()
+        assert f'<a href="{url}" rel="noopener noreferrer external">Untitled (example.org)</a>' in (
+            html
+        ), page
+
+
+def test_not_found_page_is_site_styled(client):
+    response = client.get("/no-such-page/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page not found" in html and "css/site.css" in html
+    assert "<style" not in html and " style=" not in html and "<script>" not in html
+
+
+def test_server_error_page_is_site_styled(rf):
+    response = server_error(rf.get("/"))
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong" in html and "css/site.css" in html
+    assert "<style" not in html and " style=" not in html and "<script>" not in html
+
+
+def test_favicon_ico_redirects_permanently_to_the_static_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+
+
+def test_footer_has_no_double_period(client):
+    html = client.get("/").content.decode()
+    footer = re.sub(r"<[^>]+>", "", html[html.index("<footer") : html.index("</footer>")])
+
+    assert not re.search(r"\.\s*\.", footer), footer
