@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from rounds.choices import SuggestionKind, SuggestionStatus
 
@@ -25,7 +26,12 @@ class Suggestion(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
-    payload = models.JSONField(help_text="The proposed values.")
+    payload = models.JSONField(help_text="The values the pipeline proposed; kept as proposed.")
+    applied = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The values accepted: the proposal with the analyst's edits merged over it.",
+    )
     current = models.JSONField(default=dict, blank=True, help_text="Curated values at the time.")
     quote = models.TextField(help_text="The sentence in the article that supports it.")
     status = models.CharField(
@@ -41,6 +47,9 @@ class Suggestion(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
     created = models.DateTimeField(auto_now_add=True)
+
+    # Who reviewed it, when and why; and what it proposed before any edit in the admin.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["status", "-created", "pk"]
