@@ -35,7 +35,11 @@ from rounds.api.serializers import (
 from rounds.api.throttling import AnonThrottle, UserThrottle
 from rounds.api.views import StrictContentNegotiation
 from rounds.models import Suggestion
-from rounds.review import suggestion_accept, suggestion_reject
+from rounds.review import (
+    suggestion_accept,
+    suggestion_reject,
+    suggestion_required_permissions,
+)
 
 
 class ViewRequiredModelPermissions(DjangoModelPermissions):
@@ -214,6 +218,7 @@ class SuggestionSerializer(StrictModelSerializer):
             "status",
             "target",
             "payload",
+            "applied",
             "current",
             "quote",
             "reviewed_by",
@@ -253,7 +258,8 @@ class SuggestionSerializer(StrictModelSerializer):
 
 class ReviewSerializer(serializers.Serializer):
     payload = serializers.JSONField(
-        required=False, help_text="Edited values to apply instead of the proposal (accept only)."
+        required=False,
+        help_text="Edited values, merged over the proposal when accepting (accept only).",
     )
     note = StrictCharField(required=False, allow_blank=True, max_length=2000)
 
@@ -261,6 +267,19 @@ class ReviewSerializer(serializers.Serializer):
         if not isinstance(value, dict):
             raise serializers.ValidationError("Expected an object.")
         return value
+
+
+REVIEW_PERMISSIONS = ["rounds.change_suggestion"]
+
+
+class ReviewModelPermissions(ViewRequiredModelPermissions):
+    """Reading the queue needs ``view``; its only writes, accept and reject, check their own
+    permissions (``_review``), which do not include adding suggestions."""
+
+    perms_map = {
+        **ViewRequiredModelPermissions.perms_map,
+        "POST": ["%(app_label)s.view_%(model_name)s"],
+    }
 
 
 @extend_schema(tags=["suggestions"])
@@ -275,17 +294,23 @@ class SuggestionViewSet(
     queryset = Suggestion.objects.none()  # for the schema; requests use the selector
     serializer_class = SuggestionSerializer
     filterset_class = filtersets.SuggestionFilterSet
-    permission_classes = [ViewRequiredModelPermissions]
+    permission_classes = [ReviewModelPermissions]
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
         return selectors.suggestion_list()
 
-    def _review(self, request, decide) -> Response:
-        """Check the change permission, parse the body, apply ``decide`` and show the result."""
-        if not request.user.has_perm("rounds.change_suggestion"):
+    def _review(self, request, decide, *, required=lambda suggestion: REVIEW_PERMISSIONS):
+        """Check the permissions ``required`` for the suggestion, parse the body, apply
+        ``decide`` and show the result."""
+        if not request.user.has_perms(REVIEW_PERMISSIONS):
             self.permission_denied(request, message="Reviewing needs the change permission.")
         suggestion = self.get_object()
+        missing = [perm for perm in required(suggestion) if not request.user.has_perm(perm)]
+        if missing:
+            self.permission_denied(
+                request, message=f"Accepting it needs the permission(s) {', '.join(missing)}."
+            )
         body = ReviewSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         decide(suggestion, body.validated_data)
@@ -306,6 +331,7 @@ class SuggestionViewSet(
                 payload=data.get("payload"),
                 note=data.get("note", ""),
             ),
+            required=suggestion_required_permissions,
         )
 
     @extend_schema(
