@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -61,7 +62,6 @@ class CuratedAdmin(SimpleHistoryAdmin):
     form = ReasonForm
     inlines = [CitationInline]
     readonly_fields = ("created", "modified")
-    history_list_display = ["history_change_reason"]
 
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
@@ -92,10 +92,31 @@ class DelegationInline(admin.TabularInline):
     extra = 0
     fields = ("participant", "role", "head_of_delegation", "note", "uncertain")
     autocomplete_fields = ("participant",)
+    # Narrow inputs keep the table inside a laptop-width page.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 28})}}
+
+
+class LinesField(forms.CharField):
+    """A JSON list of strings edited as text, one item a line (blank lines dropped)."""
+
+    widget = forms.Textarea(attrs={"rows": 5, "cols": 80})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class RoundForm(ReasonForm):
+    outcomes = LinesField(required=False, help_text="Key outcomes, one a line.")
 
 
 @admin.register(Round)
 class RoundAdmin(CuratedAdmin):
+    form = RoundForm
     list_display = ("number", "name", "city", "start_date", "end_date", "status", "uncertain")
     list_display_links = ("number", "name")
     list_filter = ("status", "city", "uncertain", ("start_date", admin.DateFieldListFilter))
@@ -354,7 +375,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
                 record = suggestion_accept(
                     suggestion=obj, user=request.user, payload=payload, note=note
                 )
-                self.message_user(request, f"Accepted: {record} updated.", messages.SUCCESS)
+                self.message_user(request, f"Accepted: {record} saved.", messages.SUCCESS)
             else:
                 suggestion_reject(suggestion=obj, user=request.user, note=note)
                 self.message_user(request, "Rejected.", messages.SUCCESS)

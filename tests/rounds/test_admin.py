@@ -104,3 +104,30 @@ def test_analyst_group_can_change_rounds_but_not_users(analyst):
     assert analyst.has_perm("rounds.change_round")
     assert analyst.has_perm("rounds.add_statement")
     assert not analyst.has_perm("auth.change_user")
+
+
+def test_round_outcomes_are_edited_one_a_line(analyst_client):
+    rnd = Round.objects.get(number=1)
+    url = _url(Round, "change", rnd.pk)
+    page = analyst_client.get(url).content.decode()
+    assert rnd.outcomes[0] in page and '["' not in page.split('name="outcomes"')[1][:200]
+    form = analyst_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "outcomes"}
+    data.update(
+        {
+            "outcomes": "First outcome\n\n  Second outcome  \n",
+            "change_reason": "Outcomes per MFA",
+            "place": rnd.place_id,
+            "delegations-TOTAL_FORMS": "0",
+            "delegations-INITIAL_FORMS": "0",
+            "rounds-citation-content_type-object_id-TOTAL_FORMS": "0",
+            "rounds-citation-content_type-object_id-INITIAL_FORMS": "0",
+        }
+    )
+    data.pop("next_meeting_place", None)
+    if rnd.next_meeting_place_id:
+        data["next_meeting_place"] = rnd.next_meeting_place_id
+    response = analyst_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    rnd.refresh_from_db()
+    assert rnd.outcomes == ["First outcome", "Second outcome"]
