@@ -24,6 +24,7 @@ from rounds.selectors import (
 )
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+FONT_SIZE = 13
 ROUND_COLOUR = "#0b5cad"
 CONGRESS_COLOUR = "#b3261e"
 # Okabe-Ito hues: distinguishable with the common colour-vision deficiencies.
@@ -53,6 +54,15 @@ ROUNDS_LANE = "Rounds"
 LABELLED_KINDS = {
     "congress": ("Sochi congress", 70, -28),
     "preparatory_meeting": ("Preparatory meeting", -90, 30),
+}
+# Below this width (CSS pixels) charts.js switches the timeline to its compact variant: round
+# numbers and annotations would overlap and be cut off at the plot's edges on a phone.
+COMPACT_MAX_WIDTH = 600
+# Lane names that fit a phone's width; zone lanes drop their "Zone: " prefix.
+SHORT_LANES = {
+    "Summits and ministers": "Summits",
+    "Zone agreements": "Agreements",
+    "War and process": "War, process",
 }
 
 
@@ -162,10 +172,52 @@ def _event_trace(name: str, events: Sequence[TimelineEvent], *, prominent: bool)
     }
 
 
+def _short_lane(lane: str) -> str:
+    if lane.startswith("Zone: "):
+        return lane.removeprefix("Zone: ")
+    return SHORT_LANES.get(lane, lane)
+
+
+def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int | None) -> dict:
+    """``layout.meta.compact`` for ``charts.js``: the relayout and restyle updates that switch
+    the timeline to narrow screens (no round numbers or annotations, short lane names) and back.
+
+    ``traces`` lists the trace indices the ``narrow``/``wide`` trace updates apply to.
+    """
+    hidden = {f"annotations[{i}].visible": False for i in range(annotations)}
+    shown = {f"annotations[{i}].visible": True for i in range(annotations)}
+    return {
+        "maxWidth": COMPACT_MAX_WIDTH,
+        "traces": [] if round_trace is None else [round_trace],
+        "narrow": {
+            "layout": {
+                **hidden,
+                "yaxis.tickmode": "array",
+                "yaxis.tickvals": list(lanes),
+                "yaxis.ticktext": [_short_lane(lane) for lane in lanes],
+                "yaxis.tickfont.size": 11,
+            },
+            "traces": {"mode": ["markers"]},
+        },
+        "wide": {
+            "layout": {
+                **shown,
+                # Explicit: plotly.js thins out automatic category ticks after a relayout.
+                "yaxis.tickmode": "array",
+                "yaxis.tickvals": list(lanes),
+                "yaxis.ticktext": list(lanes),
+                "yaxis.tickfont.size": FONT_SIZE,
+            },
+            "traces": {"mode": ["markers+text"]},
+        },
+    }
+
+
 def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> dict:
     """The whole process on one date axis: rounds, event lanes and zone lifetimes.
 
-    Each clickable point carries its page URL as ``customdata[0]``; ``charts.js`` follows it.
+    Each clickable point carries its page URL as ``customdata[0]``; ``charts.js`` follows it,
+    and switches to ``layout.meta.compact`` (see ``compact_variant``) on narrow screens.
     """
     today = today or datetime.date.today()
     traces: list[dict] = []
@@ -273,7 +325,7 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
         "layout": {
             "height": 170 + 44 * len(lanes),
             "margin": {"l": 10, "r": 20, "t": 70, "b": 10},
-            "font": {"family": FONT, "size": 13, "color": "#1b1f24"},
+            "font": {"family": FONT, "size": FONT_SIZE, "color": "#1b1f24"},
             "paper_bgcolor": "#ffffff",
             "plot_bgcolor": "#ffffff",
             "hovermode": "closest",
@@ -293,7 +345,10 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 "type": "category",
                 "categoryorder": "array",
                 "categoryarray": lanes,
-                "autorange": "reversed",
+                # Fixed, top lane first, with room for the round numbers above it: plotly.js
+                # recomputes an automatic range on every relayout, wrongly after a resize.
+                "range": [len(lanes) - 0.4, -0.85],
+                "autorange": False,
                 "automargin": True,
                 "fixedrange": True,
                 "showgrid": True,
@@ -302,6 +357,13 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
             "annotations": annotations,
             "shapes": shapes,
             "dragmode": "zoom",
+            "meta": {
+                "compact": compact_variant(
+                    lanes=lanes,
+                    annotations=len(annotations),
+                    round_trace=0 if data.rounds else None,
+                )
+            },
         },
     }
 
@@ -482,7 +544,7 @@ def zones_map_figure(
         "layout": {
             "height": height,
             "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-            "font": {"family": FONT, "size": 13, "color": "#1b1f24"},
+            "font": {"family": FONT, "size": FONT_SIZE, "color": "#1b1f24"},
             "paper_bgcolor": "#ffffff",
             "showlegend": False,
             "hovermode": "closest",

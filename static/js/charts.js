@@ -1,7 +1,9 @@
 /* Renders every figure embedded with json_script: <div data-chart="ID"> reads
    <script id="ID" type="application/json">{"figure": {...}, "steps": [...]}</script>.
    Points whose customdata starts with a site path ("/rounds/8/") open that page when selected.
-   A map payload with "steps" is driven by the range input in [data-slider-for=<div id>]. */
+   A map payload with "steps" is driven by the range input in [data-slider-for=<div id>].
+   A figure with layout.meta.compact switches to its narrow variant while the chart is narrower
+   than compact.maxWidth (on load and on resize), and back; data-compact tells which is shown. */
 (function () {
   "use strict";
 
@@ -68,6 +70,32 @@
     gd.setAttribute("data-step", range.value);
   }
 
+  // Applies the narrow or wide updates of layout.meta.compact when the width crosses maxWidth.
+  function fitWidth(gd) {
+    var compact = ((gd.layout || {}).meta || {}).compact;
+    if (!compact) { return Promise.resolve(); }
+    var narrow = gd.clientWidth < compact.maxWidth;
+    var state = narrow ? "true" : "false";
+    var current = gd.getAttribute("data-compact");
+    gd.setAttribute("data-compact", state);
+    // The figure is drawn wide: nothing to undo until it has been narrow.
+    if (current === state || (current === null && !narrow)) { return Promise.resolve(); }
+    var variant = narrow ? compact.narrow : compact.wide;
+    var done = Plotly.relayout(gd, variant.layout);
+    if (compact.traces.length) {
+      done = done.then(function () { return Plotly.restyle(gd, variant.traces, compact.traces); });
+    }
+    return done;
+  }
+
+  function watchWidth(gd) {
+    var pending = null;
+    window.addEventListener("resize", function () {
+      if (pending) { window.clearTimeout(pending); }
+      pending = window.setTimeout(function () { pending = null; fitWidth(gd); }, 150);
+    });
+  }
+
   function render(el) {
     var source = document.getElementById(el.getAttribute("data-chart"));
     if (!source || !window.Plotly) { return; }
@@ -79,6 +107,9 @@
         if (url) { window.location.assign(url); }
       });
       if (payload.steps) { wireSlider(gd, payload); }
+      watchWidth(gd);
+      return fitWidth(gd);
+    }).then(function () {
       el.setAttribute("data-rendered", "true");
     });
   }

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.models import Article
 from rounds.models import Round
 
 pytestmark = pytest.mark.browser
@@ -177,6 +178,69 @@ def test_pages_fit_a_phone_screen(phone_page_and_log, site):
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1, (path, overflow)
+    log.assert_clean()
+
+
+def _timeline_state(page) -> dict:
+    return page.evaluate(
+        """() => {
+          const gd = document.querySelector('.chart-timeline');
+          return {
+            compact: gd.getAttribute('data-compact'),
+            roundMode: gd.data[0].mode,
+            annotations: [...gd.querySelectorAll('.annotation-text')].map(a => a.textContent),
+            ticks: [...gd.querySelectorAll('.ytick text')].map(t => t.textContent),
+          };
+        }"""
+    )
+
+
+def test_timeline_on_a_phone_drops_round_numbers_and_annotations(phone_page_and_log, site):
+    page, log = phone_page_and_log
+
+    page.goto(site + "/")
+    _wait_for_chart(page, ".chart-timeline")
+
+    state = _timeline_state(page)
+    assert state["compact"] == "true"
+    assert state["roundMode"] == "markers"
+    assert state["annotations"] == []
+    assert "Idlib" in state["ticks"] and "Zone: Idlib" not in state["ticks"]
+    log.assert_clean()
+
+
+def test_timeline_gets_its_labels_back_when_the_window_widens(phone_page_and_log, site):
+    page, log = phone_page_and_log
+    page.goto(site + "/")
+    _wait_for_chart(page, ".chart-timeline")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_selector(".chart-timeline[data-compact='false']", timeout=5_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.chart-timeline .annotation-text').length === 2"
+    )
+
+    state = _timeline_state(page)
+    assert state["roundMode"] == "markers+text"
+    assert any("Sochi congress" in a for a in state["annotations"])
+    assert "Zone: Idlib" in state["ticks"]
+    log.assert_clean()
+
+
+def test_tables_fit_a_phone_screen_without_scrolling_sideways(phone_page_and_log, site):
+    page, log = phone_page_and_log
+    url = "https://www.example.org/2024/11/12/" + "a-very-long-address-without-a-title-" * 4
+    Article.objects.create(url=url, canonical_url=url, title="")
+
+    for path in ["/", "/rounds/", "/events/", "/articles/"]:
+        page.goto(site + path)
+        overflowing = page.evaluate(
+            "() => [...document.querySelectorAll('.table-wrap')]"
+            ".filter(t => t.scrollWidth > t.clientWidth + 1)"
+            ".map(t => t.querySelector('caption').textContent + ': ' + t.scrollWidth)"
+        )
+        assert overflowing == [], (path, overflowing)
+    assert page.get_by_role("link", name="Untitled (example.org)").count() == 1
     log.assert_clean()
 
 

@@ -282,3 +282,29 @@ def test_round_comparison_uses_statement_text_when_both_have_it():
 
     assert comparison.basis.startswith("full text")
     assert comparison.counts == {"added": 1, "removed": 1}
+
+
+def test_timeline_has_a_compact_variant_for_narrow_screens():
+    figure = charts.timeline_figure(_timeline(), today=D(2020, 1, 1))
+
+    compact = figure["layout"]["meta"]["compact"]
+    annotations = len(figure["layout"]["annotations"])
+    rounds = figure["data"].index(_trace(figure, "Rounds"))
+    assert compact["maxWidth"] == 600
+    assert annotations == 2
+    assert all(compact["narrow"]["layout"][f"annotations[{i}].visible"] is False for i in range(2))
+    assert all(compact["wide"]["layout"][f"annotations[{i}].visible"] is True for i in range(2))
+    assert compact["narrow"]["traces"] == {"mode": ["markers"]}
+    assert compact["wide"]["traces"] == {"mode": ["markers+text"]}
+    assert compact["traces"] == [rounds]
+    short = compact["narrow"]["layout"]["yaxis.ticktext"]
+    assert short[-1] == "Idlib" and max(len(label) for label in short) <= 14
+    lanes = figure["layout"]["yaxis"]["categoryarray"]
+    assert compact["narrow"]["layout"]["yaxis.tickvals"] == lanes
+    go.Figure(figure)
+
+
+def test_empty_timeline_compact_variant_touches_no_trace():
+    figure = charts.timeline_figure(Timeline(rounds=[], events=[], zones=[]))
+
+    assert figure["layout"]["meta"]["compact"]["traces"] == []
