@@ -87,7 +87,8 @@ def meetings_calendar(request):
         entry.add("dtend", (meeting.end or meeting.start) + datetime.timedelta(days=1))
         if meeting.place:
             entry.add("location", meeting.place)
-        entry.add("description", f"As announced: {meeting.wording}" if meeting.wording else "")
+        wording = f"As announced: {meeting.wording}" if meeting.window else meeting.wording
+        entry.add("description", wording if meeting.wording else "")
         entry.add("url", request.build_absolute_uri(meeting.url))
         cal.add_component(entry)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")

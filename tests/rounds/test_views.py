@@ -357,7 +357,7 @@ def test_icalendar_feed_lists_scheduled_rounds(client):
 
     body = client.get("/feeds/meetings.ics").content.decode()
 
-    assert "UID:round-23@astana-tracker" in body
+    assert "UID:round-23@astana-tracker" in body and "DESCRIPTION:Scheduled" in body
     assert "round-24@" not in body  # a calendar entry needs a date
 
 
