@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import FUTURE, PAST, DateMention, find_dates
-from .gazetteer import BY_NAME, Mention, canonical_name
+from .gazetteer import BY_NAME, GUARANTORS, Mention, canonical_name
 from .ordinals import RoundMention
 from .round_calendar import RoundCalendar
 from .sentences import Sentence
@@ -127,17 +127,20 @@ _FUTURE_CUE = re.compile(
     r"to\s+convene|to\s+hold|would|"
     r"состоится|состоятся|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
     r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
+    r"встрет(?:ятся|ится|иться)|собер(?:утся|[её]тся)|"
     r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
-    r"[وف]?(?:ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
+    r"[وف]?(?:سيجتمع\w*|ستجتمع\w*|سيلتقي|ستلتقي|ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
     r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)|"
     r"(?:ال)?(?:مقبل|قادم)(?:ة)?)(?!\w)"
 )
 _PAST_CUE = re.compile(
     r"(?<!\w)(?:held|took\s+place|concluded|ended|wrapped\s+up|finished|completed|met|convened|"
     r"attended|hosted|was|were|summarized|summed\s+up|"
+    r"встретил\w*|собрал(?:ись|ся|ась)|"
     r"прош[её]л|прошла|прошли|прошло|состоял\w*|заверши\w*|закончи\w*|проходил\w*|провели|"
     r"yap[ıi]ld[ıi]|d[üu]zenlendi|ger[çc]ekle[şs]tirildi|ger[çc]ekle[şs]ti|sona\s+erdi|"
-    r"tamamland[ıi]|toplan[dt][ıi]|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
+    r"tamamland[ıi]|toplan[dt][ıi]|bir\s+araya\s+geldi\w*|"
+    r"[وف]?(?:اجتمع|اجتمعت|اجتمعوا|التقى|التقت|التقوا)|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
     r"[وف]?(?:عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جرى|استضافت|انتهت|انتهى|اختتام))(?!\w)"
 )
 # A postponed meeting is still to come, and the dates it had no longer hold.
@@ -148,6 +151,22 @@ _POSTPONED = re.compile(
 )
 # After "postponed", a date introduced by these words is the new date.
 _NEW_DATE_BEFORE = re.compile(r"(?:to|until|till|на|до|الى|إلى|حتى)\s+(?:the\s+|early\s+)?$")
+# A meeting named only by a verb ("the guarantors will meet again", "delegations met",
+# "стороны встретятся", "taraflar bir araya gelecek", "سيجتمع الضامنون"). Read only in a
+# sentence with no meeting noun, and only when the sentence says who meets (see _GROUP).
+_MEET_VERB = re.compile(
+    r"(?<!\w)(?:meet(?:s|ing)?(?=\s+(?:again|in|on|at|next|later|early|late|mid|before|after|"
+    r"for|to|this|during))|met|convened?|reconvene|gathered|"
+    r"встрет\w+|встреча(?:ются|ться)|собер(?:утся|[её]тся)|собрал(?:ись|ся|ась)|"
+    r"bir\s+araya\s+gel\w*|toplan(?!t)\w*|"
+    r"[وف]?(?:س|ل)?(?:ي|ت|ا)جتمع\w*|[وف]?(?:س)?(?:ي|ت)لتق\w*|[وف]?التق(?:ى|ت|وا))(?!\w)"
+)
+_GROUP = re.compile(
+    r"(?<!\w)(?:delegations?|sides|parties|guarantors?|envoys|diplomats|negotiators|"
+    r"representatives|they|делегаци\w*|сторон\w*|гарант\w*|представител\w*|переговорщик\w*|"
+    r"heyet\w*|taraf\w*|garant[öo]r\w*|temsilci\w*|"
+    r"[وف]?(?:ال)?(?:وفود|وفد|اطراف|اطراف|ضامن\w*|دول\s+الضامنة|ممثل\w*|جانب\w*))(?!\w)"
+)
 _NEXT = re.compile(
     r"(?:next|upcoming|forthcoming|following|subsequent|future|следующ\w*|очередн\w*|будущ\w*|"
     r"bir\s+sonraki|gelecek|[öo]n[üu]m[üu]zdeki|sonraki)[\s\w'-]{0,25}$"
@@ -166,6 +185,7 @@ _PROCESS_AFTER = re.compile(
     r"s[üu]re[cç]\w*|format\w*|g[öo]r[üu][şs]me\w*|bar[ıi][şs])"
 )
 _PROCESS_BEFORE = re.compile(r"(?:مسار|صيغة|محادثات|مفاوضات|عملية|منصة|ضامني|اجتماعات)\s+$")
+_GUARANTOR_NAMES = frozenset(GUARANTORS)
 _PRECISION_RANK = {"day": 2, "relative": 1, "window": 0}
 _RELATIONAL = re.compile(
     r"(?<!\w)(?:before|prior\s+to|ahead\s+of|after|following|перед|после|накануне|"
@@ -199,6 +219,7 @@ class _Candidate:
     status: str = HELD
     quote: str = ""
     quote_rank: int = 0
+    verb: bool = False  # named only by a verb ("will meet again")
 
 
 def _sentence_tense(text: str) -> str | None:
@@ -233,7 +254,22 @@ def _gap(a_start, a_end, b_start, b_end) -> int:
     return 0
 
 
-def _triggers(sentence: Sentence, folded: str, rounds: list[RoundMention]) -> list[_Candidate]:
+def _meeting_group(local: str, mentions: list[Mention], sentence: Sentence) -> bool:
+    """True when the sentence says who meets: delegations, the sides, the guarantors, or at
+    least two of the guarantor countries."""
+    if _GROUP.search(local):
+        return True
+    named = {
+        m.entry.name
+        for m in mentions
+        if sentence.start <= m.start < sentence.end and m.entry.name in _GUARANTOR_NAMES
+    }
+    return len(named) >= 2
+
+
+def _triggers(
+    sentence: Sentence, folded: str, rounds: list[RoundMention], mentions: list[Mention] = ()
+) -> list[_Candidate]:
     local = folded[sentence.start : sentence.end]
     base = sentence.start
     blocked = [(m.start() + base, m.end() + base) for m in _NEGATIVE.finditer(local)]
@@ -264,6 +300,11 @@ def _triggers(sentence: Sentence, folded: str, rounds: list[RoundMention]) -> li
             start, end = match.start() + base, match.end() + base
             if free(start, end):
                 found.append(_Candidate(kind, start, end, sentence, generic=True))
+    if not found and _meeting_group(local, mentions, sentence):
+        for match in _MEET_VERB.finditer(local):
+            start, end = match.start() + base, match.end() + base
+            if free(start, end):
+                found.append(_Candidate(ROUND, start, end, sentence, generic=True, verb=True))
     for candidate in found:
         before = folded[max(sentence.start, candidate.start_pos - 40) : candidate.start_pos]
         after = folded[candidate.end_pos : min(sentence.end, candidate.end_pos + 30)]
@@ -343,7 +384,16 @@ def _status(
     s = candidate.sentence
     if _POSTPONED.search(folded, s.start, s.end):
         return ANNOUNCED
-    if candidate.start and published:
+    spans_publication = (
+        candidate.precise == _PRECISION_RANK["window"]
+        and candidate.start
+        and candidate.end
+        and published
+        and candidate.start <= published <= candidate.end
+    )
+    if candidate.start and published and not spans_publication:
+        # A window around the publication date ("in the first half of the year") says
+        # nothing by itself: the wording decides.
         return ANNOUNCED if candidate.start > published else HELD
     if candidate.is_next:
         return ANNOUNCED
@@ -428,6 +478,22 @@ def find_dateline_place(text: str) -> str | None:
     return None
 
 
+# A wire header at the very start: "ASTANA, Sept 15 (Reuters) - ", "АСТАНА, 22 декабря. /ТАСС/.",
+# "ASTANA, 22 Aralık (Sputnik) - ", "أستانا، 24 كانون الثاني (رويترز) - ". Its date is when the
+# story was filed, not when a meeting took place.
+_WIRE_HEADER = re.compile(
+    r"^\s*[^\W\d_][^\n,،(]{1,40}?[,،]\s*[^\n]{0,40}?\d[^\n]{0,30}?"
+    r"(?:\s*\([^()\n]{1,30}\)\s*[-–—]+|\s*\.\s*/[^/\n]{1,15}/\s*\.?|\s+[-–—]+)(?=\s)"
+)
+
+
+def wire_header_end(text: str) -> int:
+    """The end offset of a wire header at the start of ``text`` ("ASTANA, Sept 15 (Reuters) -"),
+    or 0 when there is none."""
+    match = _WIRE_HEADER.match(text[:200])
+    return match.end() if match else 0
+
+
 _DATELINE = re.compile(
     r"(?m)^\s*(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?:\s[A-ZА-ЯЁ-]{3,})?)\s*(?:,|\.|\(|\s-)\s"
 )
@@ -449,9 +515,23 @@ def extract_meetings(
     calendar = calendar or RoundCalendar()
     candidates: list[_Candidate] = []
     previous_month: tuple[int, int] | None = None
+    header_end = wire_header_end(text)
+    header_dates = (
+        [
+            d
+            for d in find_dates(folded[:header_end], published=published, ref_year=ref_year)
+            if d.precision == "day"
+        ]
+        if header_end
+        else []
+    )
+    lead_seen = False
     for sentence in sentences:
         local = folded[sentence.start : sentence.end]
-        triggers = _triggers(sentence, folded, rounds)
+        is_lead = not lead_seen and sentence.end > header_end
+        if sentence.end > header_end:
+            lead_seen = True
+        triggers = _triggers(sentence, folded, rounds, mentions)
         if not triggers:
             continue
         tense = _sentence_tense(local)
@@ -463,6 +543,10 @@ def extract_meetings(
             offset=sentence.start,
             previous_month=previous_month,
         )
+        if header_end:
+            # The header's date is the filing date: drop it here, and give it below to a held
+            # meeting of the lead sentence only if that sentence gives no date of its own.
+            dates = [d for d in dates if d.span_start >= header_end]
         if dates:
             previous_month = (dates[-1].end.year, dates[-1].end.month)
         if _POSTPONED.search(local):
@@ -485,6 +569,16 @@ def extract_meetings(
             triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP, date_cost
         ):
             trigger.dates.append(date)
+        if is_lead and header_dates and not usable_dates:
+            for trigger in triggers:
+                if (
+                    trigger.kind in (ROUND, OTHER)
+                    and not trigger.is_next
+                    and not _POSTPONED.search(local)
+                    and _nearest_tense(trigger, folded) != ANNOUNCED
+                ):
+                    trigger.dates.append(header_dates[-1])
+                    break
         venues = [
             m for m in mentions if sentence.start <= m.start < sentence.end and _is_venue(m, folded)
         ]
@@ -532,6 +626,10 @@ def _finish(
     primary = held_numbers[0] if held_numbers else None
     if primary is None and published:
         primary = calendar.last_round_before(published)
+    for c in candidates:
+        if c.verb and c.status == ANNOUNCED:
+            # "The guarantors will meet again in Astana": the next round.
+            c.is_next = True
     for c in candidates:
         if c.is_next and c.kind == ROUND and not c.number and primary:
             c.number = primary + 1
