@@ -255,8 +255,8 @@ def _gap(a_start, a_end, b_start, b_end) -> int:
 
 
 def _meeting_group(local: str, mentions: list[Mention], sentence: Sentence) -> bool:
-    """True when the sentence says who meets: delegations, the sides, the guarantors, or at
-    least two of the guarantor countries."""
+    """True when the sentence says who meets: delegations, the sides, the guarantors, or the
+    three guarantor countries (two of them meeting is a bilateral meeting, not a round)."""
     if _GROUP.search(local):
         return True
     named = {
@@ -264,7 +264,7 @@ def _meeting_group(local: str, mentions: list[Mention], sentence: Sentence) -> b
         for m in mentions
         if sentence.start <= m.start < sentence.end and m.entry.name in _GUARANTOR_NAMES
     }
-    return len(named) >= 2
+    return len(named) == len(_GUARANTOR_NAMES)
 
 
 def _triggers(

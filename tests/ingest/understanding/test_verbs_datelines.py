@@ -98,6 +98,14 @@ def test_a_verb_without_a_group_that_meets_is_not_a_meeting():
     assert _rows(understand(text, published=D(2017, 7, 6))) == []
 
 
+def test_two_guarantors_meeting_is_a_bilateral_meeting_not_a_round():
+    text = (
+        "The Astana talks on Syria ended on Friday. Russia and Turkey will meet in Sochi on "
+        "September 17 to discuss Idlib."
+    )
+    assert _rows(understand(text, published=D(2018, 9, 7)), "announced") == []
+
+
 def test_a_verb_next_to_a_meeting_noun_adds_no_second_meeting():
     text = "The delegations met in Astana on July 4-5 for the fifth round of talks on Syria."
     result = understand(text, published=D(2017, 7, 6))
