@@ -27,6 +27,7 @@ import numpy as np
 from ingest.errors import IngestError
 
 __all__ = [
+    "FINGERPRINT_PREFIX",
     "NEAR_DUPLICATE_THRESHOLD",
     "NUM_HASHES",
     "SHINGLE_SIZE",
@@ -51,7 +52,7 @@ SHINGLE_SIZE = 5
 #: estimate; the signature serialises to 688 ASCII characters.
 NUM_HASHES = 128
 
-_FP_PREFIX = "mh2:"
+FINGERPRINT_PREFIX = _FP_PREFIX = "mh2:"  # a new hashing scheme gets a new prefix
 _MAX32 = 0xFFFFFFFF
 _PACK = struct.Struct(f"<{NUM_HASHES}I")
 # Multiply-shift hash family: fixed odd multipliers and addends, so signatures are stable

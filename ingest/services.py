@@ -419,7 +419,8 @@ def _article_revise(article, *, doc, content, content_type, extraction, digest, 
 
 def _near_duplicate(fp: str, published: datetime.date | None) -> Article | None:
     """The stored article most similar to ``fp`` at or above the threshold, if any."""
-    candidates = Article.objects.exclude(fingerprint="")
+    # Only signatures of the current scheme compare; older ones are renewed by reprocessing.
+    candidates = Article.objects.filter(fingerprint__startswith=dedup.FINGERPRINT_PREFIX)
     if published:
         window = datetime.timedelta(days=NEAR_DUPLICATE_WINDOW_DAYS)
         candidates = candidates.filter(published__range=(published - window, published + window))
@@ -497,10 +498,15 @@ def article_reprocess(*, article: Article) -> Article:
     else:
         text, language, published = article.text, article.language, article.published
     extraction = _understand(text, published=published, language=language, title=article.title)
+    digest = dedup.content_hash(text)
+    if Article.objects.filter(content_hash=digest).exclude(pk=article.pk).exists():
+        digest = article.content_hash  # the new text equals another article's: keep the old key
     Article.objects.filter(pk=article.pk).update(
         text=text,
         language=language,
         published=published,
+        content_hash=digest,
+        fingerprint=dedup.fingerprint(text),
         extraction=extraction,
         status=ArticleStatus.EXTRACTED if extraction["relevant"] else ArticleStatus.IRRELEVANT,
         pipeline_version=PIPELINE_VERSION,

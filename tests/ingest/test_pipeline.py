@@ -425,3 +425,22 @@ def test_poll_sources_says_which_sources_failed(http_server, run):
     run(call_command, "poll_sources", stdout=out, stderr=err)
     assert "polled 1 source(s), 1 failing" in out.getvalue()
     assert "Gone: http_error" in err.getvalue()
+
+
+def test_articles_with_an_older_fingerprint_scheme_do_not_break_ingestion(news_site, run):
+    Article.objects.create(
+        url="https://x.org/old",
+        canonical_url="https://x.org/old",
+        text="old",
+        fingerprint="mh1:AAAA",
+        content_hash="0" * 64,
+    )
+    article_id = run(article_fetch_task.delay, news_site.url("/news/round8")).get()
+    assert Article.objects.filter(pk=article_id).exists()
+
+
+def test_reprocessing_renews_the_fingerprint(news_site, run):
+    article_id = run(article_fetch_task.delay, news_site.url("/news/round8")).get()
+    Article.objects.filter(pk=article_id).update(fingerprint="mh1:AAAA", pipeline_version=0)
+    call_command("reprocess_articles", "--stale", stdout=StringIO(), stderr=StringIO())
+    assert Article.objects.get(pk=article_id).fingerprint.startswith("mh2:")
