@@ -182,6 +182,32 @@ def _suggest_dates(article, record, kind, key, start, end, quote, report) -> Non
     )
 
 
+def _suggest_next_meeting(article, meeting, number: int, quote: str, report) -> None:
+    """An announced round N whose predecessor records no next meeting: suggest recording the
+    announcement on round N-1 as well (its "next meeting" window)."""
+    previous = Round.objects.filter(number=number - 1).first()
+    if previous is None or previous.next_meeting_text or previous.next_meeting_start:
+        return
+    start, end = meeting.get("start"), meeting.get("end")
+    when = f", {start}" + (f" to {end}" if end and end != start else "") if start else ""
+    _suggest(
+        article,
+        SuggestionKind.ROUND_NEXT_MEETING,
+        f"round:{previous.number}:next:{start}:{end}",
+        target=previous,
+        payload={
+            "text": f"Round {number}{', ' + meeting['place'] if meeting.get('place') else ''}"
+            f"{when}"[:255],
+            "place": meeting.get("place"),
+            "start": start,
+            "end": end,
+        },
+        current={"text": previous.next_meeting_text, "start": None, "end": None},
+        quote=quote,
+        report=report,
+    )
+
+
 def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
     number = meeting.get("round_number")
     start, end = _d(meeting.get("start")), _d(meeting.get("end"))
@@ -212,6 +238,8 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
                 quote=quote,
                 report=report,
             )
+            if meeting.get("status") == "announced":
+                _suggest_next_meeting(article, meeting, number, quote, report)
         return
     linked_rounds.add(rnd.number)
     _cite(rnd, article, quote, report)

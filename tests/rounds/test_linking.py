@@ -89,7 +89,7 @@ def test_an_unknown_round_becomes_a_new_round_suggestion():
         }
     )
     article_link(article=article)
-    suggestion = Suggestion.objects.get(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="new_round")
     assert suggestion.kind == "new_round"
     assert suggestion.payload["number"] == 23
     assert suggestion.payload["status"] == "scheduled"
@@ -265,3 +265,28 @@ def test_a_document_is_cited_on_the_statement_whose_title_it_shares():
         "Joint Statement by Iran, Russia and Turkey",
     }
     assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
+
+
+def test_an_announced_round_is_also_suggested_as_its_predecessors_next_meeting(analyst):
+    from rounds.review import suggestion_accept
+
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    round_number=23,
+                    place="Astana",
+                    start="2025-03-03",
+                    end="2025-03-04",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="round_next_meeting")
+    assert suggestion.target == Round.objects.get(number=22)
+    assert suggestion.payload["start"] == "2025-03-03"
+    suggestion_accept(suggestion=suggestion, user=analyst)
+    r22 = Round.objects.get(number=22)
+    assert str(r22.next_meeting_start) == "2025-03-03" and r22.next_meeting_place.name == "Astana"
