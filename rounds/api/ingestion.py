@@ -7,7 +7,10 @@ changing them the ``add``/``change``/``delete`` one. Articles are public, like t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
@@ -54,12 +57,20 @@ class ViewRequiredModelPermissions(DjangoModelPermissions):
 
 
 class IngestionViewSetMixin:
+    """What the ingestion resources share: auth, throttles, JSON and CSV, and a queryset from
+    the ``selector`` named on the class (``queryset`` stays empty, for the schema only)."""
+
+    selector: Callable[[], QuerySet]
+    renderer_classes = [JSONRenderer, CSVRenderer]
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     throttle_classes = [AnonThrottle, UserThrottle]
     parser_classes = [JSONParser]
     content_negotiation_class = StrictContentNegotiation
     schema = api_schema.TrackerAutoSchema()
     filter_backends = [DjangoFilterBackend]
+
+    def get_queryset(self):
+        return type(self).selector()
 
 
 # --- Sources -----------------------------------------------------------------------------------
@@ -106,10 +117,7 @@ class SourceViewSet(IngestionViewSetMixin, viewsets.ModelViewSet):
     serializer_class = SourceSerializer
     filterset_class = filtersets.SourceFilterSet
     permission_classes = [ViewRequiredModelPermissions]
-    renderer_classes = [JSONRenderer, CSVRenderer]
-
-    def get_queryset(self):
-        return selectors.source_list()
+    selector = staticmethod(selectors.source_list)
 
     def perform_create(self, serializer):
         serializer.instance = ingest_services.source_save(
@@ -190,14 +198,11 @@ class ArticleViewSet(IngestionViewSetMixin, viewsets.ReadOnlyModelViewSet):
     several ``sightings``."""
 
     queryset = Article.objects.none()  # for the schema; requests use the selector
+    selector = staticmethod(selectors.article_api_list)
     filterset_class = filtersets.ArticleFilterSet
-    renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_serializer_class(self):
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
-
-    def get_queryset(self):
-        return selectors.article_api_list()
 
 
 # --- Suggestions -------------------------------------------------------------------------------
@@ -295,10 +300,7 @@ class SuggestionViewSet(
     serializer_class = SuggestionSerializer
     filterset_class = filtersets.SuggestionFilterSet
     permission_classes = [ReviewModelPermissions]
-    renderer_classes = [JSONRenderer, CSVRenderer]
-
-    def get_queryset(self):
-        return selectors.suggestion_list()
+    selector = staticmethod(selectors.suggestion_list)
 
     def _review(self, request, decide, *, required=lambda suggestion: REVIEW_PERMISSIONS):
         """Check the permissions ``required`` for the suggestion, parse the body, apply
