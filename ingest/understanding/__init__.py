@@ -25,6 +25,7 @@ Iran and Turkey to ``participants``. Every ``quote`` is an exact substring of th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ from .gazetteer import (
     gazetteer_records,
 )
 from .meetings import Meeting, extract_meetings
+from .normalise import normalise
 from .ordinals import find_round_numbers
 from .relevance import is_relevant
 from .round_calendar import KnownRound, RoundCalendar
@@ -115,9 +117,12 @@ def understand(
     always wins over it, and with the default empty calendar only the text is used.
     Irrelevant texts get no rounds, meetings or documents.
     """
+    original = normalise(text)
+    text = original.text
+    title = normalise(title).text if title else title
     language = language or detect_language(text)
     folded = fold(text)
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, language)
     mentions = find_mentions(text, folded)
     title_mentions = find_mentions(title) if title else []
     title_folded = fold(title) if title else ""
@@ -161,6 +166,13 @@ def understand(
         participants.extend(g for g in GUARANTORS if g not in participants)
 
     documents = extract_documents(text, folded, sentences) if relevant else []
+    # Quotes were read from the repaired text: give back the publisher's own wording.
+    meetings = [
+        dataclasses.replace(m, quote=original.original_quote(m.quote)) for m in meetings
+    ]
+    documents = [
+        dataclasses.replace(d, quote=original.original_quote(d.quote)) for d in documents
+    ]
     topics = find_topics(folded + "\n" + title_folded)
     return Extraction(
         relevant=relevant,

@@ -12,6 +12,7 @@ the sentence that gave the most specific fact (its date, else its number, else i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -122,10 +123,11 @@ _ASTANA_CONTEXT = re.compile(
     r"meeting\s+on\s+syria"
 )
 _FUTURE_CUE = re.compile(
-    r"(?<!\w)(?:will|shall|to\s+be\s+held|to\s+take\s+place|is\s+to|are\s+to|scheduled|planned|"
+    r"(?<!\w)(?:will|shall|may\s+(?:be|take|hold|meet|host)|could\s+(?:be|take|hold|meet|host)|"
+    r"to\s+be\s+held|to\s+take\s+place|is\s+to|are\s+to|scheduled|planned|"
     r"plans?\s+to|is\s+expected|are\s+expected|upcoming|forthcoming|decided\s+to|agreed\s+to|"
     r"to\s+convene|to\s+hold|would|"
-    r"состоится|состоятся|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
+    r"состоится|состоятся|мо(?:жет|гут)\s+(?:пройти|состояться|приехать|провести)|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
     r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
     r"встрет(?:ятся|ится|иться)|собер(?:утся|[её]тся)|"
     r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
@@ -168,7 +170,7 @@ _GROUP = re.compile(
     r"[وف]?(?:ال)?(?:وفود|وفد|اطراف|اطراف|ضامن\w*|دول\s+الضامنة|ممثل\w*|جانب\w*))(?!\w)"
 )
 _NEXT = re.compile(
-    r"(?:next|upcoming|forthcoming|following|subsequent|future|следующ\w*|очередн\w*|будущ\w*|"
+    r"(?:next|upcoming|forthcoming|following|subsequent|future|следующ\w*|будущ\w*|"
     r"bir\s+sonraki|gelecek|[öo]n[üu]m[üu]zdeki|sonraki)[\s\w'-]{0,25}$"
 )
 _NEXT_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:ال)?(?:مقبل|قادم)\w*")
@@ -220,6 +222,9 @@ class _Candidate:
     quote: str = ""
     quote_rank: int = 0
     verb: bool = False  # named only by a verb ("will meet again")
+    year_explicit: bool = True  # False when the year of the dates was inferred
+    past_wording: bool = False  # the nearest wording to the noun is in the past
+    from_calendar: bool = False  # dates taken from the curated calendar
 
 
 def _sentence_tense(text: str) -> str | None:
@@ -363,9 +368,9 @@ def _date_cost(folded: str, language: str | None, triggers: list[_Candidate]):
     return cost
 
 
-def _nearest_tense(candidate: _Candidate, folded: str) -> str | None:
+def _nearest_cue(candidate: _Candidate, folded: str) -> tuple[str | None, int]:
     """ANNOUNCED or HELD from the future or past wording nearest the meeting noun (within 90
-    characters, same sentence), or None."""
+    characters, same sentence) and its distance, or (None, 0)."""
     s = candidate.sentence
     lo = max(s.start, candidate.start_pos - 90)
     hi = min(s.end, candidate.end_pos + 90)
@@ -375,7 +380,17 @@ def _nearest_tense(candidate: _Candidate, folded: str) -> str | None:
             gap = _gap(candidate.start_pos, candidate.end_pos, match.start(), match.end())
             if best_gap is None or gap < best_gap:
                 best, best_gap = tense, gap
-    return best
+    return best, best_gap or 0
+
+
+def _nearest_tense(candidate: _Candidate, folded: str) -> str | None:
+    return _nearest_cue(candidate, folded)[0]
+
+
+# Future wording this close to the meeting noun ("Astana will host the 20th meeting") outweighs
+# a stated date that lies before publication (a misstated year, a page re-dated later), when
+# nothing in the sentence is worded in the past.
+_STRONG_CUE_GAP = 30
 
 
 def _status(
@@ -384,20 +399,29 @@ def _status(
     s = candidate.sentence
     if _POSTPONED.search(folded, s.start, s.end):
         return ANNOUNCED
-    spans_publication = (
-        candidate.precise == _PRECISION_RANK["window"]
-        and candidate.start
-        and candidate.end
-        and published
-        and candidate.start <= published <= candidate.end
-    )
-    if candidate.start and published and not spans_publication:
-        # A window around the publication date ("in the first half of the year") says
-        # nothing by itself: the wording decides.
-        return ANNOUNCED if candidate.start > published else HELD
+    tense, gap = _nearest_cue(candidate, folded)
+    if candidate.start and candidate.end and published:
+        window = candidate.precise == _PRECISION_RANK["window"]
+        if candidate.start > published:
+            return ANNOUNCED
+        if candidate.end < published:
+            if (
+                tense == ANNOUNCED
+                and gap <= _STRONG_CUE_GAP
+                and not _PAST_CUE.search(folded, s.start, s.end)
+            ):
+                return ANNOUNCED
+            return HELD
+        if not window and candidate.start < published:
+            return HELD  # begun before publication: under way or just ended
+        # The meeting starts on the publication day, or a window includes it ("in the first
+        # half of the year"): the wording decides.
+        if tense:
+            return tense
+        if not window:
+            return HELD
     if candidate.is_next:
         return ANNOUNCED
-    tense = _nearest_tense(candidate, folded)
     if tense:
         return tense
     if candidate.number and published and calendar:
@@ -453,6 +477,8 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
         target.place = other.place or target.place
     if other.start and (not target.start or other.precise > target.precise):
         target.start, target.end, target.precise = other.start, other.end, other.precise
+        target.year_explicit = other.year_explicit
+    target.past_wording = target.past_wording or other.past_wording
     if other.quote_rank > target.quote_rank:
         target.quote, target.quote_rank = other.quote, other.quote_rank
 
@@ -577,7 +603,8 @@ def extract_meetings(
                     and not _POSTPONED.search(local)
                     and _nearest_tense(trigger, folded) != ANNOUNCED
                 ):
-                    trigger.dates.append(header_dates[-1])
+                    # The filing date says "today", not which days the meeting ran.
+                    trigger.dates.append(dataclasses.replace(header_dates[-1], precision="relative"))
                     break
         venues = [
             m for m in mentions if sentence.start <= m.start < sentence.end and _is_venue(m, folded)
@@ -597,6 +624,7 @@ def extract_meetings(
                 nearest = min(exact, key=lambda d: date_cost(trigger, d))
                 trigger.start, trigger.end = nearest.start, nearest.end
                 trigger.precise = _PRECISION_RANK[nearest.precision]
+                trigger.year_explicit = nearest.year_explicit
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
                 continue
             if (
@@ -606,10 +634,41 @@ def extract_meetings(
             ):
                 continue
             trigger.status = _status(trigger, folded, published, calendar)
+            trigger.past_wording = _nearest_tense(trigger, folded) == HELD
             trigger.quote = sentence.text
             trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
             candidates.append(trigger)
     return _finish(candidates, text, published, calendar)
+
+
+def _dates_from_calendar(m: _Candidate, calendar: RoundCalendar, published) -> None:
+    """Calendar reasoning for a held round the text numbers.
+
+    With no date in the text, the round's dates are the curated ones. A relative date ("today",
+    a filing date, "on Monday") that falls inside the curated span stands for the whole round.
+    A day and month whose year was inferred, and which fall on the curated days of another
+    year, take the curated year. A stated date that contradicts the curated one is kept as the
+    text has it: linking turns the contradiction into a suggestion, never a silent override.
+    """
+    known = calendar.get(m.number)
+    if known is None:
+        return
+    if m.start is None:
+        m.start, m.end = known.start, known.end
+        m.from_calendar = True
+        return
+    if m.precise == _PRECISION_RANK["relative"] and known.start <= m.start <= known.end:
+        m.start, m.end = known.start, known.end
+        m.from_calendar = True
+        return
+    if not m.year_explicit and m.start.year != known.start.year:
+        try:
+            shifted = m.start.replace(year=known.start.year)
+            shifted_end = m.end.replace(year=known.start.year + (m.end.year - m.start.year))
+        except ValueError:
+            return
+        if known.start <= shifted <= known.end:
+            m.start, m.end = shifted, shifted_end
 
 
 def _finish(
@@ -653,13 +712,11 @@ def _finish(
     for m in meetings:
         if m.kind != ROUND or m.status != HELD:
             continue
-        known = calendar.get(m.number)
         if m.place is None:
             m.place = calendar.city(m.number) or (
                 dateline if dateline in ("Astana", "Sochi") else None
             )
-        if m.start is None and known and published and 0 <= (published - known.end).days <= 30:
-            m.start, m.end = known.start, known.end
+        _dates_from_calendar(m, calendar, published)
     if published:
         lead_end = max(400, len(text.split("\n", 3)[0]) + 1)
         for m in meetings:
@@ -668,9 +725,17 @@ def _finish(
                 and m.start is None
                 and not m.number
                 and m.kind in (ROUND, OTHER)
+                and m.past_wording
                 and text.find(m.quote) < lead_end
             ):
-                m.start = m.end = published
+                # A meeting the lead reports as held, without a date: the round the calendar
+                # has under way or just ended at publication, else the publication day.
+                recent = calendar.round_near(published) if m.kind == ROUND else None
+                if recent is not None:
+                    m.number = recent.number
+                    m.start, m.end = recent.start, min(recent.end, published)
+                else:
+                    m.start = m.end = published
     result = []
     for m in meetings:
         if m.status == HELD and not (m.start or m.number):

@@ -61,3 +61,8 @@ class RoundCalendar:
         """The number of the last round that ended on or before ``day``."""
         done = [r.number for r in self.rounds if r.end <= day]
         return max(done) if done else None
+
+    def round_near(self, day: dt.date, within_days: int = 7) -> KnownRound | None:
+        """The round under way on ``day`` or ended at most ``within_days`` before it."""
+        hits = [r for r in self.rounds if r.start <= day and (day - r.end).days <= within_days]
+        return hits[-1] if hits else None

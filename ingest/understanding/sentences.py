@@ -26,8 +26,12 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; each keeps its offsets and exact original wording."""
+def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences; each keeps its offsets and exact original wording.
+
+    In Turkish a number of one or two digits with a period is an ordinal ("14. Toplantı",
+    "11. Astana toplantısı") whatever the case of the next word, so it never ends a sentence.
+    """
     pieces: list[tuple[int, int]] = []
     cursor = 0
     for match in _BOUNDARY.finditer(text):
@@ -36,7 +40,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if "\n" not in match.group() and head:
             tail = text[match.end() : match.end() + 1]
             if _ABBREVIATION.search(head) or (
-                _ORDINAL_DOT.search(head) and tail and not tail.isupper()
+                _ORDINAL_DOT.search(head) and tail and (language == "tr" or not tail.isupper())
             ):
                 continue
             if tail and tail.islower() and not head.endswith(("!", "?")):

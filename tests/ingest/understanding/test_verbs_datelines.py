@@ -140,8 +140,21 @@ def test_the_dateline_date_gives_way_to_the_meetings_own_dates(text):
     ],
 )
 def test_the_dateline_date_is_kept_when_the_lead_gives_no_other_date(text):
-    result = understand(text, published=D(2017, 7, 5), calendar=CALENDAR)
+    result = understand(text, published=D(2017, 7, 5))
     assert [(r[1], r[3], r[4]) for r in _rows(result, "held")] == [(5, "2017-07-05", "2017-07-05")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA, July 5 (Reuters) - The fifth round of Syria talks ended in the Kazakh capital.",
+        "АСТАНА, 5 июля. /ТАСС/. Пятый раунд переговоров по Сирии завершился в Астане.",
+    ],
+)
+def test_a_filing_date_inside_the_curated_span_stands_for_the_whole_round(text):
+    # The filing date says "today"; the curated calendar says which days round 5 ran.
+    result = understand(text, published=D(2017, 7, 5), calendar=CALENDAR)
+    assert [(r[1], r[3], r[4]) for r in _rows(result, "held")] == [(5, "2017-07-04", "2017-07-05")]
 
 
 def test_the_dateline_date_is_not_given_to_an_announced_meeting():
