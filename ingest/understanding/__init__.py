@@ -167,12 +167,8 @@ def understand(
 
     documents = extract_documents(text, folded, sentences) if relevant else []
     # Quotes were read from the repaired text: give back the publisher's own wording.
-    meetings = [
-        dataclasses.replace(m, quote=original.original_quote(m.quote)) for m in meetings
-    ]
-    documents = [
-        dataclasses.replace(d, quote=original.original_quote(d.quote)) for d in documents
-    ]
+    meetings = [dataclasses.replace(m, quote=original.original_quote(m.quote)) for m in meetings]
+    documents = [dataclasses.replace(d, quote=original.original_quote(d.quote)) for d in documents]
     topics = find_topics(folded + "\n" + title_folded)
     return Extraction(
         relevant=relevant,

@@ -101,10 +101,53 @@ _THIS_YEAR_WORDS = (
     r"this\s+year|the\s+year|the\s+current\s+year|next\s+year|(?:этого|текущего|следующего)\s+года|"
     r"العام\s+(?:الجاري|الحالي|المقبل|القادم)|هذا\s+العام|العام\s+المقبل"
 )
+_REL_MONTH = (
+    r"(?P<relmonth>(?:the\s+)?(?:next|this|current|coming)\s+month|"
+    r"(?:следующего|этого|текущего|нынешнего|будущего)\s+месяца|"
+    r"(?:gelecek|bu|[öo]n[üu]m[üu]zdeki)\s+ay(?:[ıi]n)?|"
+    r"(?:ال)?شهر\s+(?:ال)?(?:جاري|حالي|مقبل|قادم))"
+)
 _PART_WINDOW = re.compile(
     rf"(?<!\w)(?P<part>{_PARTS})(?:\s*-\s*|\s+of\s+(?:the\s+)?|\s+(?:من\s+)?(?:شهر\s+)?|\s+)"
     rf"(?:(?P<m1>{MONTH})(?:,?\s*(?:عام\s+)?(?P<y>{_Y}){_YS})?|(?:the\s+year\s+|عام\s+|العام\s+)?"
-    rf"(?P<y2>{_Y}){_YS}|(?P<thisyear>{_THIS_YEAR_WORDS}))"
+    rf"(?P<y2>{_Y}){_YS}|(?P<thisyear>{_THIS_YEAR_WORDS})|{_REL_MONTH})"
+)
+_TR_PART_REL_MONTH = re.compile(
+    r"(?<!\w)(?P<relmonth>(?:gelecek|bu|[öo]n[üu]m[üu]zdeki)\s+ay)[ıi]n[ıi]n\s+"
+    r"(?P<part>ilk\s+yar[ıi]s\w*|ikinci\s+yar[ıi]s\w*|ba[şs][ıi]\w*|ortas\w*|sonu\w*)"
+)
+# A day written without its month: "on the 14th", "the 22nd and 23rd of this month",
+# "الـ14 من الشهر الجاري", "ayın 14'ünde". The month is the one last named, else the
+# publication's (the next one when the day has passed and the wording is future).
+_DSFX = r"(?:st|nd|rd|th|'[^\W\d_]{1,5})?"
+
+_DAY_PAIR = rf"(?P<d1>{_D}){_DSFX}(?:\s*(?:and|&|-|و|ve)\s*(?:the\s+|ال)?(?P<d2>{_D}){_DSFX})?"
+_NOT_A_DAY = (
+    rf"(?![\d/.:])(?!\s*(?:{_M1}|%|{_Y}|round|meeting|session|international|high|"
+    r"tur|toplant|جول|اجتماع|لقاء))"
+)
+_DAY_ONLY = re.compile(
+    rf"(?<!\w)(?:on\s+the\s+|في\s+(?:ال)?|يوم\s+(?:ال)?|ay[ıi]n\s+){_DAY_PAIR}"
+    rf"(?:\s+(?:of\s+|من\s+)?{_REL_MONTH})?{_NOT_A_DAY}"
+)
+_DAY_OF_REL_MONTH = re.compile(rf"(?<!\w)the\s+{_DAY_PAIR}\s+of\s+{_REL_MONTH}")
+# "next week", "this week", "на следующей неделе", "gelecek hafta", "الاسبوع المقبل"
+_WEEK = re.compile(
+    r"(?<!\w)(?:(?P<next>next\s+week|(?:на\s+)?следующей\s+неделе|(?:gelecek|[öo]n[üu]m[üu]zdeki)"
+    r"\s+hafta\w*|(?:ال)?اسبوع\s+(?:ال)?(?:مقبل|قادم))|(?P<this>this\s+week|на\s+этой\s+неделе|"
+    r"bu\s+hafta\w*|هذا\s+الاسبوع))(?!\w)"
+)
+# "after December 20": the days from the 21st to the end of that month.
+_AFTER_BEFORE = re.compile(r"(?:after|после|بعد)\s+(?:the\s+)?$")
+_AFTER_FOLLOWS = re.compile(r"^'?\w{0,4}\s+sonra")
+# Words beside a date that set its tense whatever the sentence says: "last May", "14 و15 مايو
+# الماضي", "geçen ocak ayında", "прошлого года"; "next March", "المقبل".
+_LOCAL_PAST = re.compile(
+    r"(?<!\w)(?:last|past|previous|прошл\w+|минувш\w+|ge[çc]en|ge[çc]ti[ğg]imiz|"
+    r"(?:ال)?(?:ماضي|منصرم|فائت))(?!\w)"
+)
+_LOCAL_FUTURE = re.compile(
+    r"(?<!\w)(?:next|coming|следующ\w+|будущ\w+|gelecek|[öo]n[üu]m[üu]zdeki|(?:ال)?(?:مقبل|قادم))(?!\w)"
 )
 _TR_PART_WINDOW = re.compile(
     rf"(?:(?P<m1>{MONTH})(?:\s+(?P<y>{_Y}))?|(?P<y2>{_Y})(?:'\w+)?|(?P<thisyear>bu\s+y[ıi]l\w*|"
@@ -177,13 +220,29 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 class _Context:
-    def __init__(self, published, tense, ref_year):
+    def __init__(self, published, tense, ref_year, previous_month=None, weekday=None):
         self.published = published
         self.tense = tense
         self.ref_year = ref_year
+        self.previous_month = previous_month
+        self.weekday = weekday  # a weekday stated with the date ("Tuesday, January 30")
 
     def year_for(self, month: int, day: int, end_month: int | None = None) -> int | None:
-        """Infer the year of a month/day written without one."""
+        """Infer the year of a month/day written without one.
+
+        A weekday stated with the date picks the year in which that day falls on it, nearest
+        the publication date or, without one, the year the text names.
+        """
+        if self.weekday is not None:
+            base = self.published.year if self.published else self.ref_year
+            if base is not None:
+                fits = [
+                    y
+                    for y in sorted(range(base - 3, base + 4), key=lambda y: abs(y - base))
+                    if (d := _safe_date(y, month, day)) and d.weekday() == self.weekday
+                ]
+                if fits:
+                    return fits[0]
         if self.published is None:
             return self.ref_year
         base = self.published.year
@@ -317,6 +376,8 @@ def _part_window(match, ctx: _Context):
         return (*_month_window(year, month, part), "window", explicit)
     if match.group("y2"):
         return (*_year_window(int(match.group("y2")), part), "window", True)
+    if match.groupdict().get("relmonth"):
+        return _part_rel_month(match, ctx)
     year = _this_or_next_year(match.group("thisyear"), ctx)
     if year is None:
         return None
@@ -430,6 +491,58 @@ def _weekday(match, ctx: _Context):
     return day, day, "relative", False
 
 
+def _rel_month(word: str | None, ctx: _Context) -> tuple[int, int] | None:
+    """(year, month) of "this month" / "next month" from the publication date."""
+    if ctx.published is None:
+        return None
+    year, month = ctx.published.year, ctx.published.month
+    if word and re.search(r"next|coming|следующ|будущ|gelecek|[öo]n[üu]m[üu]zdeki|مقبل|قادم", word):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return year, month
+
+
+def _part_rel_month(match, ctx: _Context):
+    ym = _rel_month(match.group("relmonth"), ctx)
+    if ym is None:
+        return None
+    return (*_month_window(ym[0], ym[1], _part_name(match.group("part"))), "window", False)
+
+
+def _day_only(match, ctx: _Context):
+    if match.group("relmonth"):
+        ym = _rel_month(match.group("relmonth"), ctx)
+    elif ctx.previous_month is not None:
+        ym = ctx.previous_month
+    else:
+        return None
+    if ym is None:
+        return None
+    year, month = ym
+    d1 = int(match.group("d1"))
+    d2 = int(match.group("d2")) if match.group("d2") else d1
+    if (
+        not match.group("relmonth")
+        and ctx.published is not None
+        and ctx.tense == FUTURE
+        and (year, month) == (ctx.published.year, ctx.published.month)
+        and d1 < ctx.published.day
+    ):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    start, end = _safe_date(year, month, d1), _safe_date(year, month, d2)
+    if start is None or end is None or end < start:
+        return None
+    return start, end, "day", False
+
+
+def _week(match, ctx: _Context):
+    if ctx.published is None:
+        return None
+    monday = ctx.published - dt.timedelta(days=ctx.published.weekday())
+    if match.group("next"):
+        monday += dt.timedelta(days=7)
+    return monday, monday + dt.timedelta(days=6), "window", False
+
+
 def _iso(match, ctx: _Context):
     date = _safe_date(int(match.group("y")), int(match.group("mn")), int(match.group("d1")))
     return date and (date, date, "day", True)
@@ -451,6 +564,7 @@ _RULES = (
     (_YEAR_END, _year_end),
     (_PART_WINDOW, _part_window),
     (_TR_PART_WINDOW, _part_window),
+    (_TR_PART_REL_MONTH, _part_rel_month),
     (_SEASON, _season),
     (_AR_ORDINAL_DAY, _ar_ordinal_day),
     (_SINGLE_DM, _single),
@@ -459,29 +573,67 @@ _RULES = (
     (_MONTH_ALONE, _month_alone),
     (_THIS_YEAR, _this_year),
     (_NEXT_MONTH, _next_month),
+    (_WEEK, _week),
     (_RELATIVE, _relative),
     (_WEEKDAY, _weekday),
+    (_DAY_OF_REL_MONTH, _day_only),
+    (_DAY_ONLY, _day_only),
 )
+
+
+_WEEKDAY_NEAR = re.compile(
+    r"(?:" + "|".join(f"(?P<w{i}>{p})" for i, p in enumerate(_WEEKDAYS)) + r")[\s,]*$"
+)
+
+
+def _local_tense(folded: str, start: int, end: int, default):
+    """The tense a date takes: a marker beside it ("last", "المقبل"), else ``default`` (a tense,
+    or a function of the date's span giving one)."""
+    around = folded[max(0, start - 20) : start] + " " + folded[end : end + 20]
+    if _LOCAL_PAST.search(around):
+        return PAST
+    if _LOCAL_FUTURE.search(folded[end : end + 20]) or re.search(
+        r"(?:next|coming)\s+$", folded[max(0, start - 12) : start]
+    ):
+        return FUTURE
+    return default(start, end) if callable(default) else default
+
+
+def _stated_weekday(folded: str, start: int) -> int | None:
+    match = _WEEKDAY_NEAR.search(folded[max(0, start - 20) : start])
+    if not match:
+        return None
+    return next(i for i in range(7) if match.group(f"w{i}"))
 
 
 def find_dates(
     folded: str,
     *,
     published: dt.date | None = None,
-    tense: str | None = None,
+    tense=None,
     ref_year: int | None = None,
     offset: int = 0,
     previous_month: tuple[int, int] | None = None,
 ) -> list[DateMention]:
     """Dates in ``folded`` (text already passed through ``_text.fold``), in text order.
 
-    ``offset`` is added to spans (pass the sentence's start). ``previous_month`` (year, month)
-    resolves Russian "30 числа" ("on the 30th") to the month last mentioned.
+    ``tense`` is PAST, FUTURE, None, or a function of a date's (start, end) in ``folded`` giving
+    one (the wording nearest that date). ``offset`` is added to spans (pass the sentence's
+    start). ``previous_month`` (year, month) resolves a day written alone ("30 числа", "on the
+    14th") to the month last mentioned; by default the publication's month.
     """
-    ctx = _Context(published, tense, ref_year)
+    if previous_month is None and published is not None:
+        previous_month = (published.year, published.month)
     candidates: list[tuple[int, int, int, DateMention]] = []
     for priority, (pattern, build) in enumerate(_RULES):
         for match in pattern.finditer(folded):
+            ctx = _Context(
+                published,
+                _local_tense(folded, match.start(), match.end(), tense),
+                ref_year,
+                previous_month,
+                _stated_weekday(folded, match.start()),
+            )
             try:
                 result = build(match, ctx)
             except (ValueError, OverflowError):
@@ -489,6 +641,20 @@ def find_dates(
             if not result:
                 continue
             start, end, precision, explicit = result
+            if (
+                precision == "day"
+                and start == end
+                and (
+                    _AFTER_BEFORE.search(folded[max(0, match.start() - 12) : match.start()])
+                    or _AFTER_FOLLOWS.match(folded[match.end() : match.end() + 12])
+                )
+            ):
+                # "after December 20": the rest of that month.
+                start = start + dt.timedelta(days=1)
+                end = dt.date(end.year, end.month, _last_day(end.year, end.month))
+                if start > end:
+                    continue
+                precision = "window"
             candidates.append(
                 (
                     match.start(),
@@ -504,8 +670,6 @@ def find_dates(
                     ),
                 )
             )
-    if previous_month is None and published is not None:
-        previous_month = (published.year, published.month)
     for match in _RU_DAY_ONLY.finditer(folded):
         if previous_month is None:
             continue

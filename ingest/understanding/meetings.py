@@ -179,9 +179,7 @@ _BLOCK_AFTER_DATE = re.compile(
     r"соглашени\w*|меморандум\w*|решени\w*|перемири\w*|anla[şs]ma\w*|mutabakat\w*|muht[ıi]ra\w*|"
     r"karar\w*|ate[şs]kes\w*|اتفاق\w*|مذكرة|قرار)"
 )
-_BLOCK_BEFORE_DATE = re.compile(
-    r"(?:by|since|as\s+of|until|till|before|after|до|с|since)\s+(?:the\s+)?$"
-)
+_BLOCK_BEFORE_DATE = re.compile(r"(?:by|since|as\s+of|until|till|before|до|с)\s+(?:the\s+)?$")
 _PROCESS_AFTER = re.compile(
     r"^[\s-]*(?:process|format|talks|peace|platform|guarantor|trio|troika|процесс|формат|"
     r"s[üu]re[cç]\w*|format\w*|g[öo]r[üu][şs]me\w*|bar[ıi][şs])"
@@ -225,6 +223,21 @@ class _Candidate:
     year_explicit: bool = True  # False when the year of the dates was inferred
     past_wording: bool = False  # the nearest wording to the noun is in the past
     from_calendar: bool = False  # dates taken from the curated calendar
+
+
+def _tense_near(local: str):
+    """A function giving, for a span of ``local`` (one sentence), the tense of the future or
+    past wording nearest to it: "Ağustos ayında yapılan" is past even in a sentence that also
+    says what will be written."""
+    cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUE.finditer(local)]
+    cues += [(m.start(), m.end(), PAST) for m in _PAST_CUE.finditer(local)]
+
+    def tense(start: int, end: int) -> str | None:
+        if not cues:
+            return None
+        return min(cues, key=lambda c: (_gap(c[0], c[1], start, end), c[2] != FUTURE))[2]
+
+    return tense
 
 
 def _sentence_tense(text: str) -> str | None:
@@ -560,11 +573,10 @@ def extract_meetings(
         triggers = _triggers(sentence, folded, rounds, mentions)
         if not triggers:
             continue
-        tense = _sentence_tense(local)
         dates = find_dates(
             local,
             published=published,
-            tense=tense,
+            tense=_tense_near(local),
             ref_year=ref_year,
             offset=sentence.start,
             previous_month=previous_month,
@@ -604,7 +616,9 @@ def extract_meetings(
                     and _nearest_tense(trigger, folded) != ANNOUNCED
                 ):
                     # The filing date says "today", not which days the meeting ran.
-                    trigger.dates.append(dataclasses.replace(header_dates[-1], precision="relative"))
+                    trigger.dates.append(
+                        dataclasses.replace(header_dates[-1], precision="relative")
+                    )
                     break
         venues = [
             m for m in mentions if sentence.start <= m.start < sentence.end and _is_venue(m, folded)
