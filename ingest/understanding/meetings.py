@@ -225,12 +225,20 @@ class _Candidate:
     from_calendar: bool = False  # dates taken from the curated calendar
 
 
+# A participle after a future auxiliary is not past: "will be held", "is to be held".
+_PASSIVE_FUTURE = re.compile(r"(?:will|shall|to|would|may|could|must|be)\s+(?:be\s+)?$")
+
+
 def _tense_near(local: str):
     """A function giving, for a span of ``local`` (one sentence), the tense of the future or
     past wording nearest to it: "Ağustos ayında yapılan" is past even in a sentence that also
     says what will be written."""
     cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUE.finditer(local)]
-    cues += [(m.start(), m.end(), PAST) for m in _PAST_CUE.finditer(local)]
+    cues += [
+        (m.start(), m.end(), PAST)
+        for m in _PAST_CUE.finditer(local)
+        if not _PASSIVE_FUTURE.search(local, max(0, m.start() - 16), m.start())
+    ]
 
     def tense(start: int, end: int) -> str | None:
         if not cues:

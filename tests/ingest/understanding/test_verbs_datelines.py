@@ -95,7 +95,11 @@ def test_a_verb_without_a_group_that_meets_is_not_a_meeting():
         "The Astana talks on Syria resume next week. Putin met the Kazakh president in Sochi on "
         "July 1 to discuss trade."
     )
-    assert _rows(understand(text, published=D(2017, 7, 6))) == []
+    # "Resume next week" is the announced round (the week after publication); Putin's meeting
+    # with one president is not a meeting of the process.
+    assert _rows(understand(text, published=D(2017, 7, 6))) == [
+        ("round", None, None, "2017-07-10", "2017-07-16", "announced")
+    ]
 
 
 def test_two_guarantors_meeting_is_a_bilateral_meeting_not_a_round():
