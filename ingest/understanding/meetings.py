@@ -137,7 +137,9 @@ _FUTURE_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"(?<!\w)(?:held|took\s+place|concluded|ended|wrapped\s+up|finished|completed|met|convened|"
-    r"attended|hosted|was|were|summarized|summed\s+up|"
+    r"attended|hosted|was|were|summarized|summed\s+up|began|opened|started|kicked\s+off|"
+    r"начал(?:ись|ся|ась|и|о)|открыл(?:ись|ся|ась|и|о)|стартовал\w*|ba[şs]lad[ıi]\w*|a[çc][ıi]ld[ıi]|"
+    r"[وف]?(?:بدات|بدا|بدأت|بدأ|افتتحت|افتتح)|"
     r"встретил\w*|собрал(?:ись|ся|ась)|"
     r"прош[её]л|прошла|прошли|прошло|состоял\w*|заверши\w*|закончи\w*|проходил\w*|провели|"
     r"yap[ıi]ld[ıi]|d[üu]zenlendi|ger[çc]ekle[şs]tirildi|ger[çc]ekle[şs]ti|sona\s+erdi|"
@@ -428,6 +430,7 @@ def _status(
         if candidate.end < published:
             if (
                 tense == ANNOUNCED
+                and candidate.year_explicit
                 and gap <= _STRONG_CUE_GAP
                 and not _PAST_CUE.search(folded, s.start, s.end)
             ):
@@ -614,6 +617,8 @@ def extract_meetings(
         for trigger, date in _attach(
             triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP, date_cost
         ):
+            if trigger.is_next and published and date.end <= published:
+                continue  # the day it was announced, not the day the next meeting meets
             trigger.dates.append(date)
         if is_lead and header_dates and not usable_dates:
             for trigger in triggers:
@@ -660,7 +665,40 @@ def extract_meetings(
             trigger.quote = sentence.text
             trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
             candidates.append(trigger)
-    return _finish(candidates, text, published, calendar)
+    return _finish(candidates, text, folded, published, calendar)
+
+
+# Where rounds of the Astana format have met. A meeting the text places anywhere else (the
+# guarantors' ministers in New York or Geneva, a summit in Tehran or Ankara, the Constitutional
+# Committee in Geneva) is another meeting, unless the text numbers it as a round.
+_FORMAT_VENUES = frozenset({"Astana", "Sochi", "Kazakhstan"})
+# Meetings of heads of state are summits, whatever noun the text uses ("a meeting of the
+# presidents", "رؤساء ... سيعقدون اجتماعا", "главы государств встретятся").
+_HEADS_OF_STATE = re.compile(
+    r"(?<!\w)(?:presidents|heads\s+of\s+state|leaders|президент(?:ы|ов)|глав\w*\s+государств|"
+    r"лидер\w*|cumhurba[şs]kanlar\w*|liderler\w*|(?:ال)?رؤساء|(?:ال)?زعماء|قادة)(?!\w)"
+)
+# Bodies whose sessions are not Astana rounds.
+_OTHER_BODY = re.compile(
+    r"constitutional\s+committee|конституционн\w+\s+(?:комитет|комисси)\w*|anayasa\s+komite\w*|"
+    r"(?:ال)?لجنة\s+(?:ال)?دستورية|security\s+council|совбез\w*|совет\w*\s+безопасности|"
+    r"g[üu]venlik\s+konseyi|مجلس\s+(?:ال)?امن"
+)
+
+
+def _classify(m: _Candidate, folded: str) -> None:
+    """Negative knowledge: which meetings are not rounds of the Astana format."""
+    if m.kind != ROUND or m.number:
+        return
+    s = m.sentence
+    near = folded[max(s.start, m.start_pos - 60) : min(s.end, m.end_pos + 60)]
+    elsewhere = (
+        m.place and m.place not in _FORMAT_VENUES and BY_NAME[m.place].country != "Kazakhstan"
+    )
+    if elsewhere or _OTHER_BODY.search(near):
+        m.kind = OTHER
+    elif m.generic and _HEADS_OF_STATE.search(folded, s.start, s.end):
+        m.kind = SUMMIT
 
 
 def _dates_from_calendar(m: _Candidate, calendar: RoundCalendar, published) -> None:
@@ -683,22 +721,34 @@ def _dates_from_calendar(m: _Candidate, calendar: RoundCalendar, published) -> N
         m.start, m.end = known.start, known.end
         m.from_calendar = True
         return
-    if not m.year_explicit and m.start.year != known.start.year:
-        try:
-            shifted = m.start.replace(year=known.start.year)
-            shifted_end = m.end.replace(year=known.start.year + (m.end.year - m.start.year))
-        except ValueError:
-            return
-        if known.start <= shifted <= known.end:
-            m.start, m.end = shifted, shifted_end
+    if not m.year_explicit:
+        _year_from_calendar(m, calendar)
+
+
+def _year_from_calendar(m: _Candidate, calendar: RoundCalendar, slack_days: int = 15) -> None:
+    """A day and month whose year was inferred take the year of the numbered round's curated
+    dates when they fall within ``slack_days`` of them in that year."""
+    known = calendar.get(m.number)
+    if known is None or m.start.year == known.start.year:
+        return
+    try:
+        shifted = m.start.replace(year=known.start.year)
+        shifted_end = m.end.replace(year=known.start.year + (m.end.year - m.start.year))
+    except ValueError:
+        return
+    if abs((shifted - known.start).days) <= slack_days:
+        m.start, m.end = shifted, shifted_end
 
 
 def _finish(
     candidates: list[_Candidate],
     text: str,
+    folded: str,
     published: dt.date | None,
     calendar: RoundCalendar,
 ) -> list[Meeting]:
+    for c in candidates:
+        _classify(c, folded)
     # Number held rounds by their dates, and "next round" by the round just held.
     for c in candidates:
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:
@@ -732,6 +782,8 @@ def _finish(
         meetings.remove(dated_generic[0])
     dateline = find_dateline_place(text)
     for m in meetings:
+        if m.kind == ROUND and m.status == ANNOUNCED and m.start and not m.year_explicit:
+            _year_from_calendar(m, calendar)
         if m.kind != ROUND or m.status != HELD:
             continue
         if m.place is None:
@@ -750,8 +802,17 @@ def _finish(
                 and m.past_wording
                 and text.find(m.quote) < lead_end
             ):
-                # A meeting the lead reports as held, without a date: the round the calendar
-                # has under way or just ended at publication, else the publication day.
+                # A meeting the lead reports as held, without a date: a dated meeting the text
+                # reports around publication (the same event), else the round the calendar
+                # has under way or just ended, else the publication day.
+                if any(
+                    o is not m
+                    and o.status == HELD
+                    and o.start
+                    and abs((o.start - published).days) <= 3
+                    for o in meetings
+                ):
+                    continue
                 recent = calendar.round_near(published) if m.kind == ROUND else None
                 if recent is not None:
                     m.number = recent.number

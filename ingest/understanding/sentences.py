@@ -17,6 +17,21 @@ _ABBREVIATION = re.compile(
 _ORDINAL_DOT = re.compile(r"(?<![\d.])\d{1,2}\.$")
 
 
+# No real sentence is this long; a text without sentence breaks (a table, a dump, a hostile page)
+# is cut into pieces of about this size at a space, so every later step works on bounded
+# pieces and the whole stays linear in the length of the text.
+MAX_SENTENCE = 1500
+
+
+def _bounded(start: int, end: int, text: str):
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: ``text == source[start:end]``."""
@@ -49,7 +64,7 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
         cursor = match.end()
     pieces.append((cursor, len(text)))
     sentences = []
-    for start, end in pieces:
+    for start, end in (b for piece in pieces for b in _bounded(*piece, text)):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
