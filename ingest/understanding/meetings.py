@@ -181,6 +181,17 @@ _BLOCK_AFTER_DATE = re.compile(
     r"соглашени\w*|меморандум\w*|решени\w*|перемири\w*|anla[şs]ma\w*|mutabakat\w*|muht[ıi]ra\w*|"
     r"karar\w*|ate[şs]kes\w*|اتفاق\w*|مذكرة|قرار)"
 )
+# A date that follows another event's noun belongs to that event: "the ceasefire of December
+# 30", "the memorandum signed on 4 May", "меморандума от 17 сентября", "17 Eylül tarihli
+# mutabakat", "مذكرة التفاهم الموقعة في 17 أيلول".
+_EVENT_BEFORE_DATE = re.compile(
+    r"(?<!\w)(?:ceasefire|truce|memorandum|agreement|accord|deal|resolution|decision|elections?|"
+    r"attack|offensive|escalation|перемири\w*|меморандум\w*|соглашени\w*|договор[её]нност\w*|"
+    r"решени\w*|выбор\w*|ate[şs]kes\w*|mutabakat\w*|anla[şs]ma\w*|muht[ıi]ra\w*|se[çc]im\w*|"
+    r"[وف]?(?:ال)?(?:اتفاق\w*|مذكرة|هدنة|انتخابات|قرار)|وقف\s+(?:ال)?اطلاق\s+(?:ال)?نار)"
+    r"(?:\s+[^\s,.;]+){0,3}?\s+(?:of|from|dated|signed\s+(?:on|in)|reached\s+on|agreed\s+on|"
+    r"от|tarihli|بتاريخ|(?:ال)?موقع\w*\s+في|في)\s+(?:the\s+)?$"
+)
 _BLOCK_BEFORE_DATE = re.compile(r"(?:by|since|as\s+of|until|till|before|до|с)\s+(?:the\s+)?$")
 _PROCESS_AFTER = re.compile(
     r"^[\s-]*(?:process|format|talks|peace|platform|guarantor|trio|troika|процесс|формат|"
@@ -612,6 +623,7 @@ def extract_meetings(
             for d in dates
             if not _BLOCK_AFTER_DATE.match(folded[d.span_end : d.span_end + 20])
             and not _BLOCK_BEFORE_DATE.search(folded[max(0, d.span_start - 12) : d.span_start])
+            and not _EVENT_BEFORE_DATE.search(folded[max(0, d.span_start - 60) : d.span_start])
         ]
         date_cost = _date_cost(folded, language, triggers)
         for trigger, date in _attach(
@@ -680,7 +692,7 @@ _HEADS_OF_STATE = re.compile(
 )
 # Bodies whose sessions are not Astana rounds.
 _OTHER_BODY = re.compile(
-    r"constitutional\s+committee|конституционн\w+\s+(?:комитет|комисси)\w*|anayasa\s+komite\w*|"
+    r"geneva|женев\w*|cenevre\w*|جنيف|constitutional\s+committee|конституционн\w+\s+(?:комитет|комисси)\w*|anayasa\s+komite\w*|"
     r"(?:ال)?لجنة\s+(?:ال)?دستورية|security\s+council|совбез\w*|совет\w*\s+безопасности|"
     r"g[üu]venlik\s+konseyi|مجلس\s+(?:ال)?امن"
 )

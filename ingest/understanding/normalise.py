@@ -95,20 +95,20 @@ def _joins(prev: str, nxt: str, width: int | None, first: bool) -> bool:
     """True when the line break between ``prev`` and ``nxt`` wraps one sentence.
 
     A break is kept after a line that ends a sentence, before a line that opens with a word in
-    capitals (a dateline: "NUR-SULTAN. KAZINFORM"), after a time stamp ("18:06"), and after the
-    first line (a headline) unless the next line plainly continues it in lower case.
+    capitals (a dateline: "NUR-SULTAN. KAZINFORM") and after a time stamp ("18:06"); the first
+    line (often a headline) is joined only where it plainly continues.
     """
     if not prev.strip() or not nxt.strip() or _TERMINAL.search(prev):
         return False
     if _LOWER_START.match(nxt) and nxt.lstrip()[0].islower():
         return True
-    if first or _CAPS_START.match(nxt) or _TIME_END.search(prev):
+    if _CAPS_START.match(nxt) or _TIME_END.search(prev):
         return False
     if _CONNECTOR_END.search(prev):
         return True
     if _CONTINUES.search(prev) and len(prev.strip()) >= 40:
         return True
-    return bool(width and len(prev) >= 0.75 * width)
+    return bool(width and not first and len(prev) >= 0.75 * width)
 
 
 def normalise(text: str) -> Normalised:

@@ -184,7 +184,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 # Numbers that belong to other processes or bodies, not to Astana rounds.
 _REJECT_AFTER = re.compile(
-    r"[\s,]*(?:of\s+(?:the\s+)?(?:un[- ]led\s+)?"
+    r"[\s,]*(?:of\s+(?:the\s+)?(?:un[- ]led\s+)?(?:syrian\s+)?"
     r"(?:geneva|constitutional|(?:joint\s+)?working\s+group|"
     r"voting|elections?|consultations?\s+between|intra-syrian\s+talks\s+in\s+geneva|sanctions)|"
     r"(?:at|on)\s+(?:the\s+)?(?:highest|summit|presidential|leaders'?)\s+level|"
@@ -195,8 +195,8 @@ _REJECT_AFTER = re.compile(
     r"(?:ل)?(?:مجموعة|فريق)\s+العمل|(?:ل|في\s+)?جنيف|(?:ل)?(?:ال)?لجنة\s+(?:ال)?دستورية)"
 )
 _REJECT_BEFORE = re.compile(
-    r"(?:geneva|женев\w*|cenevre\w*|جنيف|çalışma\s+grubu\w*|working\s+group'?s?|"
-    r"summit|саммит\w*|zirve\w*|قمة|trilateral|трехсторонн\w*)[\s,]*(?:\w+\s+){0,1}$"
+    r"(?:geneva|женев\w*|cenevre(?:'?\w+)?|جنيف|çalışma\s+grubu\w*|working\s+group'?s?|"
+    r"summit|саммит\w*|zirve\w*|قمة|trilateral|трехсторонн\w*)[\s,]*(?:[\w']+\s+){0,2}$"
 )
 
 
