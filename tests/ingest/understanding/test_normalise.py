@@ -53,8 +53,8 @@ def test_ordinal_suffixes_are_not_separated():
 
 def test_invisible_characters_and_end_of_line_hyphens_go_and_quotes_keep_them():
     text = (
-        "The eighth round of talks on Syria was held in Asta\u00adna on December 21-22, 2017 by the nego-\n"
-        "tiators of the three guaran\u200btors."
+        "The eighth round of talks on Syria was held in Asta\u00adna on December 21-22, 2017 by "
+        "the nego-\ntiators of the three guaran\u200btors."
     )
     repaired = normalise(text)
     assert "Astana" in repaired.text and "negotiators" in repaired.text
