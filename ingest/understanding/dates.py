@@ -82,6 +82,12 @@ _AR_ORDINAL_DAY = re.compile(
 )
 _ISO = re.compile(r"(?<![\d-])(?P<y>20\d\d)-(?P<mn>[01]?\d)-(?P<d1>[0-3]?\d)(?!\d)")
 _DOTTED = re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>20\d\d)(?!\d)")
+# Numeric dates: "29/1/2018", "29-30/1/2018", "29-30.01.2018" (day first, as written in every
+# language here; "1/29/2018" is read month first because 29 cannot be a month).
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<a>[0-3]?\d)(?:\s*-\s*(?P<a2>[0-3]?\d))?[/.](?P<b>[0-3]?\d)[/.]"
+    r"(?P<y>20\d\d)(?![\d/])"
+)
 _RU_DAY_ONLY = re.compile(rf"(?<![\d.])(?P<d1>{_D})(?:-?го)?\s+числа")
 
 _MONTH_YEAR = re.compile(rf"(?P<m1>{MONTH}),?\s+(?:of\s+)?(?:عام\s+)?(?P<y>{_Y}){_YS}")
@@ -548,6 +554,20 @@ def _iso(match, ctx: _Context):
     return date and (date, date, "day", True)
 
 
+def _numeric(match, ctx: _Context):
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    day, month = (b, a) if b > 12 and a <= 12 and not match.group("a2") else (a, b)
+    start = _safe_date(year, month, day)
+    if start is None:
+        return None
+    if match.group("a2"):
+        end = _safe_date(year, month, int(match.group("a2")))
+        if end is None or end <= start:
+            return None
+        return start, end, "day", True
+    return start, start, "day", True
+
+
 def _ar_ordinal_day(match, ctx: _Context):
     day = _AR_DAY_VALUES.get(re.sub(r"\s+", " ", match.group("dw")))
     if not day:
@@ -559,6 +579,7 @@ def _ar_ordinal_day(match, ctx: _Context):
 _RULES = (
     (_ISO, _iso),
     (_DOTTED, _iso),
+    (_NUMERIC, _numeric),
     (_RANGE_DM, _range),
     (_RANGE_MD, _range),
     (_YEAR_END, _year_end),

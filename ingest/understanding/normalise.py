@@ -20,9 +20,17 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import cache
 
-# Characters that carry no text: deleted.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\u200e\u200f\u061c")
+from ._text import fold
+
+# Characters that carry no text: deleted. Arabic short-vowel marks (harakat, U+064B-U+065F,
+# U+0670) go too: "عُقد" and "عقد" are one word to every matcher.
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\u200e\u200f\u061c"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+)
 # A line that ends a sentence or a heading's punctuation: the break after it is real.
 _TERMINAL = re.compile(r"[.!?\u061f\u06d4:;\u2026\"'\u201d\u00bb)\]|]\s*$")
 # A line that plainly continues on the next: it ends in a digit, a comma, a connector dash,
@@ -47,6 +55,59 @@ _GLUED = re.compile(
     r"|(?<=\d\.)(?=[^\W\d_]{3})"
     r"|(?<=[^\W\d_]{2}[,\u060c])(?=[^\W\d_]{2})"
 )
+
+
+# Arabic words glued together where markup was stripped: "تركياوروسيا", "الأممالمتحدة".
+_ARABIC_RUN = re.compile(r"[\u0621-\u064a]{7,}")
+_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "وال")
+
+
+@cache
+def _arabic_words() -> dict[str, tuple[int, ...]]:
+    """Folded Arabic names the gazetteer knows, the words of the longer ones, and each longer
+    name written without its spaces, with where those spaces were."""
+    from .gazetteer import GAZETTEER  # the gazetteer needs nothing from here
+
+    words: dict[str, tuple[int, ...]] = {}
+    for entry in GAZETTEER:
+        for alias in entry.aliases.get("ar", ()):
+            parts = fold(alias).split()
+            for word in parts:
+                if len(word) >= 3:
+                    words.setdefault(word, ())
+            if len(parts) > 1:
+                inner, at = [], 0
+                for word in parts[:-1]:
+                    at += len(word)
+                    inner.append(at)
+                words.setdefault("".join(parts), tuple(inner))
+    return words
+
+
+def _split_glued(token: str) -> list[int] | None:
+    """Where to put spaces in a run of glued Arabic words, or None when it is one word.
+
+    The run must split whole into known names, each after an optional clitic (و ف ب ل).
+    """
+    known = _arabic_words()
+    folded = fold(token)
+    n = len(folded)
+    best: dict[int, list[int]] = {0: []}
+    for i in range(n):
+        if i not in best:
+            continue
+        for clitic in _CLITICS:
+            if not folded.startswith(clitic, i):
+                continue
+            begin = i + len(clitic)
+            for j in range(begin + 3, n + 1):
+                inner = known.get(folded[begin:j])
+                if inner is not None and j not in best:
+                    best[j] = [*best[i], *([i] if i else []), *(begin + k for k in inner)]
+    cuts = best.get(n)
+    if not cuts or folded in known:
+        return None
+    return cuts
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +199,15 @@ def normalise(text: str) -> Normalised:
         position += len(line) + 1
     repaired = "".join(out)
     # Insert a space between run-together words; an inserted space maps to the character after it.
+    cuts = [m.start() for m in _GLUED.finditer(repaired)]
+    for run in _ARABIC_RUN.finditer(repaired):
+        split = _split_glued(run.group())
+        if split:
+            cuts.extend(run.start() + at for at in split)
     pieces: list[str] = []
     mapped: list[int] = []
     cursor = 0
-    for match in _GLUED.finditer(repaired):
-        at = match.start()
+    for at in sorted(set(cuts)):
         pieces.append(repaired[cursor:at])
         mapped.extend(offsets[cursor:at])
         pieces.append(" ")
