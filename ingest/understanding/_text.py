@@ -70,3 +70,15 @@ def detect_language(text: str) -> str:
     if len(TR_LETTERS.findall(sample)) >= 3:
         return "tr"
     return "en"
+
+
+def check_folded_pattern(pattern: str) -> None:
+    """Fail loudly when a pattern meant for folded text holds a letter that folding removes
+    (it could never match): used by the tests over every module's patterns."""
+    bad = sorted({ch for ch in pattern if ch in _FOLDED_AWAY})
+    if bad:
+        raise ValueError(f"pattern holds letters that folding removes: {bad}")
+
+
+# Arabic letters folding rewrites (alef with hamza or madda, alef wasla, alef maqsura).
+_FOLDED_AWAY = frozenset("\u0623\u0625\u0622\u0671\u0649")

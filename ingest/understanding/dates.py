@@ -58,7 +58,7 @@ _D = r"(?:[12]\d|3[01]|0?[1-9])"
 _DSUF = r"(?:st|nd|rd|th|-?го|-?е|-?ого)?"
 _Y = r"(?:19|20)\d\d"
 _YS = r"(?:\s*(?:года|г\.|'?(?:de|da|te|ta|te)|y[ıi]l[ıi]\w*))?"
-_CONN = r"\s*(?:-|/|to|and|&|till|until|through|и|по|ve|ile|و|الى|حتى)\s*"
+_CONN = r"\s*(?:-|/|to|and|&|till|until|through|и|по|ve|ile|و|الي|حتي)\s*"
 _AR_DAY = "|".join(re.escape(w) for w in sorted(AR_ORDINALS, key=len, reverse=True))
 _AR_DAY_VALUES = {w: n for w, n in AR_ORDINALS.items() if n <= 31}
 
@@ -176,7 +176,7 @@ _YEAR_END = re.compile(
     rf"|до\s+конца\s+(?:(?:этого|текущего|нынешнего)\s+)?(?:(?P<y2>{_Y})\s+)?года"
     rf"|(?:(?P<y3>{_Y})(?:\s+y[ıi]l[ıi])?|bu\s+y[ıi]l[ıi]n|y[ıi]l)\s+(?:sonuna\s+kadar|"
     rf"sonundan\s+[öo]nce|bitmeden|sonuna\s+dek)"
-    rf"|(?:قبل|بحلول|حتى)\s+(?:نهاية|انتهاء)\s+(?:(?:العام|عام|السنة|سنة)(?:\s+(?:الجاري|الحالي))?"
+    rf"|(?:قبل|بحلول|حتي)\s+(?:نهاية|انتهاء)\s+(?:(?:العام|عام|السنة|سنة)(?:\s+(?:الجاري|الحالي))?"
     rf"(?:\s+(?P<y4>{_Y}))?|(?P<y5>{_Y})|هذا\s+العام))"
 )
 _THIS_YEAR = re.compile(

@@ -104,7 +104,7 @@ _GENERIC_TALKS = re.compile(
 )
 _GENERIC_MEETING = re.compile(
     r"(?<!\w)(?:meeting|conference|forum|встреч\w*|заседани\w*|форум\w*|toplant[ıi]\w*|"
-    r"forum\w*|[وف]?(?:بال|لل|ال|ب|ل)?(?:اجتماعا?|اجتماعات|لقاءا?|منتدى))(?!\w)"
+    r"forum\w*|[وف]?(?:بال|لل|ال|ب|ل)?(?:اجتماعا?|اجتماعات|لقاءا?|منتدي))(?!\w)"
 )
 _NEGATIVE = re.compile(
     r"press\s+conference|пресс-конференц\w*|bas[ıi]n\s+toplant\w*|مؤتمر\s+صحف\w*|"
@@ -132,29 +132,29 @@ _FUTURE_CUE = re.compile(
     r"встрет(?:ятся|ится|иться)|собер(?:утся|[её]тся)|"
     r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planlan\w*|[öo]ng[öo]r[üu]l\w*|"
     r"[وف]?(?:سيجتمع\w*|ستجتمع\w*|سيلتقي|ستلتقي|ستعقد|سيعقد|ستنعقد|ستنطلق|سينطلق|ستجري|سيجري|ستكون|سيكون|ستستضيف|ستقام|سيقام|"
-    r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+على\s+عقد)|"
+    r"من\s+المقرر|من\s+المزمع|من\s+المتوقع|المرتقب\w*|المزمع|تقرر|اتفق\w*\s+علي\s+عقد)|"
     r"(?:ال)?(?:مقبل|قادم)(?:ة)?)(?!\w)"
 )
 _PAST_CUE = re.compile(
     r"(?<!\w)(?:held|took\s+place|concluded|ended|wrapped\s+up|finished|completed|met|convened|"
     r"attended|hosted|was|were|summarized|summed\s+up|began|opened|started|kicked\s+off|"
     r"начал(?:ись|ся|ась|и|о)|открыл(?:ись|ся|ась|и|о)|стартовал\w*|ba[şs]lad[ıi]\w*|a[çc][ıi]ld[ıi]|"
-    r"[وف]?(?:بدات|بدا|بدأت|بدأ|افتتحت|افتتح)|"
+    r"[وف]?(?:بدات|بدا|بدات|بدا|افتتحت|افتتح)|"
     r"встретил\w*|собрал(?:ись|ся|ась)|"
     r"прош[её]л|прошла|прошли|прошло|состоял\w*|заверши\w*|закончи\w*|проходил\w*|провели|"
     r"yap[ıi]ld[ıi]|d[üu]zenlendi|ger[çc]ekle[şs]tirildi|ger[çc]ekle[şs]ti|sona\s+erdi|"
     r"tamamland[ıi]|toplan[dt][ıi]|bir\s+araya\s+geldi\w*|"
-    r"[وف]?(?:اجتمع|اجتمعت|اجتمعوا|التقى|التقت|التقوا)|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
-    r"[وف]?(?:عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جرى|استضافت|انتهت|انتهى|اختتام))(?!\w)"
+    r"[وف]?(?:اجتمع|اجتمعت|اجتمعوا|التقي|التقت|التقوا)|yap[ıi]lan|d[üu]zenlenen|ger[çc]ekle[şs]tirilen|"
+    r"[وف]?(?:عقدت|انعقدت|عقد|اختتمت|اختتم|انطلقت|انطلق|جرت|جري|استضافت|انتهت|انتهي|اختتام))(?!\w)"
 )
 # A postponed meeting is still to come, and the dates it had no longer hold.
 _POSTPONED = re.compile(
     r"(?<!\w)(?:postpone\w*|put\s+off|delayed|rescheduled|перенес[её]н\w*|перенесл\w*|"
     r"отложен\w*|отложил\w*|перенос\w*|ertelen\w*|ertele\w*|"
-    r"[وف]?(?:تاجيل|تأجيل|ارجا\w*|ارجئ\w*|تم\s+تاجيل|اجلت|أجلت))(?!\w)"
+    r"[وف]?(?:تاجيل|تاجيل|ارجا\w*|ارجئ\w*|تم\s+تاجيل|اجلت|اجلت))(?!\w)"
 )
 # After "postponed", a date introduced by these words is the new date.
-_NEW_DATE_BEFORE = re.compile(r"(?:to|until|till|на|до|الى|إلى|حتى)\s+(?:the\s+|early\s+)?$")
+_NEW_DATE_BEFORE = re.compile(r"(?:to|until|till|на|до|الي|الي|حتي)\s+(?:the\s+|early\s+)?$")
 # A meeting named only by a verb ("the guarantors will meet again", "delegations met",
 # "стороны встретятся", "taraflar bir araya gelecek", "سيجتمع الضامنون"). Read only in a
 # sentence with no meeting noun, and only when the sentence says who meets (see _GROUP).
@@ -163,7 +163,7 @@ _MEET_VERB = re.compile(
     r"for|to|this|during))|met|convened?|reconvene|gathered|"
     r"встрет\w+|встреча(?:ются|ться)|собер(?:утся|[её]тся)|собрал(?:ись|ся|ась)|"
     r"bir\s+araya\s+gel\w*|toplan(?!t)\w*|"
-    r"[وف]?(?:س|ل)?(?:ي|ت|ا)جتمع\w*|[وف]?(?:س)?(?:ي|ت)لتق\w*|[وف]?التق(?:ى|ت|وا))(?!\w)"
+    r"[وف]?(?:س|ل)?(?:ي|ت|ا)جتمع\w*|[وف]?(?:س)?(?:ي|ت)لتق\w*|[وف]?التق(?:ي|ت|وا))(?!\w)"
 )
 _GROUP = re.compile(
     r"(?<!\w)(?:delegations?|sides|parties|guarantors?|envoys|diplomats|negotiators|"
@@ -766,7 +766,8 @@ def _finish(
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:
             c.number = calendar.round_on(c.start, c.end)
     held_numbers = [c.number for c in candidates if c.number and c.status == HELD]
-    primary = held_numbers[0] if held_numbers else None
+    # "The next round" follows the latest round the text reports as held.
+    primary = max(held_numbers) if held_numbers else None
     if primary is None and published:
         primary = calendar.last_round_before(published)
     for c in candidates:

@@ -163,7 +163,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"{_AR_HEAD}(?:\s+(?:استان[اةه]|نور\s+سلطان))?(?:\s+(?:ال)?دولي(?:ة)?)?(?:\s+(?:رفيع\s+المستوى|حول\s+سوري[اة]))?\s+"
+            rf"{_AR_HEAD}(?:\s+(?:استان[اةه]|نور\s+سلطان))?(?:\s+(?:ال)?دولي(?:ة)?)?(?:\s+(?:رفيع\s+المستوي|حول\s+سوري[اة]))?\s+"
             rf"(?:رقم\s+)?(?:(?P<word>{_alt(AR_ORDINALS)})(?!\w)"
             rf"|\(?(?:الـ|ال|ـ)?\s*(?P<digits>\d{{1,2}})(?!\d)\)?)"
         ),
@@ -189,7 +189,7 @@ _REJECT_AFTER = re.compile(
     r"voting|elections?|consultations?\s+between|intra-syrian\s+talks\s+in\s+geneva|sanctions)|"
     r"(?:at|on)\s+(?:the\s+)?(?:highest|summit|presidential|leaders'?)\s+level|"
     r"(?:of|between)\s+(?:the\s+)?(?:heads\s+of\s+state|presidents|leaders)|"
-    r"на\s+высшем\s+уровне|глав\s+государств|liderler\w*|على\s+مستوى\s+(?:ال)?(?:قمة|رؤساء)|"
+    r"на\s+высшем\s+уровне|глав\s+государств|liderler\w*|علي\s+مستوي\s+(?:ال)?(?:قمة|رؤساء)|"
     r"in\s+geneva|рабоч\w+\s+групп|конституционн\w+|в\s+женеве|женевск\w+|"
     r"çalışma\s+grub|anayasa|cenevre|"
     r"(?:ل)?(?:مجموعة|فريق)\s+العمل|(?:ل|في\s+)?جنيف|(?:ل)?(?:ال)?لجنة\s+(?:ال)?دستورية)"
