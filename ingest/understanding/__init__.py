@@ -19,8 +19,9 @@ with an empty calendar everything comes from the text alone. The package keeps n
 
 Names are the canonical English names of :mod:`.gazetteer`. Astana and Nur-Sultan are one
 place named ``"Astana"`` (one Place record; the quote keeps the name used at the time).
-"The three guarantors", "страны-гаранты", "garantör ülkeler", "الدول الضامنة" add Russia,
-Iran and Turkey to ``participants``. Every ``quote`` is an exact substring of the input text.
+``participants`` holds only those the text names: "the three guarantors", "страны-гаранты",
+"garantör ülkeler", "الدول الضامنة" name none of them (they make a text relevant).
+Every ``quote`` is an exact substring of the input text.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ from ._text import detect_language, fold
 from .documents import Document, extract_documents
 from .gazetteer import (
     GAZETTEER,
-    GUARANTOR_COLLECTIVE,
-    GUARANTORS,
     PLACE,
     GazetteerEntry,
     canonical_name,
@@ -162,8 +161,6 @@ def understand(
     for meeting in meetings:
         if meeting.place and meeting.place not in places:
             places.append(meeting.place)
-    if GUARANTOR_COLLECTIVE.search(folded):
-        participants.extend(g for g in GUARANTORS if g not in participants)
 
     documents = extract_documents(text, folded, sentences) if relevant else []
     # Quotes were read from the repaired text: give back the publisher's own wording.

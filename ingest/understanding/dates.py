@@ -193,13 +193,13 @@ _RELATIVE = re.compile(
     r"(?P<tomorrow>tomorrow|завтра\w*|yar[ıi]n|غدا))(?!\w)"
 )
 _WEEKDAYS = [
-    r"monday|понедельник|pazartesi|(?:ال)?اثنين",
-    r"tuesday|вторник|sal[ıi]|(?:ال)?ثلاثاء",
-    r"wednesday|среду|[çc]ar[şs]amba|(?:ال)?اربعاء",
-    r"thursday|четверг|per[şs]embe|(?:ال)?خميس",
-    r"friday|пятницу|cuma|(?:ال)?جمعة",
-    r"saturday|субботу|cumartesi|(?:ال)?سبت",
-    r"sunday|воскресенье|pazar|(?:ال)?احد",
+    r"monday|понедельник|pazartesi|الاثنين",
+    r"tuesday|вторник|sal[ıi]|الثلاثاء",
+    r"wednesday|среду|[çc]ar[şs]amba|الاربعاء",
+    r"thursday|четверг|per[şs]embe|الخميس",
+    r"friday|пятницу|cuma|الجمعة",
+    r"saturday|субботу|cumartesi|السبت",
+    r"sunday|воскресенье|pazar|الاحد",
 ]
 _WEEKDAY = re.compile(
     r"(?<!\w)(?:on\s+|(?:в|во)\s+|يوم\s+)?(?:"

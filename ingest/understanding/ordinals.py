@@ -170,6 +170,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ar",
     ),
     (
+        # Indefinite: "في جولة خامسة", "اجتماع ثالث" (the ordinal without its article).
+        re.compile(
+            rf"(?<!\w)[وف]?(?:ب|ل)?(?:جولة|اجتماع|لقاء)\s+"
+            rf"(?P<word>{_alt(w[2:] for w in AR_ORDINALS)})(?!\w)"
+        ),
+        "ar_bare",
+    ),
+    (
         re.compile(rf"(?<!\w)(?:دور|نشست)\s+(?P<word>{_alt(_FA_WORDS)})(?!\w)"),
         "fa",
     ),
@@ -218,6 +226,8 @@ def _value(match: re.Match[str], lang: str) -> int | None:
         return None
     if lang == "ar":
         return AR_ORDINALS.get(word)
+    if lang == "ar_bare":
+        return AR_ORDINALS.get("ال" + word)
     if lang == "fa":
         return _FA_WORDS.get(word)
     return None

@@ -171,7 +171,8 @@ def test_russian_genitive_ordinal_and_announced_window():
     )
     result = understand(text, published=SEED_PUBLISHED)
     assert 8 in result.round_numbers
-    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    # "страны-гаранты" makes the text relevant but names none of the three.
+    assert not {"Russia", "Iran", "Turkey"} & set(result.participants)
     announced = _meetings(result, "announced")
     assert ("2018-02-16", "2018-02-28") in {(m["start"], m["end"]) for m in announced}
 
@@ -204,11 +205,11 @@ def test_turkish_digit_ordinal_and_dates():
     assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
 
 
-def test_turkish_word_ordinal_and_guarantor_countries():
+def test_turkish_word_ordinal_and_guarantor_countries_named_collectively():
     text = "Garantör ülkeler, Suriye konulu on birinci toplantının Astana'da yapılacağını açıkladı."
     result = understand(text, published=dt.date(2018, 11, 1))
     assert result.round_numbers[0] == 11
-    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    assert not {"Russia", "Iran", "Turkey"} & set(result.participants)
     assert _meetings(result, "announced")[0]["place"] == "Astana"
 
 
@@ -236,7 +237,7 @@ def test_arabic_indic_digits_and_combined_month_names():
     held = _meetings(result, "held")
     assert result.round_numbers[0] == 22
     assert (held[0]["start"], held[0]["end"]) == ("2024-11-11", "2024-11-12")
-    assert {"Russia", "Iran", "Turkey"} <= set(result.participants)
+    assert not {"Russia", "Iran", "Turkey"} & set(result.participants)
 
 
 def test_arabic_announced_meeting_in_egyptian_month():
@@ -295,17 +296,17 @@ FACTS = SHARED / "reference" / "astana_facts.json"
 # ever raised. The goal (0.95 on every field, 0.90 per language) lives in the benchmark, not here.
 FLOORS_WITH_CALENDAR = {
     "round_number": 0.93,
-    "meeting_dates": 0.82,
-    "meeting_places": 0.96,
-    "guarantors": 0.96,
-    "announced": 0.88,
+    "meeting_dates": 0.89,
+    "meeting_places": 0.98,
+    "guarantors": 0.99,
+    "announced": 0.90,
     "documents": 0.64,
 }
 FLOORS_WITHOUT_CALENDAR = {
-    "meeting_dates": 0.72,
-    "meeting_places": 0.89,
-    "guarantors": 0.96,
-    "announced": 0.85,
+    "meeting_dates": 0.79,
+    "meeting_places": 0.92,
+    "guarantors": 0.99,
+    "announced": 0.86,
 }
 
 
