@@ -137,6 +137,11 @@ _DAY_ONLY = re.compile(
     rf"(?:\s+(?:of\s+|من\s+)?{_REL_MONTH})?{_NOT_A_DAY}"
 )
 _DAY_OF_REL_MONTH = re.compile(rf"(?<!\w)the\s+{_DAY_PAIR}\s+of\s+{_REL_MONTH}")
+# "the same day", "в тот же день", "aynı gün", "في اليوم نفسه": the day last mentioned.
+_SAME_DAY = re.compile(
+    r"(?<!\w)(?:(?:on\s+)?the\s+same\s+day|в\s+(?:тот|этот)\s+же\s+день|ayn[ıi]\s+g[üu]n\w*|"
+    r"(?:في\s+)?(?:اليوم\s+نفسه|نفس\s+اليوم|ذات\s+اليوم))(?!\w)"
+)
 # "next week", "this week", "на следующей неделе", "gelecek hafta", "الاسبوع المقبل"
 _WEEK = re.compile(
     r"(?<!\w)(?:(?P<next>next\s+week|(?:на\s+)?следующей\s+неделе|(?:gelecek|[öo]n[üu]m[üu]zdeki)"
@@ -226,7 +231,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 class _Context:
-    def __init__(self, published, tense, ref_year, previous_month=None, weekday=None):
+    def __init__(
+        self, published, tense, ref_year, previous_month=None, weekday=None, previous_day=None
+    ):
+        self.previous_day = previous_day  # the last day the text named, for "the same day"
         self.published = published
         self.tense = tense
         self.ref_year = ref_year
@@ -540,6 +548,12 @@ def _day_only(match, ctx: _Context):
     return start, end, "day", False
 
 
+def _same_day(match, ctx: _Context):
+    if ctx.previous_day is None:
+        return None
+    return ctx.previous_day, ctx.previous_day, "day", False
+
+
 def _week(match, ctx: _Context):
     if ctx.published is None:
         return None
@@ -597,6 +611,7 @@ _RULES = (
     (_WEEK, _week),
     (_RELATIVE, _relative),
     (_WEEKDAY, _weekday),
+    (_SAME_DAY, _same_day),
     (_DAY_OF_REL_MONTH, _day_only),
     (_DAY_ONLY, _day_only),
 )
@@ -635,6 +650,7 @@ def find_dates(
     ref_year: int | None = None,
     offset: int = 0,
     previous_month: tuple[int, int] | None = None,
+    previous_day: dt.date | None = None,
 ) -> list[DateMention]:
     """Dates in ``folded`` (text already passed through ``_text.fold``), in text order.
 
@@ -654,6 +670,7 @@ def find_dates(
                 ref_year,
                 previous_month,
                 _stated_weekday(folded, match.start()),
+                previous_day,
             )
             try:
                 result = build(match, ctx)

@@ -236,6 +236,7 @@ class _Candidate:
     year_explicit: bool = True  # False when the year of the dates was inferred
     past_wording: bool = False  # the nearest wording to the noun is in the past
     from_calendar: bool = False  # dates taken from the curated calendar
+    bilateral: bool = False  # talks of two states, not a meeting of the process
 
 
 # A participle after a future auxiliary is not past: "will be held", "is to be held".
@@ -576,6 +577,7 @@ def extract_meetings(
     calendar = calendar or RoundCalendar()
     candidates: list[_Candidate] = []
     previous_month: tuple[int, int] | None = None
+    previous_day: dt.date | None = None
     header_end = wire_header_end(text)
     header_dates = (
         [
@@ -602,6 +604,7 @@ def extract_meetings(
             ref_year=ref_year,
             offset=sentence.start,
             previous_month=previous_month,
+            previous_day=previous_day,
         )
         if header_end:
             # The header's date is the filing date: drop it here, and give it below to a held
@@ -609,6 +612,8 @@ def extract_meetings(
             dates = [d for d in dates if d.span_start >= header_end]
         if dates:
             previous_month = (dates[-1].end.year, dates[-1].end.month)
+            exact = [d for d in dates if d.precision == "day" and d.start == d.end]
+            previous_day = exact[-1].start if exact else previous_day
         if _POSTPONED.search(local):
             dates = [
                 d
@@ -698,11 +703,21 @@ _OTHER_BODY = re.compile(
 )
 
 
+# Talks of two states ("bilateral talks", "двусторонние консультации", "ikili görüşme",
+# "محادثات ثنائية") are not meetings of the process, even on the day of one.
+_BILATERAL = re.compile(r"(?<!\w)(?:bilateral|двусторонн\w*|ikili|(?:ال)?ثنائي\w*)(?!\w)")
+
+
 def _classify(m: _Candidate, folded: str) -> None:
     """Negative knowledge: which meetings are not rounds of the Astana format."""
+    s = m.sentence
+    if m.generic and not m.number and m.kind in (ROUND, OTHER):
+        around = folded[max(s.start, m.start_pos - 25) : min(s.end, m.end_pos + 25)]
+        if _BILATERAL.search(around):
+            m.bilateral = True
+            return
     if m.kind != ROUND or m.number:
         return
-    s = m.sentence
     near = folded[max(s.start, m.start_pos - 60) : min(s.end, m.end_pos + 60)]
     elsewhere = (
         m.place and m.place not in _FORMAT_VENUES and BY_NAME[m.place].country != "Kazakhstan"
@@ -761,6 +776,7 @@ def _finish(
 ) -> list[Meeting]:
     for c in candidates:
         _classify(c, folded)
+    candidates = [c for c in candidates if not c.bilateral]
     # Number held rounds by their dates, and "next round" by the round just held.
     for c in candidates:
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:

@@ -131,3 +131,9 @@ def test_a_marker_beside_a_date_sets_its_tense():
     assert last.start == dt.date(2018, 5, 14)
     ago = _only("geçen ocak ayında", published=dt.date(2018, 11, 19), tense=FUTURE)
     assert ago.start == dt.date(2018, 1, 1)
+
+
+def test_the_same_day_is_the_day_last_named():
+    found = find_dates(fold("on the same day"), previous_day=dt.date(2019, 2, 14))
+    assert [(d.start, d.end) for d in found] == [(dt.date(2019, 2, 14), dt.date(2019, 2, 14))]
+    assert find_dates(fold("в тот же день")) == []

@@ -133,3 +133,23 @@ def test_another_round_is_not_the_next_round():
     cal = (KnownRound(8, dt.date(2017, 12, 21), dt.date(2017, 12, 22), "Astana"),)
     result = understand(text, published=dt.date(2017, 12, 21), calendar=cal)
     assert [(m.round_number, m.status) for m in result.meetings] == [(8, "held")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The presidents of Russia, Iran and Turkey will meet in Sochi on February 14. Putin "
+            "will hold bilateral talks with Erdogan on the same day.",
+            "en",
+        ),
+        (
+            "أعلن الكرملين أن رؤساء روسيا وإيران وتركيا سيعقدون قمة في سوتشي في 14 شباط. وسيجري "
+            "بوتين محادثات ثنائية مع أردوغان في اليوم نفسه.",
+            "ar",
+        ),
+    ],
+)
+def test_bilateral_talks_on_the_same_day_are_not_a_meeting_of_the_process(text, language):
+    result = understand(text, published=dt.date(2019, 2, 3), language=language)
+    assert [(m.kind, m.start) for m in result.meetings] == [("summit", dt.date(2019, 2, 14))]
