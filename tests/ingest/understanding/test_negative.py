@@ -139,12 +139,14 @@ def test_another_round_is_not_the_next_round():
     ("text", "language"),
     [
         (
-            "The presidents of Russia, Iran and Turkey will meet in Sochi on February 14. Putin "
+            "The presidents of Russia, Iran and Turkey will meet on Syria in Sochi on February 14. "
+            "Putin "
             "will hold bilateral talks with Erdogan on the same day.",
             "en",
         ),
         (
-            "أعلن الكرملين أن رؤساء روسيا وإيران وتركيا سيعقدون قمة في سوتشي في 14 شباط. وسيجري "
+            "أعلن الكرملين أن رؤساء روسيا وإيران وتركيا سيعقدون قمة حول سوريا في سوتشي في 14 شباط. "
+            "وسيجري "
             "بوتين محادثات ثنائية مع أردوغان في اليوم نفسه.",
             "ar",
         ),
