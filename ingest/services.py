@@ -522,5 +522,12 @@ def article_reprocess(*, article: Article) -> Article:
 
 def article_link_task():
     """The task that links understood articles to curated records (configured, since ingest
-    never imports the curated domain)."""
+    never imports the review side or the curated domain)."""
     return import_string(settings.INGEST_LINK_TASK)
+
+
+def article_mark_linked(*, article: Article) -> None:
+    """Record that the review side has linked ``article`` to curated records (status
+    ``linked``); idempotent. The only way code outside ``ingest`` changes an article."""
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.LINKED)
+    article.status = ArticleStatus.LINKED

@@ -1,7 +1,7 @@
 """Celery tasks of the pipeline: thin, idempotent, retried only on transient failures.
 
 beat -> poll_due_sources_task -> source_poll_task (per source) -> article_fetch_task (per new
-entry) -> the configured link task (rounds.tasks.article_link_task).
+entry) -> the configured link task (review.tasks.article_link_task).
 """
 
 from __future__ import annotations

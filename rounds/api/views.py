@@ -15,11 +15,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.db import models
-from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
     extend_schema,
@@ -27,26 +23,23 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
+from astana_site.api import schema as api_schema
+from astana_site.api.errors import Unprocessable
+from astana_site.api.renderers import CSVRenderer
+from astana_site.api.views import StrictQueryMixin
 from rounds import filtersets, selectors
-from rounds.api import schema as api_schema
 from rounds.api import serializers as s
-from rounds.api.errors import Unprocessable, error_body
 from rounds.api.renderers import (
-    CSVRenderer,
     GeoJSONRenderer,
     ICalendarRenderer,
     TimelineJSRenderer,
 )
-from rounds.api.throttling import AnonThrottle, UserThrottle
 from rounds.services import curated_delete, curated_write
 
 SMALLINT_LOOKUP = {"type": "integer", "minimum": 1, "maximum": 32767}
@@ -67,33 +60,6 @@ def change_reason(request) -> str:
             {api_schema.REASON_HEADER: [f"At most {api_schema.REASON_MAX_LENGTH} characters."]}
         )
     return reason
-
-
-class StrictContentNegotiation(DefaultContentNegotiation):
-    """``?format=`` must name a format this endpoint has (an empty one is a 404 too)."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        requested = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if requested is not None and not requested:
-            raise NotFound("Unknown format ''.")
-        return super().select_renderer(request, renderers, format_suffix)
-
-
-class StrictQueryMixin:
-    """A query parameter that takes one value may be given once (``?page_size=1&page_size=9``
-    is a 400, not "the last one wins")."""
-
-    multi_valued_params: frozenset[str] = frozenset({"kind"})
-
-    def initial(self, request, *args, **kwargs):
-        repeated = sorted(
-            name
-            for name in request.query_params
-            if name not in self.multi_valued_params and len(request.query_params.getlist(name)) > 1
-        )
-        if repeated:
-            raise ValidationError({name: ["Give this parameter once."] for name in repeated})
-        super().initial(request, *args, **kwargs)
 
 
 def _plain(value):
@@ -170,13 +136,6 @@ class CuratedViewSet(StrictQueryMixin, viewsets.ModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema: dict = SLUG_LOOKUP
-    filter_backends = [DjangoFilterBackend]
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    throttle_classes = [AnonThrottle, UserThrottle]
-    renderer_classes = [JSONRenderer, CSVRenderer]
-    parser_classes = [JSONParser]
-    content_negotiation_class = StrictContentNegotiation
-    schema = api_schema.TrackerAutoSchema()
     change_reason_required = True
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
@@ -270,12 +229,6 @@ class GuarantorViewSet(
 
     serializer_class = s.ParticipantSerializer
     filterset_class = filtersets.ParticipantFilterSet
-    filter_backends = [DjangoFilterBackend]
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    throttle_classes = [AnonThrottle, UserThrottle]
-    renderer_classes = [JSONRenderer, CSVRenderer]
-    content_negotiation_class = StrictContentNegotiation
-    schema = api_schema.TrackerAutoSchema()
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema = SLUG_LOOKUP
@@ -463,11 +416,7 @@ class ChangePageSerializer(serializers.Serializer):
 class ChangesViewSet(StrictQueryMixin, viewsets.ViewSet):
     """Created, updated and deleted records of every curated type, oldest first."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    throttle_classes = [AnonThrottle, UserThrottle]
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = StrictContentNegotiation
-    schema = api_schema.TrackerAutoSchema()
     extra_error_codes = [422]
     multi_valued_params = frozenset({"type"})
     # Reading history needs no model permission; DjangoModelPermissions needs a queryset.
@@ -555,21 +504,3 @@ class ChangesViewSet(StrictQueryMixin, viewsets.ViewSet):
             "url": url,
             "history_id": change.position.history_id,
         }
-
-
-@csrf_exempt
-def api_not_found(request, *args, **kwargs):
-    """Any other path under /api/: the JSON 404 (never the HTML page). A known path without
-    its trailing slash is redirected, as Django's APPEND_SLASH would."""
-    if not request.path.endswith("/"):
-        try:
-            resolve(request.path + "/")
-        except Resolver404:
-            pass
-        else:
-            query = request.META.get("QUERY_STRING", "")
-            target = request.path + "/" + (f"?{query}" if query else "")
-            return HttpResponsePermanentRedirect(target)
-    return JsonResponse(
-        error_body(404, "not_found", f"No API endpoint at {request.path}."), status=404
-    )

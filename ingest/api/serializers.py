@@ -1,0 +1,37 @@
+"""Representations of ingestion's own records; writes go through ``ingest.services``."""
+
+from astana_site.api.fields import LinkField, StrictModelSerializer
+from ingest.models import Source
+
+
+class SourceSerializer(StrictModelSerializer):
+    url = LinkField(max_length=1000, help_text="The feed's or page's http(s) address.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "name",
+            "url",
+            "kind",
+            "language",
+            "active",
+            "poll_interval",
+            "last_polled",
+            "next_poll_at",
+            "last_success",
+            "last_error",
+            "last_error_code",
+            "failure_count",
+            "created",
+        ]
+        read_only_fields = [
+            "id",
+            "last_polled",
+            "next_poll_at",
+            "last_success",
+            "last_error",
+            "last_error_code",
+            "failure_count",
+            "created",
+        ]
