@@ -2,6 +2,7 @@
 wheel): templates, static files and the reference data, and the site runs from it alone."""
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,13 +12,24 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the Dockerfile's build stage copies: the wheel is built from these alone.
+BUILD_INPUTS = ["pyproject.toml", "README.md", "NOTICE"]
+PACKAGES = ["astana_site", "ingest", "rounds", "review", "dashboard"]
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    # Built from a copy, as the Dockerfile does, so the build leaves nothing in the source tree.
+    source = tmp_path_factory.mktemp("source")
+    for name in BUILD_INPUTS:
+        shutil.copy(ROOT / name, source / name)
+    for package in PACKAGES:
+        shutil.copytree(
+            ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
         capture_output=True,
         text=True,
         timeout=300,

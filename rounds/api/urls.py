@@ -2,7 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
-from rounds.api import views
+from rounds.api import changes, views
 
 router = DefaultRouter()
 # ``?format=`` chooses the format; no ``.csv`` suffix routes, so every URL has one spelling.
@@ -15,6 +15,6 @@ router.register("events", views.EventViewSet, basename="event")
 router.register("zones", views.ZoneViewSet, basename="zone")
 router.register("places", views.PlaceViewSet, basename="place")
 router.register("citations", views.CitationViewSet, basename="citation")
-router.register("changes", views.ChangesViewSet, basename="change")
+router.register("changes", changes.ChangesViewSet, basename="change")
 
 urlpatterns = router.urls
