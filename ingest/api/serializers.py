@@ -1,7 +1,7 @@
 """Representations of ingestion's own records; writes go through ``ingest.services``."""
 
 from astana_site.api.fields import LinkField, StrictModelSerializer
-from ingest.models import Source
+from ingest.models import SOURCE_POLL_STATE_FIELDS, Source
 
 
 class SourceSerializer(StrictModelSerializer):
@@ -17,21 +17,7 @@ class SourceSerializer(StrictModelSerializer):
             "language",
             "active",
             "poll_interval",
-            "last_polled",
-            "next_poll_at",
-            "last_success",
-            "last_error",
-            "last_error_code",
-            "failure_count",
+            *SOURCE_POLL_STATE_FIELDS,
             "created",
         ]
-        read_only_fields = [
-            "id",
-            "last_polled",
-            "next_poll_at",
-            "last_success",
-            "last_error",
-            "last_error_code",
-            "failure_count",
-            "created",
-        ]
+        read_only_fields = ["id", *SOURCE_POLL_STATE_FIELDS, "created"]
