@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from astana_site.dates import iso_date as _iso
 from dashboard.selectors import (
     EVENT_LANES,
     MapArea,
@@ -64,10 +65,6 @@ SHORT_LANES = {
     "Zone agreements": "Agreements",
     "War and process": "War, process",
 }
-
-
-def _iso(day: datetime.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _hover_lines(lines: Iterable[str], *, limit: int = 3, width: int = 90) -> str:

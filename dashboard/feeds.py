@@ -1,20 +1,16 @@
 """Feeds for readers' tools: Atom of new records, iCalendar of announced meetings."""
 
-import datetime
-
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from dashboard import selectors
+from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
 from rounds.models import Event, Round, Statement
 
 FEED_ITEMS = 50
-CALENDAR_DOMAIN = "astana-tracker"
 
 
 class LatestRecordsFeed(Feed):
@@ -59,7 +55,7 @@ class LatestRecordsFeed(Feed):
         return item.modified
 
     def item_guid(self, item):
-        return f"tag:{CALENDAR_DOMAIN},2017:{item._meta.model_name}/{item.pk}"
+        return f"tag:{UID_DOMAIN},2017:{item._meta.model_name}/{item.pk}"
 
     item_guid_is_permalink = False
 
@@ -71,26 +67,28 @@ def meetings_calendar(request):
     Each is an all-day event over its dates or window (DTEND exclusive, per RFC 5545); meetings
     announced without a date are left out, as a calendar entry needs one.
     """
-    cal = Calendar()
-    cal.add("prodid", "-//Astana Process Tracker//announced meetings//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Astana process: announced meetings")
     stamp = timezone.now()
-    for meeting in selectors.announced_meetings():
-        if meeting.start is None:
-            continue
-        entry = CalendarEvent()
-        entry.add("uid", f"{meeting.uid}@{CALENDAR_DOMAIN}")
-        entry.add("dtstamp", stamp)
-        entry.add("summary", meeting.title)
-        entry.add("dtstart", meeting.start)
-        entry.add("dtend", (meeting.end or meeting.start) + datetime.timedelta(days=1))
-        if meeting.place:
-            entry.add("location", meeting.place)
-        wording = f"As announced: {meeting.wording}" if meeting.window else meeting.wording
-        entry.add("description", wording if meeting.wording else "")
-        entry.add("url", request.build_absolute_uri(meeting.url))
-        cal.add_component(entry)
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    entries = (
+        CalendarEntry(
+            uid=meeting.uid,
+            summary=meeting.title,
+            start=meeting.start,
+            end=meeting.end,
+            stamp=stamp,
+            description=(
+                (f"As announced: {meeting.wording}" if meeting.window else meeting.wording)
+                if meeting.wording
+                else ""
+            ),
+            location=meeting.place or None,
+            url=request.build_absolute_uri(meeting.url),
+        )
+        for meeting in selectors.announced_meetings()
+        if meeting.start is not None
+    )
+    body = calendar_ics(
+        name="Astana process: announced meetings", product="announced meetings", entries=entries
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="astana-meetings.ics"'
     return response

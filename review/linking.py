@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 
+from astana_site.dates import iso_date as _iso
+from astana_site.dates import parse_iso_date as _d
 from ingest import services as ingest_services
 from ingest.models import Article
 from rounds.choices import SuggestionKind
@@ -34,14 +36,6 @@ class LinkReport:
     citations: int = 0
     suggestions: int = 0
     rounds: list[int] | None = None
-
-
-def _d(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def _iso(value: datetime.date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def place_by_name(name: str | None) -> Place | None:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from astana_site.dates import parse_iso_date
 from astana_site.exceptions import TrackerError
 from review.linking import cite_article, place_by_name
 from rounds.choices import (
@@ -177,8 +178,7 @@ def suggestion_values(*, kind: str, proposal: dict, edits: dict | None = None) -
 
 
 def _date(values: dict, name: str) -> datetime.date | None:
-    value = values.get(name)
-    return datetime.date.fromisoformat(value) if value else None
+    return parse_iso_date(values.get(name))
 
 
 def _round(number: int | None) -> Round | None:

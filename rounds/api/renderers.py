@@ -13,11 +13,11 @@ import json
 from collections.abc import Iterable
 
 from django.utils.html import escape
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 from rest_framework.renderers import BaseRenderer
 
 from astana_site.api.renderers import ErrorsAsJSONMixin, response_records
+from astana_site.dates import parse_iso_date
+from rounds.ical import CalendarEntry, calendar_ics
 
 ICS_STATUS = {
     "announced": "TENTATIVE",
@@ -102,10 +102,6 @@ class GeoJSONRenderer(ErrorsAsJSONMixin, BaseRenderer):
 # --- iCalendar -------------------------------------------------------------------------------
 
 
-def _date(value) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
 class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
     """RFC 5545: one all-day VEVENT per dated event (undated events are left out).
 
@@ -119,42 +115,32 @@ class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
 
     def render_data(self, data, renderer_context: dict) -> bytes:
         records, _ = response_records(data)
-        calendar = Calendar()
-        calendar.add("prodid", "-//Astana Process Tracker//API v1//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", "Astana process: events")
-        for record in records:
-            start = _date(record.get("start_date"))
-            if start is None:
-                continue
-            end = _date(record.get("end_date")) or start
-            entry = CalendarEvent()
-            entry.add("uid", f"{record['slug']}@astana-tracker")
-            entry.add("summary", record.get("title", ""))
-            entry.add("dtstart", start)
-            entry.add("dtend", max(end, start) + datetime.timedelta(days=1))
-            entry.add("dtstamp", datetime.datetime.fromisoformat(record["modified"]))
-            if record.get("description"):
-                entry.add("description", record["description"])
-            location = record.get("place_name") or record.get("location_text")
-            if location:
-                entry.add("location", location)
-            if record.get("status") in ICS_STATUS:
-                entry.add("status", ICS_STATUS[record["status"]])
-            if record.get("kind"):
-                entry.add("categories", [record["kind"]])
-            if record.get("api_url"):
-                entry.add("url", record["api_url"])
-            calendar.add_component(entry)
-        return calendar.to_ical()
+        entries = (
+            CalendarEntry(
+                uid=record["slug"],
+                summary=record.get("title", ""),
+                start=parse_iso_date(record["start_date"]),
+                end=parse_iso_date(record.get("end_date")),
+                stamp=datetime.datetime.fromisoformat(record["modified"]),
+                description=record.get("description") or None,
+                location=record.get("place_name") or record.get("location_text"),
+                status=ICS_STATUS.get(record.get("status")),
+                categories=[record["kind"]] if record.get("kind") else [],
+                url=record.get("api_url"),
+            )
+            for record in records
+            if record.get("start_date")
+        )
+        return calendar_ics(
+            name="Astana process: events", product="API v1", entries=entries, gregorian=True
+        )
 
 
 # --- TimelineJS3 -----------------------------------------------------------------------------
 
 
 def _timeline_date(value: str | None, precision: str = "day") -> dict | None:
-    day = _date(value)
+    day = parse_iso_date(value)
     if day is None:
         return None
     parts = {"year": day.year}
