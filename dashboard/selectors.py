@@ -28,7 +28,7 @@ from rounds.models import (
     Statement,
     Zone,
 )
-from rounds.selectors import event_list, round_list
+from rounds.selectors import event_list, round_list, round_statement_text
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
 EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
@@ -433,3 +433,21 @@ def feed_items(*, limit: int = 50) -> list:
 def rounds_mentioning_articles(rnd: Round) -> list:
     """Ingested articles cited as a source for the round (citations prefetched on ``rnd``)."""
     return [c.article for c in rnd.citations.all() if c.article_id]
+
+
+def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
+    """Why a round's page cannot compare it with the previous round ("" when it can): the
+    first round, a round not held yet, or one with nothing on record."""
+    if previous is None:
+        return "This is the first round."
+    if rnd.status != RoundStatus.HELD:
+        return (
+            f"Round {rnd.number} has not been held yet ({rnd.get_status_display().lower()}): "
+            f"there is nothing to compare with round {previous.number}."
+        )
+    if not (round_statement_text(rnd) or rnd.outcomes or rnd.statements.all()):
+        return (
+            f"Nothing is on record for round {rnd.number} yet (no statement text, documents "
+            f"or outcomes) to compare with round {previous.number}."
+        )
+    return ""

@@ -16,7 +16,6 @@ from django.views.generic import RedirectView
 
 from dashboard import charts, diffs, search, selectors
 from rounds import selectors as rounds_selectors
-from rounds.choices import RoundStatus, StatementKind
 from rounds.models.zones import zone_status_on
 
 ARTICLES_PER_PAGE = 50
@@ -61,37 +60,12 @@ def round_list_view(request):
     )
 
 
-def _joint_statement(rnd) -> str:
-    """The text of a round's joint (or final) statement, if any is on record."""
-    for s in rnd.statements.all():
-        if s.kind in (StatementKind.JOINT_STATEMENT, StatementKind.FINAL_STATEMENT) and s.text:
-            return s.text
-    return ""
-
-
 def article_label(article) -> str:
     """An article's title, or "Untitled (host)" when it has none."""
     if article.title:
         return article.title
     host = urlsplit(article.url).hostname or ""
     return f"Untitled ({host.removeprefix('www.')})" if host else "Untitled"
-
-
-def _no_comparison_reason(rnd, previous) -> str:
-    """Why a round is not compared with the previous one ("" when it can be)."""
-    if previous is None:
-        return "This is the first round."
-    if rnd.status != RoundStatus.HELD:
-        return (
-            f"Round {rnd.number} has not been held yet ({rnd.get_status_display().lower()}): "
-            f"there is nothing to compare with round {previous.number}."
-        )
-    if not (_joint_statement(rnd) or rnd.outcomes or rnd.statements.all()):
-        return (
-            f"Nothing is on record for round {rnd.number} yet (no statement text, documents "
-            f"or outcomes) to compare with round {previous.number}."
-        )
-    return ""
 
 
 def _announced_place(rnd):
@@ -105,14 +79,14 @@ def _announced_place(rnd):
 def round_detail_view(request, number: int):
     rnd = get_object_or_404(rounds_selectors.round_page_queryset(), number=number)
     previous = rounds_selectors.previous_round(rnd)
-    no_comparison = _no_comparison_reason(rnd, previous)
+    no_comparison = selectors.round_comparison_gap(rnd, previous)
     comparison = None
     if not no_comparison:
         comparison = diffs.compare_rounds(
             older_label=f"Round {previous.number}",
             newer_label=f"Round {rnd.number}",
-            older_statement=_joint_statement(previous),
-            newer_statement=_joint_statement(rnd),
+            older_statement=rounds_selectors.round_statement_text(previous),
+            newer_statement=rounds_selectors.round_statement_text(rnd),
             older_documents=[s.title for s in previous.statements.all()],
             newer_documents=[s.title for s in rnd.statements.all()],
             older_outcomes=list(previous.outcomes or []),

@@ -31,6 +31,7 @@ from rounds.selectors.rounds import (
     round_calendar,
     round_list,
     round_page_queryset,
+    round_statement_text,
 )
 from rounds.selectors.statements import (
     statement_api_list,
@@ -64,6 +65,7 @@ __all__ = [
     "round_calendar",
     "round_list",
     "round_page_queryset",
+    "round_statement_text",
     "statement_api_list",
     "statement_choices",
     "statement_list",

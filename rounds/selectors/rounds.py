@@ -8,6 +8,7 @@ from django.db.models import (
     QuerySet,
 )
 
+from rounds.choices import StatementKind
 from rounds.models import (
     Citation,
     Delegation,
@@ -78,3 +79,12 @@ def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:
         .order_by("number")
         .values_list("number", "start_date", "end_date", "city")
     ]
+
+
+def round_statement_text(rnd: Round) -> str:
+    """The text of a round's joint (or final) statement, if any is on record ("" if none).
+    Uses the prefetched ``statements`` of ``round_page_queryset``."""
+    for s in rnd.statements.all():
+        if s.kind in (StatementKind.JOINT_STATEMENT, StatementKind.FINAL_STATEMENT) and s.text:
+            return s.text
+    return ""
