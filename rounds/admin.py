@@ -20,7 +20,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.services import curated_delete
+from rounds.services import curated_delete, curated_save
 
 admin.site.site_header = "Astana Process Tracker"
 admin.site.site_title = "Astana Process Tracker"
@@ -62,9 +62,7 @@ class CuratedAdmin(SimpleHistoryAdmin):
         for obj in formset.deleted_objects:
             curated_delete(obj, user=request.user, reason=reason)
         for instance in instances:
-            instance._history_user = request.user
-            instance._change_reason = reason
-            instance.save()
+            curated_save(instance, user=request.user, reason=reason)
         formset.save_m2m()
 
     def delete_model(self, request, obj):
