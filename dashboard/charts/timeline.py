@@ -1,9 +1,4 @@
-"""Pure figure builders: selector output (plain dataclasses) in, a Plotly figure dict out.
-
-No database and no request here, so every figure is testable on hand-made values. Figures are
-plain JSON-ready dicts (dates as ISO strings); templates embed them with ``json_script`` and
-``dashboard/static/js/charts.js`` renders them with the vendored plotly.js.
-"""
+"""The dashboard's timeline: rounds, events in lanes by kind and the zones' lifetimes."""
 
 from __future__ import annotations
 
@@ -12,59 +7,26 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from astana_site.dates import iso_date as _iso
+from dashboard.charts.style import (
+    COMPACT_MAX_WIDTH,
+    CONGRESS_COLOUR,
+    FONT,
+    FONT_SIZE,
+    LABELLED_KINDS,
+    LANE_COLOURS,
+    ROUND_COLOUR,
+    ROUNDS_LANE,
+    SHORT_LANES,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+)
 from dashboard.selectors import (
     EVENT_LANES,
-    MapArea,
-    MapZone,
     Timeline,
     TimelineEvent,
     TimelineRound,
     date_span,
 )
-from rounds.choices import ZoneStatus
-from rounds.models.zones import zone_status_on
-
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-FONT_SIZE = 13
-ROUND_COLOUR = "#0b5cad"
-CONGRESS_COLOUR = "#b3261e"
-# Okabe-Ito hues: distinguishable with the common colour-vision deficiencies.
-LANE_COLOURS = {
-    "Sochi congress": CONGRESS_COLOUR,
-    "Summits and ministers": "#6a3d9a",
-    "Zone agreements": "#009e73",
-    "Working groups": "#cc79a7",
-    "Geneva track": "#0072b2",
-    "War and process": "#7f4f24",
-    "Background": "#555555",
-}
-STATUS_COLOURS = {
-    ZoneStatus.AGREED: "#56b4e9",
-    ZoneStatus.OPERATIONAL: "#009e73",
-    ZoneStatus.CONTESTED: "#d55e00",
-    ZoneStatus.ENDED: "#8c8c8c",
-}
-STATUS_LABELS = dict(ZoneStatus.choices)
-NOT_AGREED = "not_agreed"
-NOT_AGREED_LABEL = "Not yet agreed"
-NOT_AGREED_FILL = "rgba(255,255,255,0)"
-MAP_START = datetime.date(2017, 1, 1)
-MAP_END = datetime.date(2024, 12, 31)
-ROUNDS_LANE = "Rounds"
-# Events labelled on the timeline: kind -> (label, arrow offset x, y in pixels).
-LABELLED_KINDS = {
-    "congress": ("Sochi congress", 70, -28),
-    "preparatory_meeting": ("Preparatory meeting", -90, 30),
-}
-# Below this width (CSS pixels) charts.js switches the timeline to its compact variant: round
-# numbers and annotations would overlap and be cut off at the plot's edges on a phone.
-COMPACT_MAX_WIDTH = 600
-# Lane names that fit a phone's width; zone lanes drop their "Zone: " prefix.
-SHORT_LANES = {
-    "Summits and ministers": "Summits",
-    "Zone agreements": "Agreements",
-    "War and process": "War, process",
-}
 
 
 def _hover_lines(lines: Iterable[str], *, limit: int = 3, width: int = 90) -> str:
@@ -361,197 +323,5 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                     round_trace=0 if data.rounds else None,
                 )
             },
-        },
-    }
-
-
-# --- Zones map --------------------------------------------------------------------------------
-
-
-def _bbox_area(geometry: dict | None) -> float:
-    points = [p for ring in _outer_rings(geometry) for p in ring]
-    if not points:
-        return 0.0
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    return (max(lons) - min(lons)) * (max(lats) - min(lats))
-
-
-def _outer_rings(geometry: dict | None) -> list[list[list[float]]]:
-    if not geometry:
-        return []
-    if geometry.get("type") == "Polygon":
-        return geometry["coordinates"][:1]
-    if geometry.get("type") == "MultiPolygon":
-        return [polygon[0] for polygon in geometry["coordinates"] if polygon]
-    return []
-
-
-def _lonlat(rings: list[list[list[float]]]) -> tuple[list, list]:
-    """Rings joined into one lon/lat series, separated by gaps (None) so each fills alone."""
-    lon: list = []
-    lat: list = []
-    for ring in rings:
-        if lon:
-            lon.append(None)
-            lat.append(None)
-        lon.extend(round(p[0], 4) for p in ring)
-        lat.extend(round(p[1], 4) for p in ring)
-    return lon, lat
-
-
-def _centre(geometry: dict | None) -> tuple[float, float] | None:
-    """Centre of the bounding box of the largest outer ring (a label anchor, not a centroid)."""
-    rings = _outer_rings(geometry)
-    if not rings:
-        return None
-    ring = max(rings, key=len)
-    lons = [p[0] for p in ring]
-    lats = [p[1] for p in ring]
-    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
-
-
-def zone_status_label(status: str | None) -> str:
-    return STATUS_LABELS.get(status, NOT_AGREED_LABEL) if status else NOT_AGREED_LABEL
-
-
-def zone_colour(status: str | None) -> str:
-    return STATUS_COLOURS.get(status, NOT_AGREED_FILL) if status else NOT_AGREED_FILL
-
-
-def map_steps(
-    zones: Sequence[MapZone],
-    *,
-    start: datetime.date = MAP_START,
-    end: datetime.date = MAP_END,
-) -> list[dict]:
-    """Slider steps: the first of every month from ``start`` to ``end`` plus every status change
-    in that span, each with every zone's status, colour and label on that day."""
-    days = set()
-    day = start.replace(day=1)
-    while day <= end:
-        days.add(day)
-        day = (day + datetime.timedelta(days=32)).replace(day=1)
-    days |= {d for z in zones for d, _ in z.history if start <= d <= end}
-    steps = []
-    for day in sorted(days):
-        statuses = [zone_status_on(z.history, day) for z in zones]
-        steps.append(
-            {
-                "date": day.isoformat(),
-                "label": f"{day.day} {day:%B %Y}",
-                "statuses": [s or NOT_AGREED for s in statuses],
-                "labels": [zone_status_label(s) for s in statuses],
-                "colours": [zone_colour(s) for s in statuses],
-            }
-        )
-    return steps
-
-
-def step_index(steps: Sequence[dict], day: datetime.date) -> int:
-    """The last step on or before ``day`` (the first step when ``day`` is earlier)."""
-    iso = day.isoformat()
-    index = 0
-    for i, step in enumerate(steps):
-        if step["date"] <= iso:
-            index = i
-    return index
-
-
-def zones_map_figure(
-    areas: Sequence[MapArea],
-    zones: Sequence[MapZone],
-    *,
-    day: datetime.date,
-    height: int = 560,
-) -> dict:
-    """Syria's governorates with the zones coloured by their status on ``day``.
-
-    Everything is drawn as ``scattergeo`` polygons from our own GeoJSON with the base map
-    switched off (``geo.visible = False``), so plotly.js needs no topojson download or tiles.
-    Zone traces come last, in ``zones`` order; ``layout.meta.zoneTraces`` lists their indices.
-    """
-    traces: list[dict] = []
-    # Outer rings only (a hole drawn as its own ring would fill the whole globe in d3-geo),
-    # largest first, so an enclave such as Damascus is drawn over its surroundings.
-    for area in sorted(areas, key=lambda a: -_bbox_area(a.geometry)):
-        lon, lat = _lonlat(_outer_rings(area.geometry))
-        traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "name": area.name,
-                "lon": lon,
-                "lat": lat,
-                "fill": "toself",
-                "fillcolor": "#f1f3f5",
-                "line": {"color": "#8a96a3", "width": 0.8},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-    label_lon, label_lat, label_text = [], [], []
-    for area in areas:
-        centre = _centre(area.geometry)
-        if centre:
-            label_lon.append(round(centre[0], 3))
-            label_lat.append(round(centre[1], 3))
-            label_text.append(area.name)
-    if label_text:
-        traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "text",
-                "name": "Governorates",
-                "lon": label_lon,
-                "lat": label_lat,
-                "text": label_text,
-                "textfont": {"size": 10, "color": "#4a5560"},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-    zone_traces = []
-    for zone in zones:
-        status = zone_status_on(zone.history, day)
-        lon, lat = _lonlat(_outer_rings(zone.geometry))
-        note = " (approximate boundary)" if zone.approximate else ""
-        zone_traces.append(len(traces))
-        traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "name": zone.short_name,
-                "lon": lon,
-                "lat": lat,
-                "fill": "toself",
-                "fillcolor": zone_colour(status),
-                "opacity": 0.85,
-                "line": {"color": "#1b1f24", "width": 1.4, "dash": "dot"},
-                "text": zone_status_label(status),
-                "customdata": [zone.url] * len(lon),
-                "hovertemplate": (
-                    f"<b>{escape(zone.short_name)}</b>{escape(note)}<br>%{{text}}<extra></extra>"
-                ),
-                "showlegend": False,
-            }
-        )
-    return {
-        "data": traces,
-        "layout": {
-            "height": height,
-            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-            "font": {"family": FONT, "size": FONT_SIZE, "color": "#1b1f24"},
-            "paper_bgcolor": "#ffffff",
-            "showlegend": False,
-            "hovermode": "closest",
-            "dragmode": False,
-            "geo": {
-                "visible": False,
-                "projection": {"type": "mercator"},
-                "fitbounds": "locations",
-                "bgcolor": "#ffffff",
-            },
-            "meta": {"zoneTraces": zone_traces},
         },
     }
