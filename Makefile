@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run migrate reference superuser test lint format test-postgres test-browser test-worker schemathesis bench screenshots worker beat clean
+.PHONY: help install run migrate reference superuser test contract lint format test-postgres test-browser test-worker schemathesis bench screenshots worker beat clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,7 +43,10 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint ## ruff, makemigrations --check and the test suite on SQLite
+contract: install ## The import contract: each layer imports only the layers below it
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
+
+test: lint contract ## ruff, the import contract, makemigrations --check and the suite on SQLite
 	DJANGO_SETTINGS_MODULE=astana_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
 

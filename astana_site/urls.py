@@ -6,5 +6,5 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("astana_site.api_urls")),
-    path("", include("rounds.urls")),
+    path("", include("dashboard.urls")),
 ]

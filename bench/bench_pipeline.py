@@ -6,7 +6,7 @@ For each of the 181 pages of the article extraction benchmark, it times
 2. the whole pipeline as a Celery task runs it minus the network: extraction, understanding
    (with the curated round calendar), deduplication and storage of the article, then linking
    (citations and suggestions), through ``ingest.services.article_ingest_content`` and
-   ``rounds.linking.article_link`` on a throw-away SQLite database with the reference data.
+   ``review.linking.article_link`` on a throw-away SQLite database with the reference data.
 
 Pages are alternated between the two modes and each mode gets one warm-up call, so caches and
 the language model weigh the same on both. Reading and gunzipping files is not timed.
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         from ingest.errors import IngestError
         from ingest.extraction import extract_document
         from ingest.understanding import understand
-        from rounds.linking import article_link
+        from review.linking import article_link
 
         def extraction(raw, url):
             return extract_document(raw, content_type="text/html", charset=None, url=url)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ingest import services
-from ingest.models import Article, Sighting, Source
+from ingest.models import SOURCE_POLL_STATE_FIELDS, Article, Sighting, Source
 
 
 @admin.register(Source)
@@ -12,17 +12,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ("name", "health", "kind", "active", "poll_interval", "last_success", "url")
     list_filter = ("active", "kind", "last_error_code")
     search_fields = ("name", "url")
-    readonly_fields = (
-        "etag",
-        "last_modified",
-        "last_polled",
-        "next_poll_at",
-        "last_success",
-        "last_error",
-        "last_error_code",
-        "failure_count",
-        "created",
-    )
+    readonly_fields = ("etag", "last_modified", *SOURCE_POLL_STATE_FIELDS, "created")
 
     @admin.display(description="Health", ordering="failure_count")
     def health(self, obj):

@@ -26,12 +26,13 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-import threading
 from dataclasses import dataclass
 from datetime import date
 
+from astana_site.dates import parse_iso_date
 from ingest.errors import ExtractionError
 from ingest.fetching import sniff_binary
+from ingest.language import DEFAULT_LANGUAGES, detect_language
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -41,24 +42,6 @@ __all__ = [
     "extract_document",
 ]
 
-#: Languages the language guesser may answer: those of the outlets covering the process.
-DEFAULT_LANGUAGES: tuple[str, ...] = (
-    "en",
-    "ru",
-    "tr",
-    "ar",
-    "fa",
-    "fr",
-    "de",
-    "es",
-    "it",
-    "zh",
-    "kk",
-    "uk",
-    "he",
-    "az",
-    "ku",
-)
 
 #: trafilatura options chosen on the benchmark: the best mean token F1 of the settings tried.
 TRAFILATURA_OPTIONS = {
@@ -237,30 +220,6 @@ def _clean(text: str) -> str:
     return _repair_mojibake(_CONTROL.sub("", text))
 
 
-_identifier_lock = threading.Lock()
-_identifiers: dict[tuple[str, ...], object] = {}
-
-
-def detect_language(
-    text: str, *, languages: tuple[str, ...] = DEFAULT_LANGUAGES, min_confidence: float = 0.6
-) -> str | None:
-    """ISO 639-1 code of ``text`` among ``languages``, or None if short or unsure."""
-    sample = text[:5000]
-    if len(re.findall(r"\w", sample)) < 20:
-        return None
-    key = tuple(sorted(languages))
-    with _identifier_lock:
-        ident = _identifiers.get(key)
-        if ident is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            ident.set_languages(list(key))
-            _identifiers[key] = ident
-        lang, prob = ident.classify(sample)
-    return lang if prob >= min_confidence else None
-
-
 def _media_type(content_type: str | None) -> str | None:
     if not content_type:
         return None
@@ -362,6 +321,6 @@ def _parse_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return parse_iso_date(value[:10])
     except ValueError:
         return None

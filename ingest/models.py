@@ -10,6 +10,16 @@ from django.db.models import Q
 
 from ingest.choices import ArticleStatus, SourceKind
 
+# What the poller records about a source's last polls: shown to analysts, never edited by them.
+SOURCE_POLL_STATE_FIELDS = (
+    "last_polled",
+    "next_poll_at",
+    "last_success",
+    "last_error",
+    "last_error_code",
+    "failure_count",
+)
+
 
 class Source(models.Model):
     """A feed or page an analyst registered for polling."""

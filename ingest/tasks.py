@@ -1,18 +1,18 @@
 """Celery tasks of the pipeline: thin, idempotent, retried only on transient failures.
 
 beat -> poll_due_sources_task -> source_poll_task (per source) -> article_fetch_task (per new
-entry) -> the configured link task (rounds.tasks.article_link_task).
+entry) -> the configured link task (review.tasks.article_link_task).
 """
 
 from __future__ import annotations
 
-import datetime
 import logging
 
 from celery import shared_task
 from celery.exceptions import Retry
 from django.db import transaction
 
+from astana_site.dates import parse_iso_date
 from ingest import services
 from ingest.errors import IngestError
 from ingest.models import Source
@@ -109,7 +109,7 @@ def article_fetch_task(
         result = services.article_ingest_url(
             url=url,
             source=source,
-            published=datetime.date.fromisoformat(published) if published else None,
+            published=parse_iso_date(published),
         )
     except IngestError as error:
         logger.warning("article %s not ingested: %s", url, error)

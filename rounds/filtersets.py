@@ -15,16 +15,11 @@ Common parameters:
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import and_, or_
-
 import django_filters as filters
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from ingest.choices import ArticleStatus, SourceKind
-from ingest.models import Article, Source
+from astana_site.filtersets import IntegerFilter, SearchFilterSet, StrictBooleanFilter
 from rounds.choices import (
     DelegationRole,
     EventKind,
@@ -33,8 +28,6 @@ from rounds.choices import (
     PlaceKind,
     RoundStatus,
     StatementKind,
-    SuggestionKind,
-    SuggestionStatus,
     ZoneStatus,
 )
 from rounds.models import (
@@ -44,68 +37,12 @@ from rounds.models import (
     Place,
     Round,
     Statement,
-    Suggestion,
     Zone,
     ZoneStatusChange,
 )
 
-# Longest accepted search string: enough for a phrase, short enough to keep LIKE queries cheap.
-SEARCH_MAX_LENGTH = 200
 # The models a citation may point at, by the name the API uses for them.
 CITABLE_TYPES = ["round", "participant", "statement", "event", "zone", "place", "governorate"]
-
-
-class IntegerFilter(filters.NumberFilter):
-    """A whole number (``NumberFilter`` would accept decimals such as ``2017.5``)."""
-
-    field_class = forms.IntegerField
-
-
-class StrictBooleanField(forms.Field):
-    """``true``/``false`` (or ``1``/``0``); anything else is invalid rather than ignored."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        text = str(value).lower()
-        if text in {"true", "1"}:
-            return True
-        if text in {"false", "0"}:
-            return False
-        raise forms.ValidationError("Expected true or false.", code="invalid")
-
-
-class StrictBooleanFilter(filters.BooleanFilter):
-    field_class = StrictBooleanField
-
-
-def search_q(fields: list[str], value: str) -> Q:
-    """A condition: every whitespace-separated word occurs in at least one of ``fields``."""
-    words = value.split()
-    if not words:
-        return Q()
-    return reduce(
-        and_, (reduce(or_, (Q(**{f"{field}__icontains": w}) for field in fields)) for w in words)
-    )
-
-
-class SearchFilterSet(filters.FilterSet):
-    """Adds ``search`` and its alias ``q`` over the fields named in ``search_fields``."""
-
-    search_fields: list[str] = []
-
-    search = filters.CharFilter(
-        method="filter_search",
-        max_length=SEARCH_MAX_LENGTH,
-        label="Full-text search: every word must occur in a text field (case-insensitive).",
-    )
-    q = filters.CharFilter(
-        method="filter_search", max_length=SEARCH_MAX_LENGTH, label="Alias of `search`."
-    )
-
-    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = search_q(self.search_fields, value)
-        return queryset.filter(condition).distinct() if condition else queryset
 
 
 class RoundFilterSet(SearchFilterSet):
@@ -320,63 +257,3 @@ class CitationFilterSet(SearchFilterSet):
             content_type=ct,
             object_id__in=Round.objects.filter(number=value).values("pk"),
         )
-
-
-# --- Ingestion -----------------------------------------------------------------------------
-
-
-class SourceFilterSet(SearchFilterSet):
-    search_fields = ["name", "url"]
-
-    kind = filters.ChoiceFilter(choices=SourceKind.choices)
-    active = StrictBooleanFilter()
-    failing = StrictBooleanFilter(
-        method="filter_failing", label="true: sources whose last poll failed."
-    )
-    ordering = filters.OrderingFilter(fields=["name", "last_success", "failure_count"])
-
-    class Meta:
-        model = Source
-        fields = ["kind", "active", "failing"]
-
-    def filter_failing(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(failure_count__gt=0) if value else queryset.filter(failure_count=0)
-
-
-class ArticleFilterSet(SearchFilterSet):
-    search_fields = ["title", "text", "url"]
-
-    published = filters.DateFromToRangeFilter(
-        label="Publication date range: `published_after` and `published_before` (inclusive)."
-    )
-    year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
-    language = filters.CharFilter(max_length=8, label="ISO 639-1 code, e.g. ru.")
-    status = filters.ChoiceFilter(choices=ArticleStatus.choices)
-    round = IntegerFilter(
-        method="filter_round", min_value=1, max_value=32767, label="Number of a round it cites."
-    )
-    ordering = filters.OrderingFilter(fields=["published", "fetched", "title"])
-
-    class Meta:
-        model = Article
-        fields = ["published", "year", "language", "status", "round"]
-
-    def filter_round(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
-        round_pks = Round.objects.filter(number=value).values("pk")
-        return queryset.filter(
-            citations__content_type=ContentType.objects.get_for_model(Round),
-            citations__object_id__in=round_pks,
-        ).distinct()
-
-
-class SuggestionFilterSet(SearchFilterSet):
-    search_fields = ["key", "quote"]
-
-    kind = filters.ChoiceFilter(choices=SuggestionKind.choices)
-    status = filters.ChoiceFilter(choices=SuggestionStatus.choices)
-    article = IntegerFilter(field_name="article_id", min_value=1)
-    ordering = filters.OrderingFilter(fields=["created", "kind", "status"])
-
-    class Meta:
-        model = Suggestion
-        fields = ["kind", "status", "article"]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from astana_site.dates import parse_iso_date
 from rounds.models import (
     Citation,
     Delegation,
@@ -49,7 +50,7 @@ class LoadReport:
 
 
 def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value[:10]) if value else None
+    return parse_iso_date(value[:10] if value else None)
 
 
 def _upsert(model, lookup: dict, values: dict, report: LoadReport):

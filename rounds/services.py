@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 
-from rounds.exceptions import TrackerError
+from astana_site.exceptions import TrackerError
 
 M = TypeVar("M", bound=models.Model)
 

@@ -31,8 +31,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "rounds",
+    "csp",
     "ingest",
+    "rounds",
+    "review",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -54,7 +57,7 @@ WSGI_APPLICATION = "astana_site.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -96,40 +99,64 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# A strict Content-Security-Policy (django-csp): only our own scripts, styles and images.
+# plotly.js (through d3) sets inline style *attributes* for rich text in hover labels;
+# ``style-src-attr`` allows those without allowing inline <style> elements or scripts.
+# ``astana_site.middleware`` relaxes it for the admin and the API docs only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
 }
 
 LOGIN_URL = "admin:login"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- REST framework -------------------------------------------------------------------------
+# The API's defaults, declared once; a view names only what differs from them. Token first:
+# an anonymous write is told to authenticate (401 with ``WWW-Authenticate: Token``).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rounds.api.permissions.ReadAnyWriteWithModelPermission"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+    "DEFAULT_PERMISSION_CLASSES": ["astana_site.api.permissions.ReadAnyWriteWithModelPermission"],
+    # Filtering, search (``search``/``q``) and ``ordering`` are parameters of each FilterSet.
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "astana_site.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rounds.api.pagination.StandardPagination",
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "astana_site.api.views.StrictContentNegotiation",
+    "DEFAULT_PAGINATION_CLASS": "astana_site.api.pagination.StandardPagination",
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "astana_site.api.throttling.AnonThrottle",
+        "astana_site.api.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="600/hour"),
         "user": env("API_THROTTLE_USER", default="6000/hour"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "rounds.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "astana_site.api.schema.TrackerAutoSchema",
+    "EXCEPTION_HANDLER": "astana_site.api.errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -197,7 +224,7 @@ LOGGING = {
 }
 # The task that links understood articles to curated records and queues suggestions. Named by
 # setting so the ingest app never imports the curated domain.
-INGEST_LINK_TASK = "rounds.tasks.article_link_task"
+INGEST_LINK_TASK = "review.tasks.article_link_task"
 # Returns (number, start, end, city) of the known rounds, to help understanding date a round.
 INGEST_ROUND_CALENDAR = "rounds.selectors.round_calendar"
 # Kombu's Redis transport redelivers a task whose worker died after this many seconds.

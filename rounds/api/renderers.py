@@ -1,4 +1,5 @@
-"""Formats besides JSON, chosen with ``?format=``: CSV, GeoJSON, iCalendar and TimelineJS3.
+"""Formats of the curated resources besides JSON and CSV, chosen with ``?format=``: GeoJSON,
+iCalendar and TimelineJS3.
 
 Each renders the serialized representation the JSON format shows (same query, same filters,
 same page), so a format adds no queries. Errors are always rendered as the JSON error shape,
@@ -7,112 +8,23 @@ whatever format was asked for.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import json
 from collections.abc import Iterable
 
 from django.utils.html import escape
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 
-# Cells that a spreadsheet would evaluate as a formula are prefixed with a quote (OWASP).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from astana_site.api.renderers import ErrorsAsJSONMixin, response_records
+from astana_site.dates import parse_iso_date
+from rounds.ical import CalendarEntry, calendar_ics
+
 ICS_STATUS = {
     "announced": "TENTATIVE",
     "postponed": "TENTATIVE",
     "held": "CONFIRMED",
     "cancelled": "CANCELLED",
 }
-
-
-def _records(data) -> tuple[list[dict], bool]:
-    """The records in a response body and whether it was a list (paginated or not)."""
-    if isinstance(data, dict) and isinstance(data.get("results"), list):
-        return data["results"], True
-    if isinstance(data, list):
-        return data, True
-    return ([data] if isinstance(data, dict) else []), False
-
-
-class ErrorsAsJSONMixin:
-    """Renders error responses as the one JSON error shape, with a JSON content type."""
-
-    @classmethod
-    def openapi_schema(cls, *, many: bool) -> dict:
-        """What a successful response in this format looks like, for the OpenAPI schema."""
-        return {"type": "string", "description": cls.__doc__.split("\n\n")[0].strip()}
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        response = (renderer_context or {}).get("response")
-        if response is not None and response.status_code >= 400:
-            response["Content-Type"] = "application/json"
-            return JSONRenderer().render(data, "application/json", renderer_context)
-        return self.render_data(data, renderer_context or {})
-
-    def render_data(self, data, renderer_context: dict) -> bytes:
-        raise NotImplementedError
-
-
-# --- CSV -------------------------------------------------------------------------------------
-
-
-def _cell(value) -> str | int | float:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, list):
-        if all(isinstance(v, str | int | float) for v in value):
-            return "; ".join(str(v) for v in value)
-        for key in ("slug", "url", "name"):
-            if all(isinstance(v, dict) and v.get(key) for v in value):
-                return "; ".join(str(v[key]) for v in value)
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def _flatten(record: dict, prefix: str = "") -> dict:
-    """Nested objects become dotted columns (``next_meeting.start``); lists become one cell."""
-    flat: dict = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value and key not in {"details", "polygon"}:
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = _cell(value)
-    return flat
-
-
-class CSVRenderer(ErrorsAsJSONMixin, BaseRenderer):
-    """One row per record, one column per field; related lists are joined with ``; ``."""
-
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render_data(self, data, renderer_context: dict) -> bytes:
-        records, _ = _records(data)
-        rows = [_flatten(r) for r in records]
-        header: list[str] = []
-        for row in rows:
-            header.extend(k for k in row if k not in header)
-        if not header:
-            view = renderer_context.get("view")
-            if view is not None and hasattr(view, "get_serializer"):
-                header = list(view.get_serializer().fields)
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue().encode("utf-8")
 
 
 # --- GeoJSON ---------------------------------------------------------------------------------
@@ -173,7 +85,7 @@ class GeoJSONRenderer(ErrorsAsJSONMixin, BaseRenderer):
         }
 
     def render_data(self, data, renderer_context: dict) -> bytes:
-        records, many = _records(data)
+        records, many = response_records(data)
         if not many:
             body = feature(records[0]) if records else {}
         else:
@@ -190,10 +102,6 @@ class GeoJSONRenderer(ErrorsAsJSONMixin, BaseRenderer):
 # --- iCalendar -------------------------------------------------------------------------------
 
 
-def _date(value) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
 class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
     """RFC 5545: one all-day VEVENT per dated event (undated events are left out).
 
@@ -206,43 +114,33 @@ class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
     charset = "utf-8"
 
     def render_data(self, data, renderer_context: dict) -> bytes:
-        records, _ = _records(data)
-        calendar = Calendar()
-        calendar.add("prodid", "-//Astana Process Tracker//API v1//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", "Astana process: events")
-        for record in records:
-            start = _date(record.get("start_date"))
-            if start is None:
-                continue
-            end = _date(record.get("end_date")) or start
-            entry = CalendarEvent()
-            entry.add("uid", f"{record['slug']}@astana-tracker")
-            entry.add("summary", record.get("title", ""))
-            entry.add("dtstart", start)
-            entry.add("dtend", max(end, start) + datetime.timedelta(days=1))
-            entry.add("dtstamp", datetime.datetime.fromisoformat(record["modified"]))
-            if record.get("description"):
-                entry.add("description", record["description"])
-            location = record.get("place_name") or record.get("location_text")
-            if location:
-                entry.add("location", location)
-            if record.get("status") in ICS_STATUS:
-                entry.add("status", ICS_STATUS[record["status"]])
-            if record.get("kind"):
-                entry.add("categories", [record["kind"]])
-            if record.get("api_url"):
-                entry.add("url", record["api_url"])
-            calendar.add_component(entry)
-        return calendar.to_ical()
+        records, _ = response_records(data)
+        entries = (
+            CalendarEntry(
+                uid=record["slug"],
+                summary=record.get("title", ""),
+                start=parse_iso_date(record["start_date"]),
+                end=parse_iso_date(record.get("end_date")),
+                stamp=datetime.datetime.fromisoformat(record["modified"]),
+                description=record.get("description") or None,
+                location=record.get("place_name") or record.get("location_text"),
+                status=ICS_STATUS.get(record.get("status")),
+                categories=[record["kind"]] if record.get("kind") else [],
+                url=record.get("api_url"),
+            )
+            for record in records
+            if record.get("start_date")
+        )
+        return calendar_ics(
+            name="Astana process: events", product="API v1", entries=entries, gregorian=True
+        )
 
 
 # --- TimelineJS3 -----------------------------------------------------------------------------
 
 
 def _timeline_date(value: str | None, precision: str = "day") -> dict | None:
-    day = _date(value)
+    day = parse_iso_date(value)
     if day is None:
         return None
     parts = {"year": day.year}
@@ -315,7 +213,7 @@ class TimelineJSRenderer(ErrorsAsJSONMixin, BaseRenderer):
         }
 
     def render_data(self, data, renderer_context: dict) -> bytes:
-        records, _ = _records(data)
+        records, _ = response_records(data)
         slides: Iterable[dict | None] = (_timeline_slide(r) for r in records)
         body = {
             "title": {

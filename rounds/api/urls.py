@@ -1,6 +1,8 @@
+"""The curated domain's routes under /api/v1/, included by ``astana_site.api_urls``."""
+
 from rest_framework.routers import DefaultRouter
 
-from rounds.api import ingestion, views
+from rounds.api import changes, views
 
 router = DefaultRouter()
 # ``?format=`` chooses the format; no ``.csv`` suffix routes, so every URL has one spelling.
@@ -13,9 +15,6 @@ router.register("events", views.EventViewSet, basename="event")
 router.register("zones", views.ZoneViewSet, basename="zone")
 router.register("places", views.PlaceViewSet, basename="place")
 router.register("citations", views.CitationViewSet, basename="citation")
-router.register("changes", views.ChangesViewSet, basename="change")
-router.register("sources", ingestion.SourceViewSet, basename="source")
-router.register("articles", ingestion.ArticleViewSet, basename="article")
-router.register("suggestions", ingestion.SuggestionViewSet, basename="suggestion")
+router.register("changes", changes.ChangesViewSet, basename="change")
 
 urlpatterns = router.urls

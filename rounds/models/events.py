@@ -69,7 +69,7 @@ class Event(StatusTransitionsMixin, CuratedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:event-detail", kwargs={"slug": self.slug})
+        return reverse("dashboard:event-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         super().clean()

@@ -79,7 +79,7 @@ class Round(StatusTransitionsMixin, CuratedModel):
         return f"Round {self.number}: {self.name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:round-detail", kwargs={"number": self.number})
+        return reverse("dashboard:round-detail", kwargs={"number": self.number})
 
     @property
     def guarantors(self):

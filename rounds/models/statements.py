@@ -32,4 +32,4 @@ class Statement(CuratedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:statement-detail", kwargs={"pk": self.pk})
+        return reverse("dashboard:statement-detail", kwargs={"pk": self.pk})

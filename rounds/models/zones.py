@@ -9,6 +9,16 @@ from .base import CuratedModel, history
 from .geography import Governorate
 
 
+def zone_status_on(history: list[tuple[datetime.date, str]], day: datetime.date) -> str | None:
+    """A zone's status on ``day`` from its history of ``(date, status)`` changes (None before
+    its first change). Pure: the one place a zone's status on a day is worked out."""
+    status = None
+    for date, value in sorted(history):
+        if date <= day:
+            status = value
+    return status
+
+
 class Zone(CuratedModel):
     """One of the four de-escalation areas of the 4 May 2017 memorandum."""
 
@@ -42,18 +52,14 @@ class Zone(CuratedModel):
         return self.short_name
 
     def get_absolute_url(self) -> str:
-        return reverse("rounds:zone-detail", kwargs={"slug": self.slug})
+        return reverse("dashboard:zone-detail", kwargs={"slug": self.slug})
 
     def status_on(self, day: datetime.date) -> str | None:
         """The zone's status on a day, from its history (None before it was agreed).
 
         Uses the prefetched ``status_changes`` when present, so it costs no query in lists.
         """
-        status = None
-        for change in sorted(self.status_changes.all(), key=lambda c: c.date):
-            if change.date <= day:
-                status = change.status
-        return status
+        return zone_status_on([(c.date, c.status) for c in self.status_changes.all()], day)
 
 
 class ZoneStatusChange(CuratedModel):

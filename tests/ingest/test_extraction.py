@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from ingest.errors import ExtractionError
-from ingest.extraction import decode_bytes, detect_language, extract_document
+from ingest.extraction import decode_bytes, extract_document
 from ingest.fetching import fetch
+from ingest.language import detect_language
 from tests.ingest.conftest import DATA_DIR
 
 HTML = DATA_DIR / "html"

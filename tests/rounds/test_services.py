@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from rounds.exceptions import TrackerError
+from astana_site.exceptions import TrackerError
 from rounds.models import Round
 from rounds.services import curated_delete, curated_save
 from tests.factories import RoundFactory

@@ -1,4 +1,3 @@
-import datetime
 import mimetypes
 import re
 from pathlib import Path
@@ -6,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from astana_site.dates import parse_iso_date
 from ingest import services
 from ingest.errors import IngestError
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if language and not LANGUAGE_CODE.match(language):
             raise CommandError(f"--language {language!r} is not an ISO 639 code such as en or ru.")
         try:
-            published_date = datetime.date.fromisoformat(published) if published else None
+            published_date = parse_iso_date(published)
         except ValueError as exc:
             raise CommandError(f"--published {published!r} is not a date (YYYY-MM-DD).") from exc
         failures = 0

@@ -358,3 +358,30 @@ def test_an_open_ring_is_422_and_a_non_list_is_400(analyst_api):
 def test_a_whitespace_name_is_refused(analyst_api):
     response = analyst_api.patch("/api/v1/places/astana/", {"name": "   "}, format="json", **REASON)
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["ftp://x.org/a", "not a link", "https://", "http://a b.org/"])
+def test_a_statement_link_that_is_not_http_is_a_400_and_nothing_is_stored(analyst_api, url):
+    # Given a statement whose link is known
+    statement = Statement.objects.get(slug="round-1-document-1")
+    before = statement.url
+    # When an analyst sets its link to something other than an http(s) address
+    response = analyst_api.patch(
+        "/api/v1/statements/round-1-document-1/", {"url": url}, format="json", **REASON
+    )
+    # Then the API refuses it as malformed input and the stored link is unchanged
+    assert response.status_code == 400, response.json()
+    assert response.json()["error"]["detail"]["url"] == ["Enter an http(s) link."]
+    statement.refresh_from_db()
+    assert statement.url == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["", "https://www.mfa.kz/en/statement-1"])
+def test_a_statement_link_may_be_an_http_address_or_empty(analyst_api, url):
+    response = analyst_api.patch(
+        "/api/v1/statements/round-1-document-1/", {"url": url}, format="json", **REASON
+    )
+    assert response.status_code == 200, response.json()
+    assert Statement.objects.get(slug="round-1-document-1").url == url

@@ -1,0 +1,108 @@
+"""Strict JSON types for serializers: a number is not a string and a string is not a number,
+so what the schema says is what the API accepts (DRF would coerce 0 to "0" and "5" to 5)."""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+SMALLINT_MAX = 32767
+# "Not whitespace" spelled out so that Python's and ECMAScript's regexes mean the same set.
+NON_SPACE = r"[^\s\x1c-\x1f\x85\ufeff]"
+LINK_PATTERN = rf"^https?://{NON_SPACE}+$"
+OPTIONAL_LINK_PATTERN = rf"^(https?://{NON_SPACE}+)?$"
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(serializers.SlugField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictFloatField(serializers.FloatField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class StrictSlugRelatedField(serializers.SlugRelatedField):
+    """A reference by public key: a string slug, or an integer for round numbers. An empty
+    string is not read as null, and a key of the wrong JSON type is a 400."""
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
+    def to_internal_value(self, data):
+        wants_int = self.slug_field == "number"
+        if isinstance(data, bool) or not isinstance(data, int if wants_int else str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "pattern": LINK_PATTERN, "maxLength": 1000})
+class LinkField(StrictCharField):
+    """An http(s) link; may hold non-ASCII characters (an IRI), as news sites' links do."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 1000)
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(LINK_PATTERN, "Enter an http(s) link."))
+
+
+@extend_schema_field({"type": "string", "pattern": OPTIONAL_LINK_PATTERN, "maxLength": 1000})
+class OptionalLinkField(StrictCharField):
+    """An http(s) link, or empty when none is known. Anything else (``ftp://``, a word) is a
+    400, as the schema's pattern says."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 1000)
+        kwargs.pop("allow_blank", None)  # the pattern allows "", and the schema says so once
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(OPTIONAL_LINK_PATTERN, "Enter an http(s) link."))
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            return ""
+        return super().run_validation(data)
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.IntegerField: StrictIntegerField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+        models.PositiveBigIntegerField: StrictIntegerField,
+        models.FloatField: StrictFloatField,
+        models.BooleanField: StrictBooleanField,
+        models.URLField: OptionalLinkField,
+    }

@@ -1,0 +1,1 @@
+"""The public site: pages, charts, search, statement diffs and feeds. Reads only."""

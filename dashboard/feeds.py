@@ -1,0 +1,94 @@
+"""Feeds for readers' tools: Atom of new records, iCalendar of announced meetings."""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from dashboard import selectors
+from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
+from rounds.models import Event, Round, Statement
+
+FEED_ITEMS = 50
+
+
+class LatestRecordsFeed(Feed):
+    """The newest rounds, statements and events, by when they were recorded."""
+
+    feed_type = Atom1Feed
+    title = "Astana Process Tracker: new rounds, statements and events"
+    subtitle = "Curated records of the Astana process on Syria, newest first, with sources."
+
+    def link(self):
+        return reverse("dashboard:home")
+
+    def feed_url(self):
+        return reverse("dashboard:feed-atom")
+
+    def items(self):
+        return selectors.feed_items(limit=FEED_ITEMS)
+
+    def item_title(self, item):
+        if isinstance(item, Round):
+            return f"Round {item.number}: {item.name}"
+        if isinstance(item, Statement):
+            return f"Statement: {item.title}"
+        return f"Event: {item.title}"
+
+    def item_description(self, item):
+        if isinstance(item, Round):
+            dates = f"{item.start_date or ''}–{item.end_date or ''}"
+            return f"{item.city}, {dates}. " + "; ".join(item.outcomes or [])
+        if isinstance(item, Statement):
+            return f"{item.get_kind_display()}, {item.date or 'undated'}"
+        assert isinstance(item, Event)
+        return f"{item.get_kind_display()}, {item.start_date or 'undated'}. {item.description}"
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created
+
+    def item_updateddate(self, item):
+        return item.modified
+
+    def item_guid(self, item):
+        return f"tag:{UID_DOMAIN},2017:{item._meta.model_name}/{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+def meetings_calendar(request):
+    """iCalendar of announced meetings: events still announced, rounds scheduled or postponed,
+    and rounds' announced windows.
+
+    Each is an all-day event over its dates or window (DTEND exclusive, per RFC 5545); meetings
+    announced without a date are left out, as a calendar entry needs one.
+    """
+    stamp = timezone.now()
+    entries = (
+        CalendarEntry(
+            uid=meeting.uid,
+            summary=meeting.title,
+            start=meeting.start,
+            end=meeting.end,
+            stamp=stamp,
+            description=(
+                (f"As announced: {meeting.wording}" if meeting.window else meeting.wording)
+                if meeting.wording
+                else ""
+            ),
+            location=meeting.place or None,
+            url=request.build_absolute_uri(meeting.url),
+        )
+        for meeting in selectors.announced_meetings()
+        if meeting.start is not None
+    )
+    body = calendar_ics(
+        name="Astana process: announced meetings", product="announced meetings", entries=entries
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="astana-meetings.ics"'
+    return response

@@ -1,0 +1,453 @@
+"""Reads shaped for the public pages and the pure figure builders in ``dashboard.charts``:
+plain values, every function a fixed number of queries however many rounds, events or zones
+there are. Querysets of the curated records come from ``rounds.selectors``."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Count,
+    Max,
+    Min,
+    Prefetch,
+    QuerySet,
+)
+from django.db.models.functions import Coalesce
+
+from ingest.models import Article
+from review.filtersets import ArticleFilterSet
+from rounds.choices import EventKind, EventStatus, RoundStatus, ZoneStatus
+from rounds.filtersets import EventFilterSet, RoundFilterSet
+from rounds.models import (
+    Citation,
+    Event,
+    Governorate,
+    Participant,
+    Round,
+    Statement,
+    Zone,
+)
+from rounds.selectors import event_list, round_list, round_statement_text
+
+# Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
+EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
+    ("Sochi congress", (EventKind.CONGRESS, EventKind.PREPARATORY_MEETING)),
+    ("Summits and ministers", (EventKind.SUMMIT, EventKind.MINISTERIAL)),
+    (
+        "Zone agreements",
+        (EventKind.ZONE_AGREEMENT, EventKind.ZONE_IMPLEMENTATION, EventKind.RELATED_AGREEMENT),
+    ),
+    (
+        "Working groups",
+        (EventKind.WORKING_GROUP, EventKind.EXPERT_MEETING, EventKind.CONFIDENCE_BUILDING),
+    ),
+    ("Geneva track", (EventKind.GENEVA_TRACK,)),
+    ("War and process", (EventKind.MILITARY, EventKind.PROCESS_STATUS)),
+    ("Background", (EventKind.BACKGROUND, EventKind.OTHER)),
+]
+
+LANE_OF_KIND = {kind: lane for lane, kinds in EVENT_LANES for kind in kinds}
+
+PROMINENT_KINDS = {EventKind.CONGRESS, EventKind.PREPARATORY_MEETING}
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    """The filters the dashboard and list pages share, as read from the URL."""
+
+    year: int | None = None
+    participant: str | None = None
+    kind: str | None = None
+
+    @classmethod
+    def from_query(cls, data) -> "DashboardFilters":
+        """Parse ``?year=&participant=&kind=``; unknown or malformed values are ignored."""
+        year = data.get("year", "")
+        kind = data.get("kind", "")
+        return cls(
+            year=int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None,
+            participant=(data.get("participant") or "").strip()[:64] or None,
+            kind=kind if kind in EventKind.values else None,
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.year, self.participant, self.kind))
+
+
+@dataclass(frozen=True)
+class TimelineRound:
+    number: int
+    name: str
+    city: str
+    start: datetime.date
+    end: datetime.date | None
+    outcomes: list[str]
+    url: str
+
+    @property
+    def dates(self) -> str:
+        return date_span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    slug: str
+    title: str
+    kind: str
+    kind_label: str
+    lane: str
+    start: datetime.date
+    end: datetime.date | None
+    status: str
+    url: str
+    prominent: bool = False
+
+    @property
+    def dates(self) -> str:
+        return date_span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class StatusSegment:
+    status: str
+    start: datetime.date
+    end: datetime.date | None  # None: still in this status
+
+
+@dataclass(frozen=True)
+class ZoneLifetime:
+    slug: str
+    short_name: str
+    url: str
+    segments: list[StatusSegment]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    rounds: list[TimelineRound]
+    events: list[TimelineEvent]
+    zones: list[ZoneLifetime]
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class AnnouncedMeeting:
+    """A meeting announced for the future: an announced event, a scheduled or postponed round,
+    or the next-meeting window a round announced."""
+
+    uid: str
+    title: str
+    start: datetime.date | None  # None: announced without a date
+    end: datetime.date | None
+    wording: str
+    url: str
+    place: str = ""
+    window: bool = False  # a round's announced next-meeting window
+    # A window announced at a round whose successor is already on record (scheduled, postponed
+    # or held): the calendar keeps it, the headline shows the round itself instead.
+    superseded: bool = False
+
+    @property
+    def label(self) -> str:
+        """How the headline names it: a window as announced, anything else by its title."""
+        return self.wording if self.window and self.wording else self.title
+
+
+@dataclass(frozen=True)
+class Headline:
+    rounds_held: int
+    latest_round: Round | None
+    next_meeting: AnnouncedMeeting | None
+    zones_in_force: list[str]
+    first_year: int | None = None  # of the rounds held
+    last_year: int | None = None
+
+
+@dataclass(frozen=True)
+class MapArea:
+    code: str
+    name: str
+    geometry: dict
+
+
+@dataclass(frozen=True)
+class MapZone:
+    slug: str
+    short_name: str
+    name: str
+    url: str
+    geometry: dict | None
+    approximate: bool
+    history: list[tuple[datetime.date, str]] = field(default_factory=list)
+
+
+def date_span(start: datetime.date | None, end: datetime.date | None) -> str:
+    """'23–24 Jan 2017', '30 Jul – 1 Aug 2018', '29 Dec 2016'."""
+    if not start:
+        return "date unknown"
+    if not end or end == start:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _segments(history: list[tuple[datetime.date, str]]) -> list[StatusSegment]:
+    ordered = sorted(history)
+    segments = []
+    for i, (date, status) in enumerate(ordered):
+        if status == ZoneStatus.ENDED:
+            continue
+        end = ordered[i + 1][0] if i + 1 < len(ordered) else None
+        segments.append(StatusSegment(status=status, start=date, end=end))
+    return segments
+
+
+def filtered_rounds(params) -> QuerySet[Round]:
+    """Rounds for the page and timeline, filtered by ``RoundFilterSet`` (same as the API).
+
+    ``params`` is the request's query (``year``, ``participant``, ``role``, ``city``, ...);
+    invalid values are ignored rather than failing the page.
+    """
+    return RoundFilterSet(params, queryset=round_list()).qs
+
+
+def filtered_events(params) -> QuerySet[Event]:
+    """Events filtered by ``EventFilterSet`` (``year``, ``participant``, ``kind``, ...)."""
+    return EventFilterSet(params, queryset=event_list()).qs
+
+
+def filtered_articles(params):
+    """Ingested articles for the page, filtered by ``ArticleFilterSet`` (same as the API:
+    ``round``, ``language``, ``status``, ``year``, ``q``); invalid values are ignored."""
+    return ArticleFilterSet(params, queryset=article_list()).qs
+
+
+def filter_choices() -> dict:
+    """Options for the shared filter form: years with rounds or events, participants, kinds."""
+    years = sorted(
+        {d.year for d in Round.objects.exclude(start_date=None).dates("start_date", "year")}
+        | {d.year for d in Event.objects.exclude(start_date=None).dates("start_date", "year")}
+    )
+    return {
+        "years": years,
+        "participants": list(Participant.objects.values_list("slug", "name")),
+        "kinds": EventKind.choices,
+    }
+
+
+def timeline(params=None) -> Timeline:
+    """Rounds, events and zone lifetimes for the dashboard timeline (four queries).
+
+    ``params``: the shared list filters (see ``filtered_rounds`` and ``filtered_events``).
+    """
+    params = params if params is not None else {}
+    filters = DashboardFilters.from_query(params)
+    rounds = [
+        TimelineRound(
+            number=r.number,
+            name=r.name,
+            city=r.city,
+            start=r.start_date,
+            end=r.end_date,
+            outcomes=list(r.outcomes or []),
+            url=r.get_absolute_url(),
+        )
+        for r in filtered_rounds(params)
+        .select_related(None)
+        .prefetch_related(None)
+        .only("number", "name", "city", "start_date", "end_date", "outcomes")
+        if r.start_date
+    ]
+    events = [
+        TimelineEvent(
+            slug=e.slug,
+            title=e.title,
+            kind=e.kind,
+            kind_label=e.get_kind_display(),
+            lane=LANE_OF_KIND.get(e.kind, "Background"),
+            start=e.start_date,
+            end=e.end_date,
+            status=e.status,
+            url=e.get_absolute_url(),
+            prominent=e.kind in PROMINENT_KINDS,
+        )
+        for e in filtered_events(params).select_related(None).prefetch_related(None)
+        if e.start_date
+    ]
+    zones = [
+        ZoneLifetime(
+            slug=z.slug,
+            short_name=z.short_name,
+            url=z.get_absolute_url(),
+            segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
+        )
+        for z in Zone.objects.prefetch_related("status_changes")
+    ]
+    return Timeline(rounds=rounds, events=events, zones=zones, year=filters.year)
+
+
+PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
+
+
+def announced_meetings() -> list[AnnouncedMeeting]:
+    """Meetings announced, dated ones by start then undated ones (two queries): events still
+    announced, rounds scheduled or postponed, and every round's announced next-meeting window.
+
+    A round's window is kept even once the meeting happened (the calendar records what was
+    announced); ``headline`` picks the one still ahead.
+    """
+    meetings = [
+        AnnouncedMeeting(
+            uid=f"event-{e.slug}",
+            title=e.title,
+            start=e.start_date,
+            end=e.end_date,
+            wording=e.get_status_display(),
+            url=e.get_absolute_url(),
+            place=str(e.place or e.location_text),
+        )
+        for e in Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED)
+    ]
+    rounds = list(Round.objects.select_related("place", "next_meeting_place"))
+    on_record = {r.number for r in rounds}
+    for r in rounds:
+        if r.status in PENDING_ROUND_STATUSES:
+            meetings.append(
+                AnnouncedMeeting(
+                    uid=f"round-{r.number}",
+                    title=f"Round {r.number}" + (f", {r.city}" if r.city else ""),
+                    start=r.start_date,
+                    end=r.end_date,
+                    wording=r.date_note or r.get_status_display(),
+                    url=r.get_absolute_url(),
+                    place=str(r.place or r.city),
+                )
+            )
+        if r.next_meeting_start:
+            meetings.append(
+                AnnouncedMeeting(
+                    uid=f"round-{r.number}-next-meeting",
+                    title=f"Next meeting announced at round {r.number}",
+                    start=r.next_meeting_start,
+                    end=r.next_meeting_end,
+                    wording=r.next_meeting_text,
+                    url=r.get_absolute_url(),
+                    place=str(r.next_meeting_place or ""),
+                    window=True,
+                    superseded=r.number + 1 in on_record,
+                )
+            )
+    return sorted(meetings, key=lambda m: (m.start is None, m.start or datetime.date.min, m.uid))
+
+
+def headline(*, today: datetime.date) -> Headline:
+    """The dashboard's headline figures on ``today``.
+
+    The next meeting is the earliest announced one not yet over on ``today`` and after the
+    latest round held, or else the first one announced without a date.
+    """
+    held = Round.objects.filter(status=RoundStatus.HELD)
+    latest = held.select_related("place").order_by("-start_date", "-number").first()
+    latest_day = latest and (latest.end_date or latest.start_date)
+    upcoming = [
+        m
+        for m in announced_meetings()
+        if not m.superseded
+        and (
+            m.start is None
+            or ((m.end or m.start) >= today and (latest_day is None or m.start > latest_day))
+        )
+    ]
+    span = held.aggregate(
+        count=Count("pk"), first=Min("start_date"), last=Max(Coalesce("end_date", "start_date"))
+    )
+    in_force = [
+        z.short_name
+        for z in Zone.objects.prefetch_related("status_changes")
+        if z.status_on(today) not in (None, ZoneStatus.ENDED)
+    ]
+    return Headline(
+        rounds_held=span["count"],
+        latest_round=latest,
+        next_meeting=upcoming[0] if upcoming else None,
+        zones_in_force=in_force,
+        first_year=span["first"].year if span["first"] else None,
+        last_year=span["last"].year if span["last"] else None,
+    )
+
+
+def map_areas() -> list[MapArea]:
+    return [
+        MapArea(code=g.pcode, name=g.name_common, geometry=g.geometry)
+        for g in Governorate.objects.only("pcode", "name_common", "geometry")
+    ]
+
+
+def map_zones() -> list[MapZone]:
+    return [
+        MapZone(
+            slug=z.slug,
+            short_name=z.short_name,
+            name=z.name,
+            url=z.get_absolute_url(),
+            geometry=z.polygon,
+            approximate=z.polygon_approximate,
+            history=[(c.date, c.status) for c in z.status_changes.all()],
+        )
+        for z in Zone.objects.prefetch_related("status_changes")
+    ]
+
+
+def article_list():
+    """Ingested articles with the curated records that cite them (rounds resolved, 3 queries)."""
+    return Article.objects.select_related("source").prefetch_related(
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("content_type").filter(
+                content_type=ContentType.objects.get_for_model(Round)
+            ),
+            to_attr="round_citations",
+        )
+    )
+
+
+def rounds_by_pk(pks) -> dict[int, Round]:
+    return {r.pk: r for r in Round.objects.filter(pk__in=set(pks)).only("pk", "number", "name")}
+
+
+def feed_items(*, limit: int = 50) -> list:
+    """The newest rounds, statements and events (by when they were recorded), newest first."""
+    items = [
+        *Round.objects.order_by("-created")[:limit],
+        *Statement.objects.select_related("round").order_by("-created")[:limit],
+        *Event.objects.order_by("-created")[:limit],
+    ]
+    return sorted(items, key=lambda o: (o.created, o.pk), reverse=True)[:limit]
+
+
+def rounds_mentioning_articles(rnd: Round) -> list:
+    """Ingested articles cited as a source for the round (citations prefetched on ``rnd``)."""
+    return [c.article for c in rnd.citations.all() if c.article_id]
+
+
+def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
+    """Why a round's page cannot compare it with the previous round ("" when it can): the
+    first round, a round not held yet, or one with nothing on record."""
+    if previous is None:
+        return "This is the first round."
+    if rnd.status != RoundStatus.HELD:
+        return (
+            f"Round {rnd.number} has not been held yet ({rnd.get_status_display().lower()}): "
+            f"there is nothing to compare with round {previous.number}."
+        )
+    if not (round_statement_text(rnd) or rnd.outcomes or rnd.statements.all()):
+        return (
+            f"Nothing is on record for round {rnd.number} yet (no statement text, documents "
+            f"or outcomes) to compare with round {previous.number}."
+        )
+    return ""

@@ -1,0 +1,288 @@
+"""Reader pages. Thin: parse input, call selectors and figure builders, render.
+
+Every page shows its content as HTML; charts are figure JSON (``json_script``) that
+``static/js/charts.js`` draws with the vendored plotly.js.
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.views.generic import RedirectView
+
+from dashboard import charts, diffs, search, selectors
+from rounds import selectors as rounds_selectors
+from rounds.models.zones import zone_status_on
+
+ARTICLES_PER_PAGE = 50
+# Words in event detail keys shown in capitals ("un" -> "UN", "unsc_resolution" -> ...).
+ACRONYMS = {"un", "unsc", "unhcr", "icrc", "us", "uk", "eu", "hnc", "snc", "pyd", "sdf", "ypg"}
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _filter_context(request, filters: selectors.DashboardFilters) -> dict:
+    return {
+        "filters": filters,
+        "filter_choices": selectors.filter_choices(),
+        "filter_query": request.GET.urlencode(),
+    }
+
+
+def home(request):
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    data = selectors.timeline(request.GET)
+    return render(
+        request,
+        "dashboard/home.html",
+        {
+            "headline": selectors.headline(today=_today()),
+            "timeline": data,
+            "figure": {"figure": charts.timeline_figure(data, today=_today())},
+            "lanes": selectors.EVENT_LANES,
+            **_filter_context(request, filters),
+        },
+    )
+
+
+def round_list_view(request):
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    return render(
+        request,
+        "dashboard/round_list.html",
+        {"rounds": selectors.filtered_rounds(request.GET), **_filter_context(request, filters)},
+    )
+
+
+def article_label(article) -> str:
+    """An article's title, or "Untitled (host)" when it has none."""
+    if article.title:
+        return article.title
+    host = urlsplit(article.url).hostname or ""
+    return f"Untitled ({host.removeprefix('www.')})" if host else "Untitled"
+
+
+def _announced_place(rnd):
+    """The announced place, unless the announcement's wording already names it."""
+    place = rnd.next_meeting_place
+    if place and place.name.casefold() in rnd.next_meeting_text.casefold():
+        return None
+    return place
+
+
+def round_detail_view(request, number: int):
+    rnd = get_object_or_404(rounds_selectors.round_page_queryset(), number=number)
+    previous = rounds_selectors.previous_round(rnd)
+    no_comparison = selectors.round_comparison_gap(rnd, previous)
+    comparison = None
+    if not no_comparison:
+        comparison = diffs.compare_rounds(
+            older_label=f"Round {previous.number}",
+            newer_label=f"Round {rnd.number}",
+            older_statement=rounds_selectors.round_statement_text(previous),
+            newer_statement=rounds_selectors.round_statement_text(rnd),
+            older_documents=[s.title for s in previous.statements.all()],
+            newer_documents=[s.title for s in rnd.statements.all()],
+            older_outcomes=list(previous.outcomes or []),
+            newer_outcomes=list(rnd.outcomes or []),
+        )
+    return render(
+        request,
+        "dashboard/round_detail.html",
+        {
+            "round": rnd,
+            "previous": previous,
+            "next": rounds_selectors.next_round(rnd),
+            "comparison": comparison,
+            "no_comparison": no_comparison,
+            "announced_place": _announced_place(rnd),
+            "articles": [
+                {"url": a.url, "label": article_label(a), "published": a.published}
+                for a in selectors.rounds_mentioning_articles(rnd)
+            ],
+        },
+    )
+
+
+def statement_detail_view(request, pk: int):
+    statement = get_object_or_404(rounds_selectors.statement_page_queryset(), pk=pk)
+    other = None
+    compare = request.GET.get("compare", "")
+    if compare.isdigit() and int(compare) != statement.pk:
+        other = rounds_selectors.statement_list().filter(pk=int(compare)).first()
+    comparison = None
+    if other:
+        older, newer = sorted([other, statement], key=lambda s: (s.date or datetime.date.min, s.pk))
+        comparison = diffs.compare_texts(
+            older.text or older.title,
+            newer.text or newer.title,
+            older_label=older.title,
+            newer_label=newer.title,
+        )
+        if not (older.text and newer.text):
+            comparison = diffs.Comparison(
+                rows=comparison.rows,
+                basis="titles (no full text is on record for at least one of them)",
+                older_label=comparison.older_label,
+                newer_label=comparison.newer_label,
+            )
+    return render(
+        request,
+        "dashboard/statement_detail.html",
+        {
+            "statement": statement,
+            "other": other,
+            "comparison": comparison,
+            "choices": rounds_selectors.statement_choices(),
+        },
+    )
+
+
+def event_list_view(request):
+    filters = selectors.DashboardFilters.from_query(request.GET)
+    return render(
+        request,
+        "dashboard/event_list.html",
+        {"events": selectors.filtered_events(request.GET), **_filter_context(request, filters)},
+    )
+
+
+def detail_label(key: str) -> str:
+    """A details key as a label: "un" -> "UN", "head_of_mission" -> "Head of mission"."""
+    words = [w.upper() if w.lower() in ACRONYMS else w for w in key.replace("_", " ").split()]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+def event_detail_view(request, slug: str):
+    event = get_object_or_404(rounds_selectors.event_page_queryset(), slug=slug)
+    details = dict(event.details or {})
+    detail_outcomes = details.pop("outcomes", [])
+    return render(
+        request,
+        "dashboard/event_detail.html",
+        {
+            "event": event,
+            "family": rounds_selectors.event_family(event),
+            "statements": rounds_selectors.statements_during(event),
+            "details": [(detail_label(key), value) for key, value in details.items()],
+            "detail_outcomes": detail_outcomes if isinstance(detail_outcomes, list) else [],
+        },
+    )
+
+
+def _map_day(request) -> datetime.date:
+    """The reader's date for the map (``?date=YYYY-MM-DD``), kept within the map's span."""
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        day = datetime.date(2018, 6, 1)
+    return min(max(day, charts.MAP_START), charts.MAP_END)
+
+
+def zone_list_view(request):
+    day = _map_day(request)
+    zones = selectors.map_zones()
+    steps = charts.map_steps(zones)
+    rows = [
+        {
+            "zone": z,
+            "status": charts.zone_status_label(zone_status_on(z.history, day)),
+            "status_key": zone_status_on(z.history, day) or charts.NOT_AGREED,
+        }
+        for z in zones
+    ]
+    return render(
+        request,
+        "dashboard/zone_list.html",
+        {
+            "day": day,
+            "rows": rows,
+            "min_date": charts.MAP_START,
+            "max_date": charts.MAP_END,
+            "map": {
+                "figure": charts.zones_map_figure(selectors.map_areas(), zones, day=day),
+                "steps": steps,
+                "step": charts.step_index(steps, day),
+            },
+            "step_count": len(steps) - 1,
+            "step": charts.step_index(steps, day),
+            "legend": [(key, label) for key, label in charts.STATUS_LABELS.items()]
+            + [(charts.NOT_AGREED, charts.NOT_AGREED_LABEL)],
+        },
+    )
+
+
+def zone_detail_view(request, slug: str):
+    zone = get_object_or_404(rounds_selectors.zone_detail_queryset(), slug=slug)
+    map_zone = next((z for z in selectors.map_zones() if z.slug == slug), None)
+    if map_zone is None:
+        raise Http404
+    day = _today()
+    return render(
+        request,
+        "dashboard/zone_detail.html",
+        {
+            "zone": zone,
+            "map": {
+                "figure": charts.zones_map_figure(
+                    selectors.map_areas(), [map_zone], day=min(day, charts.MAP_END), height=420
+                )
+            },
+        },
+    )
+
+
+def search_view(request):
+    results = search.search(query=request.GET.get("q", ""))
+    return render(request, "dashboard/search.html", {"results": results, "q": results.query})
+
+
+ARTICLE_LANGUAGES = [("en", "English"), ("ru", "Russian"), ("tr", "Turkish"), ("ar", "Arabic")]
+
+
+def article_list_view(request):
+    articles = selectors.filtered_articles(request.GET)
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    rounds = selectors.rounds_by_pk(
+        c.object_id for a in page.object_list for c in a.round_citations
+    )
+    rows = [
+        {
+            "article": a,
+            "label": article_label(a),
+            "rounds": sorted(
+                {rounds[c.object_id] for c in a.round_citations if c.object_id in rounds},
+                key=lambda r: r.number,
+            ),
+        }
+        for a in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "dashboard/article_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "params": request.GET,
+            "query": query.urlencode(),
+            "languages": ARTICLE_LANGUAGES,
+        },
+    )
+
+
+class FaviconRedirectView(RedirectView):
+    """``/favicon.ico``, which browsers ask for on every page (the admin's and API docs' too),
+    sends them to the site's SVG icon for good."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("favicon.svg")

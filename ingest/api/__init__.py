@@ -1,0 +1,1 @@
+"""The ingestion API: sources (feeds and pages to poll), for analysts."""

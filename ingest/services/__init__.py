@@ -1,0 +1,55 @@
+"""Writes of the ingestion pipeline (sources polled, articles stored, extracted, understood),
+one module per resource. Callers use ``from ingest import services`` and ``services.<name>``.
+"""
+
+from ingest.services.articles import (
+    LINK_SWEEP_LIMIT,
+    NEAR_DUPLICATE_MAX_CANDIDATES,
+    NEAR_DUPLICATE_WINDOW_DAYS,
+    PIPELINE_VERSION,
+    IngestResult,
+    article_for_url,
+    article_ingest_content,
+    article_ingest_page,
+    article_ingest_url,
+    article_link_task,
+    article_mark_linked,
+    article_reprocess,
+    articles_awaiting_link,
+    round_calendar,
+)
+from ingest.services.sources import (
+    SOURCE_BACKOFF_AFTER_FAILURES,
+    PollResult,
+    source_poll,
+    source_record_failure,
+    source_record_success,
+    source_save,
+    sources_claim,
+    sources_due,
+)
+
+__all__ = [
+    "IngestResult",
+    "LINK_SWEEP_LIMIT",
+    "NEAR_DUPLICATE_MAX_CANDIDATES",
+    "NEAR_DUPLICATE_WINDOW_DAYS",
+    "PIPELINE_VERSION",
+    "PollResult",
+    "SOURCE_BACKOFF_AFTER_FAILURES",
+    "article_for_url",
+    "article_ingest_content",
+    "article_ingest_page",
+    "article_ingest_url",
+    "article_link_task",
+    "article_mark_linked",
+    "article_reprocess",
+    "articles_awaiting_link",
+    "round_calendar",
+    "source_poll",
+    "source_record_failure",
+    "source_record_success",
+    "source_save",
+    "sources_claim",
+    "sources_due",
+]

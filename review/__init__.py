@@ -1,0 +1,1 @@
+"""Between ingestion and the curated records: linking articles, suggestions and their review."""

@@ -1,0 +1,205 @@
+"""The review queue in the analysts' workbench: suggestions, accepted or rejected through
+``review.services``. The model stays in ``rounds`` (its table and permissions keep their
+names), so its admin pages keep their URLs (``admin:rounds_suggestion_...``)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from astana_site.exceptions import TrackerError
+from review.services import (
+    suggestion_accept,
+    suggestion_reject,
+    suggestion_required_permissions,
+)
+from rounds.choices import SuggestionStatus
+from rounds.models import Suggestion
+
+
+def _highlight(text: str, quote: str) -> str:
+    """The article text with the supporting sentence marked, escaped for HTML."""
+    if not text:
+        return ""
+    start = text.find(quote) if quote else -1
+    if start < 0:
+        return format_html('<div class="article-text">{}</div>', text)
+    end = start + len(quote)
+    return format_html(
+        '<div class="article-text">{}<mark id="quote">{}</mark>{}</div>',
+        text[:start],
+        text[start:end],
+        text[end:],
+    )
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = Suggestion
+        fields = ("payload", "review_note")
+
+
+# Buttons of the change form that review the suggestion instead of saving the form.
+REVIEW_BUTTONS = ("_accept", "_reject")
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(SimpleHistoryAdmin):
+    """The review queue: what ingestion proposes, with the sentence behind it.
+
+    Accept or reject one by one (the change form, where the proposal can be edited before
+    "Save and accept") or in bulk (list actions). Accepting applies the change through the
+    curated services, with history naming the analyst, the suggestion and the article. A
+    reviewed suggestion is read-only; its history shows who reviewed it and why.
+    """
+
+    form = SuggestionForm
+    list_display = ("__str__", "kind", "status", "quote_excerpt", "article_link", "created")
+    list_filter = ("status", "kind", "article__language")
+    search_fields = ("key", "quote", "article__title", "article__url")
+    date_hierarchy = "created"
+    list_select_related = ("article",)
+    readonly_fields = (
+        "kind",
+        "status",
+        "target_link",
+        "current",
+        "applied",
+        "quote",
+        "article_link",
+        "article_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "created",
+    )
+    fields = (
+        "kind",
+        "status",
+        "target_link",
+        "current",
+        "payload",
+        "applied",
+        "quote",
+        "review_note",
+        "article_link",
+        "article_in_context",
+        "reviewed_by",
+        "reviewed_at",
+        "created",
+    )
+    actions = ["accept_selected", "reject_selected"]
+    change_form_template = "admin/rounds/suggestion/change_form.html"
+    history_list_display = ["status", "history_change_reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_history_permission(self, request, obj=None):
+        return False  # history records reviews; reverting one would undo it unseen
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("A suggestion's history cannot be reverted.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status != SuggestionStatus.PENDING:
+            return (*self.readonly_fields, "payload", "review_note")
+        return self.readonly_fields
+
+    @admin.display(description="Supporting sentence")
+    def quote_excerpt(self, obj):
+        return obj.quote[:160] + ("…" if len(obj.quote) > 160 else "")
+
+    @admin.display(description="Article")
+    def article_link(self, obj):
+        url = reverse("admin:ingest_article_change", args=[obj.article_id])
+        return format_html('<a href="{}">{}</a>', url, obj.article.title or obj.article.url)
+
+    @admin.display(description="Record")
+    def target_link(self, obj):
+        target = obj.target
+        if target is None:
+            return "— (a new record)"
+        meta = target._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[target.pk])
+        return format_html('<a href="{}">{}</a>', url, target)
+
+    @admin.display(description="Article text (supporting sentence highlighted)")
+    def article_in_context(self, obj):
+        return _highlight(obj.article.text, obj.quote)
+
+    def save_model(self, request, obj, form, change):
+        """Save edits kept for later; accepting or rejecting hands them to the review service
+        instead, so a refused accept leaves the stored suggestion as it was."""
+        if any(button in request.POST for button in REVIEW_BUTTONS):
+            data = form.cleaned_data
+            obj._review_input = (data.get("payload"), data.get("review_note", ""))
+            return
+        obj._change_reason = "Edited in admin before review"
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        if any(button in request.POST for button in REVIEW_BUTTONS):
+            return None  # nothing was saved; the review service records the review in history
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if not any(button in request.POST for button in REVIEW_BUTTONS):
+            return super().response_change(request, obj)
+        payload, note = getattr(obj, "_review_input", (None, ""))
+        try:
+            if "_accept" in request.POST:
+                _ensure_can_accept(request, obj)
+                record = suggestion_accept(
+                    suggestion=obj, user=request.user, payload=payload, note=note
+                )
+                self.message_user(request, f"Accepted: {record} saved.", messages.SUCCESS)
+            else:
+                suggestion_reject(suggestion=obj, user=request.user, note=note)
+                self.message_user(request, "Rejected.", messages.SUCCESS)
+        except (TrackerError, ValidationError) as error:
+            self.message_user(request, f"Not applied: {_message(error)}", messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return HttpResponseRedirect(reverse("admin:rounds_suggestion_changelist"))
+
+    @admin.action(description="Accept selected suggestions", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        done, failed = 0, []
+        for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
+            try:
+                _ensure_can_accept(request, suggestion)
+                suggestion_accept(suggestion=suggestion, user=request.user)
+                done += 1
+            except (TrackerError, ValidationError) as error:
+                failed.append(f"#{suggestion.pk}: {_message(error)}")
+        self.message_user(request, f"Accepted {done} suggestion(s).", messages.SUCCESS)
+        for line in failed:
+            self.message_user(request, line, messages.ERROR)
+
+    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        count = 0
+        for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
+            suggestion_reject(suggestion=suggestion, user=request.user)
+            count += 1
+        self.message_user(request, f"Rejected {count} suggestion(s).", messages.SUCCESS)
+
+
+def _ensure_can_accept(request, suggestion: Suggestion) -> None:
+    missing = [
+        perm
+        for perm in suggestion_required_permissions(suggestion)
+        if not request.user.has_perm(perm)
+    ]
+    if missing:
+        raise TrackerError(f"Accepting it needs the permission(s) {', '.join(missing)}.")
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error)

@@ -1,0 +1,1 @@
+"""The review API: articles with the curated records they support, and the suggestion queue."""

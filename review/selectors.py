@@ -1,0 +1,37 @@
+"""Reads that join ingested articles with the curated records citing them, and the queue."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from ingest.models import Article
+from rounds.models import Citation, Round, Suggestion
+
+
+def article_api_list():
+    """Articles with the numbers of the rounds citing them, suggestions and sightings
+    (four queries for any page size)."""
+    round_citations = (
+        Citation.objects.filter(content_type=ContentType.objects.get_for_model(Round))
+        .annotate(
+            round_number=Subquery(Round.objects.filter(pk=OuterRef("object_id")).values("number"))
+        )
+        .only("pk", "object_id", "article_id")
+    )
+    return (
+        Article.objects.defer("raw", "fingerprint")
+        .prefetch_related(
+            Prefetch("citations", queryset=round_citations, to_attr="round_citations"),
+            Prefetch(
+                "suggestions",
+                queryset=Suggestion.objects.only("pk", "kind", "status", "article_id"),
+            ),
+            "sightings",
+        )
+        .order_by("-published", "-pk")
+    )
+
+
+def suggestion_list():
+    return Suggestion.objects.select_related("content_type", "reviewed_by").prefetch_related(
+        "target"
+    )

@@ -1,0 +1,118 @@
+"""What the curated resources' serializers share: addressing records by public key, geometry,
+citations inline, and the curated base class."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from astana_site.api.fields import (
+    StrictCharField,
+    StrictModelSerializer,
+)
+from rounds.models import (
+    Citation,
+)
+
+# Which API resource shows a record of each citable type, and the field addressing it.
+RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
+    "round": ("api:round-detail", "number"),
+    "participant": ("api:participant-detail", "slug"),
+    "statement": ("api:statement-detail", "slug"),
+    "event": ("api:event-detail", "slug"),
+    "zone": ("api:zone-detail", "slug"),
+    "place": ("api:place-detail", "slug"),
+}
+
+
+def api_url(request, type_name: str, key) -> str | None:
+    """The absolute API URL of a record of ``type_name`` addressed by ``key``, if it has one."""
+    route = RESOURCE_OF_TYPE.get(type_name)
+    if route is None or key in (None, ""):
+        return None
+    path = reverse(route[0], kwargs={route[1]: key})
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class AliasSerializer(serializers.Serializer):
+    name = StrictCharField(max_length=128)
+    lang = StrictCharField(max_length=16, required=False, allow_blank=True)
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "array"},
+        "description": "Polygon: rings of [lon, lat] positions, each ring closed (first = last) "
+        "with at least four positions; MultiPolygon: a list of such polygons.",
+    }
+)
+class CoordinatesField(serializers.JSONField):
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or not data or not all(isinstance(d, list) for d in data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def _invalid_geometry(message: str) -> serializers.ValidationError:
+    # Well-formed JSON the schema allows, but not a polygon: a 422, not a 400.
+    return serializers.ValidationError(message, code="invalid_geometry")
+
+
+class GeometrySerializer(serializers.Serializer):
+    """A GeoJSON geometry in WGS84, ``[longitude, latitude]`` positions."""
+
+    type = serializers.ChoiceField(choices=["Polygon", "MultiPolygon"])
+    coordinates = CoordinatesField()
+
+    def validate(self, attrs):
+        polygons = [attrs["coordinates"]] if attrs["type"] == "Polygon" else attrs["coordinates"]
+        for polygon in polygons:
+            if not isinstance(polygon, list) or not polygon:
+                raise _invalid_geometry("Each polygon is a non-empty list of rings.")
+            for ring in polygon:
+                if not isinstance(ring, list) or len(ring) < 4 or ring[0] != ring[-1]:
+                    raise _invalid_geometry(
+                        "Each ring is a closed list of at least four positions."
+                    )
+                for position in ring:
+                    if not (
+                        isinstance(position, list)
+                        and len(position) == 2
+                        and all(
+                            isinstance(v, int | float) and not isinstance(v, bool) for v in position
+                        )
+                        and -180 <= position[0] <= 180
+                        and -90 <= position[1] <= 90
+                    ):
+                        raise _invalid_geometry(
+                            "Each position is [longitude, latitude] in degrees."
+                        )
+        return attrs
+
+
+class CitationInlineSerializer(StrictModelSerializer):
+    """A source supporting the record it is listed under."""
+
+    class Meta:
+        model = Citation
+        fields = ["id", "url", "publisher", "title", "published", "quote"]
+        read_only_fields = fields
+
+
+class CuratedSerializer(StrictModelSerializer):
+    """Fields every curated record shows: uncertainty, citations, timestamps and its URL."""
+
+    api_url = serializers.SerializerMethodField(help_text="This record in the API.")
+    citations = CitationInlineSerializer(many=True, read_only=True)
+
+    type_name: str = ""
+    curated_fields = ["uncertain", "uncertain_note", "citations", "created", "modified", "api_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, obj) -> str | None:
+        key = getattr(obj, RESOURCE_OF_TYPE[self.type_name][1])
+        return api_url(self.context.get("request"), self.type_name, key)

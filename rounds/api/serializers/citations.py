@@ -1,0 +1,73 @@
+"""Citations: the sources behind any curated record."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from astana_site.api.fields import (
+    LinkField,
+    StrictIntegerField,
+    StrictModelSerializer,
+)
+from rounds.api.serializers.base import RESOURCE_OF_TYPE, api_url
+from rounds.filtersets import CITABLE_TYPES
+from rounds.models import (
+    Citation,
+)
+
+
+class CitationSerializer(StrictModelSerializer):
+    """A source for a record: write ``type`` and ``object_id`` to say which record it supports."""
+
+    type = serializers.ChoiceField(
+        choices=CITABLE_TYPES, help_text="Type of the cited record.", source="content_type.model"
+    )
+    object_id = StrictIntegerField(min_value=1, help_text="Id of the cited record.")
+    target_url = serializers.SerializerMethodField(help_text="The cited record in the API.")
+    url = LinkField(help_text="The source: an http(s) link.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
+
+    class Meta:
+        model = Citation
+        fields = [
+            "id",
+            "type",
+            "object_id",
+            "target_url",
+            "url",
+            "publisher",
+            "title",
+            "published",
+            "quote",
+            "article",
+            "created",
+            "api_url",
+        ]
+        read_only_fields = ["id", "article", "created"]
+
+    def validate(self, attrs):
+        type_name = attrs.pop("content_type", {}).get("model")
+        if type_name is None and self.instance is not None:
+            type_name = self.instance.content_type.model
+        object_id = attrs.get("object_id", getattr(self.instance, "object_id", None))
+        model = ContentType.objects.get_by_natural_key("rounds", type_name).model_class()
+        target = model._default_manager.filter(pk=object_id).first()
+        if target is None:
+            raise serializers.ValidationError(
+                {"object_id": f"There is no {type_name} with id {object_id}."},
+                code="does_not_exist",
+            )
+        attrs["content_type"] = ContentType.objects.get_for_model(model)
+        return attrs
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_target_url(self, obj) -> str | None:
+        # ``target_key`` is annotated by the selector (no query per row); fall back to a
+        # lookup for an instance the view has just written.
+        key = getattr(obj, "target_key", None)
+        if key is None and obj.content_object is not None:
+            route = RESOURCE_OF_TYPE.get(obj.content_type.model)
+            key = getattr(obj.content_object, route[1]) if route else None
+        return api_url(self.context.get("request"), obj.content_type.model, key)

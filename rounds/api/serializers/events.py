@@ -1,0 +1,69 @@
+"""Events."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from astana_site.api.fields import (
+    StrictCharField,
+    StrictSlugRelatedField,
+)
+from rounds.api.serializers.base import CuratedSerializer
+from rounds.models import (
+    Event,
+    Participant,
+    Place,
+    Round,
+)
+
+
+class EventSerializer(CuratedSerializer):
+    type_name = "event"
+    place = StrictSlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Place slug.",
+    )
+    place_name = StrictCharField(source="place.name", read_only=True, allow_null=True)
+    round = StrictSlugRelatedField(
+        slug_field="number",
+        queryset=Round.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Number of the round that announced or prepared it.",
+    )
+    parent = StrictSlugRelatedField(
+        slug_field="slug",
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the event this one prepared or belongs to.",
+    )
+    participants = StrictSlugRelatedField(
+        slug_field="slug", queryset=Participant.objects.all(), many=True, required=False
+    )
+    details = serializers.DictField(required=False, help_text="Free-form structured details.")
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "kind",
+            "title",
+            "description",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "place",
+            "place_name",
+            "location_text",
+            "status",
+            "round",
+            "parent",
+            "participants",
+            "details",
+            *CuratedSerializer.curated_fields,
+        ]
+        read_only_fields = ["created", "modified"]

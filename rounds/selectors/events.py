@@ -1,0 +1,83 @@
+"""Reads of events: lists, an event's page and family, the API."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Prefetch,
+    QuerySet,
+)
+
+from rounds.models import (
+    Citation,
+    Event,
+    Statement,
+)
+
+
+def event_list() -> QuerySet[Event]:
+    return Event.objects.select_related("place", "round", "parent").prefetch_related("participants")
+
+
+def event_page_queryset() -> QuerySet[Event]:
+    return event_list().prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("article"))
+    )
+
+
+@dataclass(frozen=True)
+class EventFamily:
+    """An event with its chain of parents and everything that descends from it."""
+
+    ancestors: list[Event]
+    descendants: list[tuple[int, Event]]  # (depth, event), depth 1 = direct child
+
+
+def event_family(event: Event) -> EventFamily:
+    """Ancestors and descendants of an event in two queries, however deep the tree."""
+    links = dict(Event.objects.values_list("pk", "parent_id"))
+    children: dict[int, list[int]] = {}
+    for pk, parent in links.items():
+        if parent:
+            children.setdefault(parent, []).append(pk)
+    ancestor_ids, seen = [], {event.pk}
+    parent = links.get(event.pk)
+    while parent and parent not in seen:
+        ancestor_ids.append(parent)
+        seen.add(parent)
+        parent = links.get(parent)
+    order: list[tuple[int, int]] = []
+
+    def walk(pk: int, depth: int) -> None:
+        for child in children.get(pk, []):
+            if child not in seen:
+                seen.add(child)
+                order.append((depth, child))
+                walk(child, depth + 1)
+
+    walk(event.pk, 1)
+    wanted = set(ancestor_ids) | {pk for _, pk in order}
+    by_pk = {e.pk: e for e in Event.objects.select_related("place").filter(pk__in=wanted)}
+    descendants = sorted(
+        ((d, by_pk[pk]) for d, pk in order if pk in by_pk),
+        key=lambda item: (item[1].start_date or datetime.date.max, item[0]),
+    )
+    return EventFamily(
+        ancestors=[by_pk[pk] for pk in reversed(ancestor_ids) if pk in by_pk],
+        descendants=descendants,
+    )
+
+
+def statements_during(event: Event) -> list[Statement]:
+    """Documents dated within an event's days (e.g. a congress's final statement)."""
+    if not event.start_date:
+        return []
+    return list(
+        Statement.objects.filter(
+            date__gte=event.start_date, date__lte=event.end_date or event.start_date
+        )
+    )
+
+
+def event_api_list() -> QuerySet[Event]:
+    return event_list().prefetch_related("citations")

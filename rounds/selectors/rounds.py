@@ -1,0 +1,90 @@
+"""Reads of rounds: the lists, a round's page, its neighbours, the API and the calendar
+understanding uses to date a round."""
+
+import datetime
+
+from django.db.models import (
+    Prefetch,
+    QuerySet,
+)
+
+from rounds.choices import StatementKind
+from rounds.models import (
+    Citation,
+    Delegation,
+    Event,
+    Round,
+    Statement,
+)
+
+
+def round_list() -> QuerySet[Round]:
+    return Round.objects.select_related("place", "next_meeting_place").prefetch_related(
+        Prefetch(
+            "delegations",
+            queryset=Delegation.objects.select_related("participant").order_by(
+                "role", "participant__name"
+            ),
+        )
+    )
+
+
+def round_page_queryset() -> QuerySet[Round]:
+    """A round with everything its page shows, cited articles included (fixed query count)."""
+    return round_list().prefetch_related(
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.prefetch_related("issuers").order_by("date", "slug"),
+        ),
+        Prefetch("events", queryset=Event.objects.select_related("place")),
+        Prefetch("citations", queryset=Citation.objects.select_related("article")),
+    )
+
+
+def next_round(rnd: Round) -> Round | None:
+    """The round numbered after ``rnd`` (scheduled or not), for the page's navigation."""
+    return (
+        Round.objects.filter(number__gt=rnd.number)
+        .only("pk", "number", "name")
+        .order_by("number")
+        .first()
+    )
+
+
+def previous_round(rnd: Round) -> Round | None:
+    return (
+        Round.objects.filter(number__lt=rnd.number)
+        .prefetch_related(
+            Prefetch("statements", queryset=Statement.objects.order_by("date", "slug"))
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
+def round_api_list() -> QuerySet[Round]:
+    """Rounds with delegations, documents, events, the announced place and citations."""
+    return round_list().prefetch_related(
+        Prefetch("statements", queryset=Statement.objects.order_by("date", "slug")),
+        Prefetch("events", queryset=Event.objects.select_related("place")),
+        "citations",
+    )
+
+
+def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:
+    """(number, start, end, city) of every dated round: what ingestion knows of the calendar."""
+    return [
+        (n, start, end or start, city)
+        for n, start, end, city in Round.objects.filter(start_date__isnull=False)
+        .order_by("number")
+        .values_list("number", "start_date", "end_date", "city")
+    ]
+
+
+def round_statement_text(rnd: Round) -> str:
+    """The text of a round's joint (or final) statement, if any is on record ("" if none).
+    Uses the prefetched ``statements`` of ``round_page_queryset``."""
+    for s in rnd.statements.all():
+        if s.kind in (StatementKind.JOINT_STATEMENT, StatementKind.FINAL_STATEMENT) and s.text:
+            return s.text
+    return ""

@@ -1,0 +1,292 @@
+"""Linking understood articles to curated records, and the suggestions it queues."""
+
+import pytest
+
+from ingest.models import Article
+from review.linking import article_link
+from rounds.models import Citation, Event, Round, Statement, Suggestion
+
+pytestmark = pytest.mark.django_db
+
+QUOTE_R8 = "The eighth round was held in Astana on December 21-22."
+
+
+def _article(extraction, url="https://news.example.org/a") -> Article:
+    return Article.objects.create(
+        url=url,
+        canonical_url=url,
+        title="A story",
+        text="Some text. " + QUOTE_R8,
+        extraction={
+            "relevant": True,
+            "round_numbers": [],
+            "meetings": [],
+            "places": [],
+            "participants": [],
+            "documents": [],
+            "topics": [],
+            **extraction,
+        },
+    )
+
+
+def _meeting(**kw):
+    return {
+        "kind": "round",
+        "round_number": None,
+        "place": None,
+        "start": None,
+        "end": None,
+        "status": "held",
+        "quote": QUOTE_R8,
+        **kw,
+    }
+
+
+def test_a_matching_round_is_cited_with_its_sentence_and_nothing_is_suggested():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(round_number=8, place="Astana", start="2017-12-21", end="2017-12-22")
+            ]
+        }
+    )
+    report = article_link(article=article)
+    citation = Citation.objects.get(article=article)
+    assert citation.content_object == Round.objects.get(number=8)
+    assert citation.quote == QUOTE_R8
+    assert report.suggestions == 0 and report.rounds == [8]
+    article.refresh_from_db()
+    assert article.status == "linked"
+
+
+def test_other_dates_for_a_round_become_a_suggestion_not_an_overwrite():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-20", end="2017-12-21")]}
+    )
+    article_link(article=article)
+    rnd = Round.objects.get(number=8)
+    assert str(rnd.start_date) == "2017-12-21"  # curated data untouched
+    suggestion = Suggestion.objects.get(article=article)
+    assert suggestion.kind == "round_dates"
+    assert suggestion.target == rnd
+    assert suggestion.payload == {"start_date": "2017-12-20", "end_date": "2017-12-21"}
+    assert suggestion.current == {"start_date": "2017-12-21", "end_date": "2017-12-22"}
+
+
+def test_an_unknown_round_becomes_a_new_round_suggestion():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    round_number=23,
+                    place="Astana",
+                    start="2025-03-03",
+                    end="2025-03-04",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="new_round")
+    assert suggestion.kind == "new_round"
+    assert suggestion.payload["number"] == 23
+    assert suggestion.payload["status"] == "scheduled"
+    assert suggestion.quote == QUOTE_R8
+
+
+def test_an_announced_meeting_matching_an_event_is_cited():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    kind="congress",
+                    place="Sochi",
+                    start="2018-01-29",
+                    end="2018-01-30",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    assert Citation.objects.get(article=article).content_object == Event.objects.get(
+        slug="sochi-congress"
+    )
+    assert not Suggestion.objects.filter(article=article).exists()
+
+
+def test_an_unknown_announced_meeting_becomes_a_new_event_suggestion():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    kind="summit",
+                    place="Tehran",
+                    start="2026-05-10",
+                    end="2026-05-10",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="new_event")
+    assert suggestion.payload["place"] == "Tehran"
+    assert suggestion.payload["status"] == "announced"
+
+
+def test_a_new_document_of_a_round_becomes_a_statement_suggestion():
+    article = _article(
+        {
+            "meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")],
+            "documents": [
+                {
+                    "kind": "memorandum",
+                    "title": "memorandum on cultural exchanges",
+                    "quote": QUOTE_R8,
+                }
+            ],
+        }
+    )
+    article_link(article=article)
+    assert Suggestion.objects.filter(article=article, kind="new_statement").count() == 1
+
+
+def test_linking_twice_adds_nothing():
+    article = _article(
+        {"meetings": [_meeting(round_number=23, start="2025-03-03", end="2025-03-04")]}
+    )
+    article_link(article=article)
+    counts = (Citation.objects.count(), Suggestion.objects.count())
+    article_link(article=article)
+    assert (Citation.objects.count(), Suggestion.objects.count()) == counts
+
+
+def test_an_irrelevant_article_is_not_linked():
+    article = _article(
+        {"relevant": False, "meetings": [_meeting(round_number=8, start="2017-12-21")]}
+    )
+    report = article_link(article=article)
+    assert report.citations == report.suggestions == 0
+    assert not Citation.objects.filter(article=article).exists()
+
+
+def test_a_day_inside_a_rounds_span_agrees_with_it():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-22", end="2017-12-22")]}
+    )
+    report = article_link(article=article)
+    assert report.citations == 1 and report.suggestions == 0
+
+
+def test_a_local_file_is_cited_through_its_article():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url="file:///tmp/astana8.txt",
+    )
+    article_link(article=article)
+    citation = Citation.objects.get(article=article)
+    assert citation.url == "" and citation.content_object.number == 8
+    article_link(article=article)
+    assert Citation.objects.filter(article=article).count() == 1
+
+
+def test_a_reference_citation_of_the_same_url_gains_the_article_and_quote():
+    rnd = Round.objects.get(number=8)
+    existing = rnd.citations.exclude(url="").first()
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url=existing.url,
+    )
+    article_link(article=article)
+    existing.refresh_from_db()
+    assert existing.article == article and existing.quote == QUOTE_R8
+    assert rnd.citations.filter(url=existing.url).count() == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/a b",  # not a valid URL
+        "https://news.example.org/" + "a" * 1000,  # too long to keep without cutting
+    ],
+)
+def test_an_article_whose_address_a_citation_cannot_hold_is_cited_through_the_article(url):
+    # Given an article at an address a citation's URL field refuses
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]}, url=url
+    )
+    # When it is linked
+    report = article_link(article=article)
+    # Then the round cites the stored article, not a cut or dropped address
+    citation = Citation.objects.get(article=article)
+    assert citation.url == "" and citation.content_object.number == 8
+    assert report.citations == 1
+
+
+def _documents_article(*documents, url="https://news.example.org/docs"):
+    return _article(
+        {
+            "meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")],
+            "documents": [{"quote": QUOTE_R8, **doc} for doc in documents],
+        },
+        url=url,
+    )
+
+
+def test_a_new_document_of_a_kind_the_round_has_is_suggested_not_cited_on_it():
+    # Given round 8 with a provision on detainees, and an article on another provision
+    article = _documents_article(
+        {"kind": "provision", "title": "provision on the exchange of prisoners"}
+    )
+    # When it is linked
+    article_link(article=article)
+    # Then the existing provision is not cited; a new statement is suggested
+    provision = Statement.objects.get(round__number=8, kind="provision")
+    assert not provision.citations.filter(article=article).exists()
+    suggestion = Suggestion.objects.get(article=article, kind="new_statement")
+    assert suggestion.payload["title"] == "provision on the exchange of prisoners"
+
+
+def test_a_document_is_cited_on_the_statement_whose_title_it_shares():
+    article = _documents_article(
+        {"kind": "provision", "title": "provision on the working group on detainees"},
+        {"kind": "joint_statement", "title": "joint statement"},
+    )
+    article_link(article=article)
+    cited = set(
+        Statement.objects.filter(citations__article=article).values_list("title", flat=True)
+    )
+    assert cited == {
+        "Provision (regulations) on the Working Group on the release of detainees/abductees, "
+        "handover of bodies and identification of missing persons",
+        "Joint Statement by Iran, Russia and Turkey",
+    }
+    assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
+
+
+def test_an_announced_round_is_also_suggested_as_its_predecessors_next_meeting(analyst):
+    from review.services import suggestion_accept
+
+    article = _article(
+        {
+            "meetings": [
+                _meeting(
+                    round_number=23,
+                    place="Astana",
+                    start="2025-03-03",
+                    end="2025-03-04",
+                    status="announced",
+                )
+            ]
+        }
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article, kind="round_next_meeting")
+    assert suggestion.target == Round.objects.get(number=22)
+    assert suggestion.payload["start"] == "2025-03-03"
+    suggestion_accept(suggestion=suggestion, user=analyst)
+    r22 = Round.objects.get(number=22)
+    assert str(r22.next_meeting_start) == "2025-03-03" and r22.next_meeting_place.name == "Astana"
