@@ -17,10 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ingest.understanding import understand  # noqa: E402
 
-WORDS = (
+_SAMPLE = (
     "the round of Astana talks on Syria was held in Astana on 21 December delegations of "
     "Russia Iran and Turkey met next meeting will be in Sochi in late January"
-).split()
+)
+WORDS = tuple(_SAMPLE.split())
 SIZES = (10_000, 100_000, 1_000_000)
 
 

@@ -1,9 +1,8 @@
 """The one language detector: py3langid restricted to the languages of the outlets covering
 the process, answering only when it is sure.
 
-Extraction uses it for every stored article. Understanding (``ingest/understanding/``) still has
-its own script-based guess (``_text.detect_language``), to be switched over to this one; see
-docs/ARCHITECTURE.md.
+Extraction uses it for every stored article, and understanding (``ingest/understanding/``) for a
+text given without its language, restricted to the four languages it reads.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ suggestions for analysts. Curated records are never changed here.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,6 +20,7 @@ from astana_site.dates import iso_date as _iso
 from astana_site.dates import parse_iso_date as _d
 from ingest import services as ingest_services
 from ingest.models import Article
+from ingest.understanding.titles import same_document, title_words
 from rounds.choices import SuggestionKind
 from rounds.models import Citation, Event, Place, Round, Statement, Suggestion
 from rounds.services import curated_save
@@ -308,27 +308,12 @@ def _event_title(kind: str, place: Place | None, start: datetime.date | None) ->
     return f"{label}{where}{when}"
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w{4,}", text.casefold()))
-
-
-# How many words of four letters or more two titles must share to name the same document
-# (or half the words of the shorter title, for short ones such as "joint statement").
-SAME_TITLE_WORDS = 3
-
-
-def _same_document(words: set[str], other: set[str]) -> bool:
-    shared = len(words & other)
-    shorter = min(len(words), len(other))
-    return shared >= SAME_TITLE_WORDS or (shorter > 0 and 2 * shared >= shorter)
-
-
 def _matching_statement(doc: dict, statements) -> Statement | None:
     """The round's statement the document names: the one whose title shares most words with
     it; of equals, one of the same kind, then the closest title. None when no title is close."""
-    words = _words(doc.get("title", ""))
-    candidates = [(s, _words(s.title)) for s in statements]
-    candidates = [(s, title) for s, title in candidates if _same_document(words, title)]
+    words = title_words(doc.get("title", ""))
+    candidates = [(s, title_words(s.title)) for s in statements]
+    candidates = [(s, title) for s, title in candidates if same_document(words, title)]
     best = max(
         candidates,
         key=lambda c: (

@@ -1,6 +1,6 @@
 """The "Understand" step of news ingestion: pure functions from text to an :class:`Extraction`.
 
-No database, no network, standard library only. Entry point::
+No database, no network; pure functions (the language guess uses ``ingest.language``). Entry point::
 
     understand(text, published=date(2017, 12, 22), language="en", title=None,
                calendar=(KnownRound(8, date(2017, 12, 21), date(2017, 12, 22), "Astana"), ...))
@@ -32,7 +32,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._text import detect_language, fold
+from ingest.language import detect_language
+
+from ._text import fold
 from .documents import Document, extract_documents
 from .gazetteer import (
     GAZETTEER,
@@ -62,6 +64,9 @@ __all__ = [
     "gazetteer_records",
     "understand",
 ]
+
+#: The languages understanding reads; the one detector (``ingest.language``) chooses among them.
+LANGUAGES = ("en", "ru", "tr", "ar")
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -110,8 +115,9 @@ def understand(
     """Extract rounds, meetings, places, participants, documents and topics from ``text``.
 
     ``published`` anchors years left out and relative dates ("today", "Friday"). ``language``
-    is an ISO 639-1 code; when None it is guessed from the script. ``title`` is read for
-    relevance, places, participants and topics but quotes always come from ``text``.
+    is an ISO 639-1 code; when None it is guessed by ``ingest.language`` (English if unsure).
+    ``title`` is read for relevance, places, participants and topics but quotes always come
+    from ``text``.
     ``calendar`` is the rounds the caller already knows (see :mod:`.round_calendar`); the text
     always wins over it, and with the default empty calendar only the text is used.
     Irrelevant texts get no rounds, meetings or documents.
@@ -119,7 +125,7 @@ def understand(
     original = normalise(text)
     text = original.text
     title = normalise(title).text if title else title
-    language = language or detect_language(text)
+    language = language or detect_language(text, languages=LANGUAGES) or "en"
     folded = fold(text)
     sentences = split_sentences(text, language)
     mentions = find_mentions(text, folded)

@@ -7,8 +7,6 @@ are cut from the original text with the same offsets.
 
 from __future__ import annotations
 
-import re
-
 _FOLD_TABLE = str.maketrans(
     {
         "\u0130": "i",  # Turkish dotted capital I; str.lower() would make it two characters
@@ -50,26 +48,6 @@ def fold(text: str) -> str:
         return folded
     # A rare character whose lower case is longer: fold it character by character.
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, ch.lower()) for ch in text))
-
-
-TR_LETTERS = re.compile(r"[ğşıİĞŞ]|\b(?:ve|ile|bir|olarak|için|toplantı\w*|tarihlerinde)\b")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
-def detect_language(text: str) -> str:
-    """Guess the ISO 639-1 code from the script: Cyrillic ru, Arabic ar, Turkish tr, else en."""
-    sample = text[:3000]
-    counts = {
-        "ru": len(CYRILLIC.findall(sample)),
-        "ar": len(ARABIC.findall(sample)),
-    }
-    best = max(counts, key=counts.__getitem__)
-    if counts[best] >= 20 or (counts[best] and counts[best] * 4 >= len(sample.strip())):
-        return best
-    if len(TR_LETTERS.findall(sample)) >= 3:
-        return "tr"
-    return "en"
 
 
 def check_folded_pattern(pattern: str) -> None:

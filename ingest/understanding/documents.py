@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence
+from .titles import restates, title_words
 
 JOINT_STATEMENT = "joint_statement"
 MEMORANDUM = "memorandum"
@@ -108,10 +109,6 @@ def _title(text: str, folded: str, start: int, end: int, kind: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,")
 
 
-def _key(title: str) -> set[str]:
-    return set(re.findall(r"\w{3,}", title.lower()))
-
-
 def extract_documents(text: str, folded: str, sentences: list[Sentence]) -> list[Document]:
     """Documents adopted or issued, in text order, one per distinct title."""
     found: list[tuple[str, str, str]] = []
@@ -137,13 +134,13 @@ def extract_documents(text: str, folded: str, sentences: list[Sentence]) -> list
                 found.append((kind, title, sentence.text))
     documents: list[Document] = []
     for kind, title, quote in found:
-        words = _key(title)
+        words = title_words(title)
         duplicate = False
         for index, existing in enumerate(documents):
             if existing.kind != kind:
                 continue
-            other = _key(existing.title)
-            if words <= other or other <= words:
+            other = title_words(existing.title)
+            if restates(words, other):
                 if len(words) > len(other):
                     documents[index] = Document(kind, title, quote)
                 duplicate = True

@@ -112,7 +112,7 @@ GAZETTEER: tuple[GazetteerEntry, ...] = (
        tr=("Kuneytra",), ar=("القنيطرة",),
        lat=33.1250, lon=35.8244, governorate="Quneitra", country="Syria"),
     _e("Eastern Ghouta", PLACE, "region", en=("East Ghouta", "Eastern Guta"),
-       ru=("Восточная Гута",), tr=("Doğu Guta", "Doğu Gута"), ar=("الغوطة الشرقية",),
+       ru=("Восточная Гута",), tr=("Doğu Guta",), ar=("الغوطة الشرقية",),
        lat=33.55, lon=36.40, governorate="Rif Dimashq", country="Syria"),
     _e("Deir ez-Zor", PLACE, "governorate", en=("Deir ez Zor", "Deir Ezzor", "Deir al-Zour"),
        ru=("Дейр-эз-Зор",), tr=("Deyrizor",), ar=("دير الزور",),
