@@ -13,9 +13,15 @@ with an empty calendar everything comes from the text alone. The package keeps n
 ``Extraction.to_dict()`` has exactly this shape (other tools depend on it)::
 
     {"relevant": bool, "round_numbers": [int],
-     "meetings": [{"kind", "round_number", "place", "start", "end", "status", "quote"}],
+     "meetings": [{"kind", "round_number", "place", "start", "end", "status", "quote",
+                   "confidence", "reason"}],
      "places": [str], "participants": [str],
-     "documents": [{"kind", "title", "quote"}], "topics": [str]}
+     "documents": [{"kind", "title", "quote", "confidence", "reason"}], "topics": [str]}
+
+Every meeting and document carries a ``confidence`` (0-1: how far the text itself supports
+it; facts stated weigh more than facts inferred from the calendar or the publication date) and
+a ``reason`` saying what it rests on. Linking cites an article on a public record only where
+its claim agrees with the curated record; everything else waits for review.
 
 Names are the canonical English names of :mod:`.gazetteer`. Astana and Nur-Sultan are one
 place named ``"Astana"`` (one Place record; the quote keeps the name used at the time).

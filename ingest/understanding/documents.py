@@ -29,9 +29,17 @@ class Document:
     kind: str
     title: str
     quote: str
+    confidence: float = 0.7
+    reason: str = "adopted or issued, and named, in one sentence"
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "quote": self.quote}
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "quote": self.quote,
+            "confidence": self.confidence,
+            "reason": self.reason,
+        }
 
 
 _HEADS = [

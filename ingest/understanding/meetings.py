@@ -44,6 +44,8 @@ class Meeting:
     end: dt.date | None
     status: str
     quote: str
+    confidence: float = 0.5
+    reason: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -54,6 +56,8 @@ class Meeting:
             "end": self.end.isoformat() if self.end else None,
             "status": self.status,
             "quote": self.quote,
+            "confidence": self.confidence,
+            "reason": self.reason,
         }
 
 
@@ -237,6 +241,9 @@ class _Candidate:
     past_wording: bool = False  # the nearest wording to the noun is in the past
     from_calendar: bool = False  # dates taken from the curated calendar
     bilateral: bool = False  # talks of two states, not a meeting of the process
+    number_stated: bool = False  # the text states the round's number
+    place_stated: bool = False  # the text names the venue
+    from_publication: bool = False  # dated by the publication day alone
 
 
 # A participle after a future auxiliary is not past: "will be held", "is to be held".
@@ -323,7 +330,14 @@ def _triggers(
     for mention in rounds:
         if sentence.start <= mention.start < sentence.end and free(mention.start, mention.end):
             found.append(
-                _Candidate(ROUND, mention.start, mention.end, sentence, number=mention.number)
+                _Candidate(
+                    ROUND,
+                    mention.start,
+                    mention.end,
+                    sentence,
+                    number=mention.number,
+                    number_stated=True,
+                )
             )
     for kind, pattern in _SPECIFIC_RE:
         for match in pattern.finditer(local):
@@ -515,6 +529,9 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
         target.start, target.end, target.precise = other.start, other.end, other.precise
         target.year_explicit = other.year_explicit
     target.past_wording = target.past_wording or other.past_wording
+    target.number_stated = target.number_stated or other.number_stated
+    target.place_stated = target.place_stated or other.place_stated
+    target.from_calendar = target.from_calendar and other.from_calendar
     if other.quote_rank > target.quote_rank:
         target.quote, target.quote_rank = other.quote, other.quote_rank
 
@@ -661,6 +678,7 @@ def extract_meetings(
                 and BY_NAME[trigger.place].category == "country"
             ):
                 trigger.place = venue.entry.name
+                trigger.place_stated = True
         for trigger in triggers:
             if trigger.dates:
                 # The likeliest date wins; an exact day beats a vague window.
@@ -846,12 +864,51 @@ def _finish(
                 if recent is not None:
                     m.number = recent.number
                     m.start, m.end = recent.start, min(recent.end, published)
+                    m.from_calendar = True
                 else:
                     m.start = m.end = published
+                    m.from_publication = True
     result = []
     for m in meetings:
         if m.status == HELD and not (m.start or m.number):
             # A held meeting known only by its place is too weak to report.
             continue
-        result.append(Meeting(m.kind, m.number, m.place, m.start, m.end, m.status, m.quote))
+        confidence, reason = _confidence(m)
+        result.append(
+            Meeting(
+                m.kind, m.number, m.place, m.start, m.end, m.status, m.quote, confidence, reason
+            )
+        )
     return result
+
+
+def _confidence(m: _Candidate) -> tuple[float, str]:
+    """How far the text itself supports the meeting, from 0 to 1, and why.
+
+    Stated facts weigh most (a number, exact days, a venue named in the text); facts inferred
+    from the curated calendar or the publication date weigh little; a meeting named only by a
+    verb or a generic noun ("talks", "meeting") weighs less than a specific one.
+    """
+    score, why = 0.4, []
+    if m.number:
+        score += 0.25 if m.number_stated else 0.1
+        why.append("number stated" if m.number_stated else "number inferred")
+    if m.start:
+        if m.from_calendar:
+            score += 0.05
+            why.append("dates from the curated calendar")
+        elif m.from_publication:
+            why.append("dated by the publication day")
+        else:
+            score += {2: 0.2, 1: 0.1, 0: 0.1}[m.precise]
+            why.append({2: "days stated", 1: "relative day", 0: "period stated"}[m.precise])
+    if m.place:
+        score += 0.1 if m.place_stated else 0.03
+        why.append("venue stated" if m.place_stated else "venue inferred")
+    if m.verb:
+        score -= 0.15
+        why.append("named only by a verb")
+    elif not m.generic:
+        score += 0.1
+        why.append("named by its own noun")
+    return round(min(0.99, max(0.05, score)), 2), "; ".join(why)

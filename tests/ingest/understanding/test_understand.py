@@ -83,9 +83,23 @@ def test_to_dict_has_exactly_the_shared_shape():
         "relevant", "round_numbers", "meetings", "places", "participants", "documents", "topics",
     }  # fmt: skip
     assert set(data["meetings"][0]) == {
-        "kind", "round_number", "place", "start", "end", "status", "quote",
+        "kind", "round_number", "place", "start", "end", "status", "quote", "confidence", "reason",
     }  # fmt: skip
-    assert set(data["documents"][0]) == {"kind", "title", "quote"}
+    assert set(data["documents"][0]) == {"kind", "title", "quote", "confidence", "reason"}
+
+
+def test_every_claim_carries_a_confidence_and_its_reason():
+    stated = understand(
+        "The eighth round of the Astana talks on Syria was held in Astana on 21-22 December.",
+        published=SEED_PUBLISHED,
+    ).meetings[0]
+    assert stated.reason == "number stated; days stated; venue stated; named by its own noun"
+    verb = understand(
+        "The delegations of Russia, Iran and Turkey will meet again on Syria next week.",
+        published=SEED_PUBLISHED,
+    ).meetings[0]
+    assert "named only by a verb" in verb.reason
+    assert 0 < verb.confidence < stated.confidence < 1
 
 
 # --- years, windows and status --------------------------------------------------------------------

@@ -92,7 +92,11 @@ def _assert_extraction_contract(extraction: dict) -> None:
     for key in ("places", "participants", "topics"):
         assert all(isinstance(v, str) for v in extraction[key]), key
     for meeting in extraction["meetings"]:
-        assert set(meeting) == {"kind", "round_number", "place", "start", "end", "status", "quote"}
+        assert set(meeting) == {
+            "kind", "round_number", "place", "start", "end", "status", "quote", "confidence",
+            "reason",
+        }  # fmt: skip
+        assert 0 < meeting["confidence"] < 1 and isinstance(meeting["reason"], str)
         assert meeting["kind"] in MEETING_KINDS
         assert meeting["round_number"] is None or type(meeting["round_number"]) is int
         assert meeting["place"] is None or isinstance(meeting["place"], str)
@@ -100,7 +104,8 @@ def _assert_extraction_contract(extraction: dict) -> None:
         assert meeting["status"] in {"held", "announced"}
         assert isinstance(meeting["quote"], str) and meeting["quote"]
     for document in extraction["documents"]:
-        assert set(document) == {"kind", "title", "quote"}
+        assert set(document) == {"kind", "title", "quote", "confidence", "reason"}
+        assert 0 < document["confidence"] < 1 and document["reason"]
         assert document["kind"] in DOCUMENT_KINDS
         assert isinstance(document["title"], str) and isinstance(document["quote"], str)
 
