@@ -21,7 +21,8 @@ ASTANA_PROCESS = re.compile(
 )
 _SYRIA = re.compile(r"syria|сири[яйию]\w*|сар\b|suriye\w*|سوري[اةه]?")
 _DIPLOMACY = re.compile(
-    r"talks|negotiat\w+|meeting|round|ceasefire|peace|guarantor|переговор\w*|встреч\w*|раунд\w*|"
+    r"talks|negotiat\w+|meet\w*|(?<!\w)met(?!\w)|round|ceasefire|peace|guarantor|переговор\w*|"
+    r"встреч\w*|встрет\w*|раунд\w*|bir\s+araya|[يت]?جتمع\w*|"
     r"перемири\w*|урегулир\w*|гарант\w*|g[öo]r[üu][şs]me\w*|toplant\w*|m[üu]zakere\w*|ate[şs]kes|"
     r"bar[ıi][şs]|garant[öo]r\w*|محادثات|مفاوضات|اجتماع|جولة|هدنة|سلام|الضامن\w*"
 )
