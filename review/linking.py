@@ -8,22 +8,23 @@ suggestions for analysts. Curated records are never changed here.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
 from astana_site.dates import iso_date as _iso
 from astana_site.dates import parse_iso_date as _d
 from ingest import services as ingest_services
 from ingest.models import Article
 from ingest.understanding.titles import same_document, title_words
-from rounds.choices import SuggestionKind
+from rounds.choices import SuggestionKind, SuggestionStatus
 from rounds.models import Citation, Event, Place, Round, Statement, Suggestion
-from rounds.services import curated_save
+from rounds.services import curated_delete, curated_save
 
 # How far an extracted date may sit from a curated one and still be the same meeting: news
 # often gives the day of a report instead of the meeting's first day.
@@ -31,11 +32,22 @@ MATCH_SLACK = datetime.timedelta(days=3)
 EVENT_KINDS = {"congress", "preparatory_meeting", "summit", "working_group"}
 
 
+# Below this confidence (see ``ingest.understanding``: how far the text itself supports a
+# claim) an article is never cited on a public record automatically; its claim waits for review.
+CITE_MIN_CONFIDENCE = 0.5
+
+
 @dataclass
 class LinkReport:
     citations: int = 0
     suggestions: int = 0
     rounds: list[int] | None = None
+    withdrawn_citations: int = 0
+    withdrawn_suggestions: int = 0
+    # What this reading supports: (content type id, object id) of records cited, and
+    # (kind, key) of suggestions proposed. Anything else from the article is withdrawn.
+    supported: set = field(default_factory=set)
+    proposed: set = field(default_factory=set)
 
 
 def place_by_name(name: str | None) -> Place | None:
@@ -62,6 +74,11 @@ def _within(start, end, curated_start, curated_end) -> bool:
     return curated_start <= start and end <= (curated_end or curated_start)
 
 
+# The history reason of a citation linking made or gave an article to (how withdrawal tells
+# linking's evidence from an analyst's).
+LINK_REASON_PREFIX = "Evidence from ingested article"
+
+
 def cite_article(
     *, record: models.Model, article: Article, quote: str, user=None, reason: str | None = None
 ) -> bool:
@@ -74,7 +91,7 @@ def cite_article(
     ``--url``, an address that is not a valid http(s) URL or is too long) is cited through its
     stored article alone. Raises ``ValidationError`` when the citation would be invalid.
     """
-    reason = reason or f"Evidence from ingested article {article.pk}"
+    reason = reason or f"{LINK_REASON_PREFIX} {article.pk}"
     ct = ContentType.objects.get_for_model(record)
     url = article.url if _citable_url(article.url) else ""
     cited = Citation.objects.filter(content_type=ct, object_id=record.pk)
@@ -125,6 +142,7 @@ def _citable_url(url: str) -> bool:
 
 
 def _cite(record: models.Model, article: Article, quote: str, report: LinkReport) -> None:
+    report.supported.add((ContentType.objects.get_for_model(record).pk, record.pk))
     report.citations += int(cite_article(record=record, article=article, quote=quote))
 
 
@@ -139,6 +157,7 @@ def _suggest(
     quote: str,
     report: LinkReport,
 ) -> None:
+    report.proposed.add((kind, key[:255]))
     defaults = {"payload": payload, "current": current or {}, "quote": quote}
     if target is not None:
         defaults["content_type"] = ContentType.objects.get_for_model(target)
@@ -202,6 +221,19 @@ def _suggest_next_meeting(article, meeting, number: int, quote: str, report) -> 
     )
 
 
+def _agrees(meeting: dict, rnd: Round, start, end) -> bool:
+    """Whether the article's claim about ``rnd`` agrees with the curated record, so that the
+    article may be cited on its public page: confident enough, dates (if any) within the curated
+    span give or take a few days, and the venue (if any) the curated one. A claim that
+    contradicts the record waits in the review queue as a suggestion instead."""
+    if meeting.get("confidence", 1.0) < CITE_MIN_CONFIDENCE:
+        return False
+    if start and rnd.start_date and not _overlaps(start, end, rnd.start_date, rnd.end_date):
+        return False
+    place = place_by_name(meeting.get("place"))
+    return not (place and rnd.place_id and place.pk != rnd.place_id)
+
+
 def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
     number = meeting.get("round_number")
     start, end = _d(meeting.get("start")), _d(meeting.get("end"))
@@ -236,7 +268,8 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
                 _suggest_next_meeting(article, meeting, number, quote, report)
         return
     linked_rounds.add(rnd.number)
-    _cite(rnd, article, quote, report)
+    if _agrees(meeting, rnd, start, end):
+        _cite(rnd, article, quote, report)
     if meeting.get("status") == "held" or rnd.status != "held":
         _suggest_dates(
             article,
@@ -279,7 +312,8 @@ def _link_event_meeting(article, meeting, report) -> None:
             report=report,
         )
         return
-    _cite(event, article, quote, report)
+    if meeting.get("confidence", 1.0) >= CITE_MIN_CONFIDENCE:
+        _cite(event, article, quote, report)
     _suggest_dates(
         article, event, SuggestionKind.EVENT_DATES, f"event:{event.slug}", start, end, quote, report
     )
@@ -361,6 +395,7 @@ def article_link(*, article: Article) -> LinkReport:
     report = LinkReport(rounds=[])
     extraction = article.extraction or {}
     if not extraction.get("relevant"):
+        _withdraw_unsupported(article, report)
         return report
     linked_rounds: set[int] = set()
     for meeting in extraction.get("meetings", []):
@@ -375,5 +410,50 @@ def article_link(*, article: Article) -> LinkReport:
     } & linked_rounds
     _link_documents(article, extraction.get("documents", []), held_rounds or linked_rounds, report)
     report.rounds = sorted(linked_rounds)
+    _withdraw_unsupported(article, report)
     ingest_services.article_mark_linked(article=article)
     return report
+
+
+WITHDRAW_REASON = "Withdrawn: the article's new reading no longer supports it"
+
+
+@transaction.atomic
+def _withdraw_unsupported(article: Article, report: LinkReport) -> None:
+    """Withdraw what an earlier reading of ``article`` added and this one no longer supports.
+
+    A citation that linking created for the article is deleted (its history keeps it); a
+    citation analysts or the reference data made, which only gained the article as evidence,
+    loses the article and keeps everything else. Pending suggestions of the article that this
+    reading does not propose are marked withdrawn; reviewed ones are history and stay.
+    """
+    for citation in Citation.objects.filter(article=article).select_for_update():
+        if (citation.content_type_id, citation.object_id) in report.supported:
+            continue
+        by_linking = [
+            row
+            for row in citation.history.order_by("history_date", "history_id")
+            if row.article_id == article.pk
+            and (row.history_change_reason or "").startswith(LINK_REASON_PREFIX)
+        ]
+        if not by_linking:
+            continue  # an analyst cited the article (e.g. accepting a suggestion): theirs
+        first = citation.history.order_by("history_date", "history_id").first()
+        if first is not None and first.history_id == by_linking[0].history_id:
+            curated_delete(citation, reason=WITHDRAW_REASON)
+        else:
+            citation.article = None
+            curated_save(citation, reason=WITHDRAW_REASON)
+        report.withdrawn_citations += 1
+    stale = [
+        s
+        for s in Suggestion.objects.filter(article=article, status=SuggestionStatus.PENDING)
+        if (s.kind, s.key) not in report.proposed
+    ]
+    for suggestion in stale:
+        suggestion.status = SuggestionStatus.WITHDRAWN
+        suggestion.reviewed_at = timezone.now()
+        suggestion.review_note = WITHDRAW_REASON
+        suggestion._change_reason = WITHDRAW_REASON
+        suggestion.save(update_fields=["status", "reviewed_at", "review_note"])
+        report.withdrawn_suggestions += 1

@@ -114,3 +114,4 @@ class SuggestionStatus(models.TextChoices):
     PENDING = "pending", "Pending review"
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn (the article's new reading no longer supports it)"

@@ -290,3 +290,99 @@ def test_an_announced_round_is_also_suggested_as_its_predecessors_next_meeting(a
     suggestion_accept(suggestion=suggestion, user=analyst)
     r22 = Round.objects.get(number=22)
     assert str(r22.next_meeting_start) == "2025-03-03" and r22.next_meeting_place.name == "Astana"
+
+
+# --- only claims that agree with the record are cited; a new reading withdraws the old ---------
+
+
+def _relink(article, **extraction):
+    article.extraction = {**article.extraction, **extraction}
+    article.save(update_fields=["extraction"])
+    return article_link(article=article)
+
+
+def test_a_round_claim_that_contradicts_the_record_is_queued_not_cited():
+    # Dates far from the curated 21-22 Dec 2017: a suggestion, and no citation on the page.
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2018-03-01", end="2018-03-02")]}
+    )
+    article_link(article=article)
+    assert not Citation.objects.filter(article=article).exists()
+    assert Suggestion.objects.get(article=article).kind == "round_dates"
+
+
+def test_a_round_claim_at_another_venue_is_not_cited():
+    article = _article({"meetings": [_meeting(round_number=8, place="Sochi")]})
+    article_link(article=article)
+    assert not Citation.objects.filter(article=article).exists()
+
+
+def test_a_low_confidence_claim_is_not_cited():
+    article = _article({"meetings": [_meeting(round_number=8, confidence=0.3, reason="weak")]})
+    article_link(article=article)
+    assert not Citation.objects.filter(article=article).exists()
+
+
+def test_reprocessing_withdraws_citations_and_pending_suggestions_no_longer_supported():
+    article = _article(
+        {
+            "meetings": [
+                _meeting(round_number=8, start="2017-12-21", end="2017-12-22"),
+                _meeting(round_number=9, start="2018-05-01", end="2018-05-02"),
+            ]
+        }
+    )
+    article_link(article=article)
+    assert Citation.objects.filter(article=article).count() == 1  # round 8 (9 disagrees)
+    pending = Suggestion.objects.get(article=article, kind="round_dates")
+
+    # The improved pipeline reads the article as about round 9's curated dates only.
+    report = _relink(
+        article, meetings=[_meeting(round_number=9, start="2018-05-14", end="2018-05-15")]
+    )
+    cited = [c.content_object for c in Citation.objects.filter(article=article)]
+    assert cited == [Round.objects.get(number=9)]
+    assert report.withdrawn_citations == 1 and report.withdrawn_suggestions == 1
+    pending.refresh_from_db()
+    assert pending.status == "withdrawn" and pending.reviewed_at is not None
+    # The withdrawn citation's history says why.
+    gone = Citation.history.filter(history_type="-", article_id=article.pk).get()
+    assert gone.history_change_reason.startswith("Withdrawn")
+
+
+def test_withdrawing_gives_back_a_reference_citation_without_deleting_it():
+    rnd = Round.objects.get(number=8)
+    existing = rnd.citations.exclude(url="").first()
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url=existing.url,
+    )
+    article_link(article=article)
+    report = _relink(article, relevant=False)
+    existing.refresh_from_db()
+    assert existing.article is None and existing.url  # the reference citation stays
+    assert report.withdrawn_citations == 1
+
+
+def test_reviewed_suggestions_and_analysts_citations_stay():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2018-03-01", end="2018-03-02")]}
+    )
+    article_link(article=article)
+    suggestion = Suggestion.objects.get(article=article)
+    Suggestion.objects.filter(pk=suggestion.pk).update(
+        status="rejected", reviewed_at="2024-01-01T00:00Z"
+    )
+    _relink(article, relevant=False)
+    suggestion.refresh_from_db()
+    assert suggestion.status == "rejected"
+
+
+def test_relinking_the_same_reading_withdraws_nothing():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2018-03-01", end="2018-03-02")]}
+    )
+    article_link(article=article)
+    report = article_link(article=article)
+    assert report.withdrawn_citations == report.withdrawn_suggestions == 0
+    assert Suggestion.objects.get(article=article).status == "pending"
