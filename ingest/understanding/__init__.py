@@ -54,7 +54,7 @@ from .meetings import Meeting, extract_meetings
 from .normalise import normalise
 from .ordinals import find_round_numbers
 from .relevance import is_relevant
-from .round_calendar import KnownRound, RoundCalendar
+from .round_calendar import KnownRound, RoundCalendar, publication_from_calendar
 from .sentences import split_sentences
 from .topics import find_topics
 
@@ -140,6 +140,14 @@ def understand(
     relevant = is_relevant(folded + "\n" + title_folded, mentions + title_mentions)
 
     round_mentions = find_round_numbers(text, folded) if relevant else []
+    if published is None and calendar and round_mentions:
+        # An undated page that says a known round is on "today" dates itself.
+        published = publication_from_calendar(
+            folded,
+            [(s.start, s.end) for s in sentences],
+            [(r.number, r.start) for r in round_mentions],
+            RoundCalendar(calendar),
+        )
     meetings = (
         extract_meetings(
             text,

@@ -13,6 +13,7 @@ of its end, and tell whether a numbered round was already held when the article 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,3 +67,44 @@ class RoundCalendar:
         """The round under way on ``day`` or ended at most ``within_days`` before it."""
         hits = [r for r in self.rounds if r.start <= day and (day - r.end).days <= within_days]
         return hits[-1] if hits else None
+
+
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(?:(?P<today>today|сегодня\w*|bug[üu]n\w*|اليوم)|(?P<yesterday>yesterday|вчера\w*|"
+    r"d[üu]n|امس|الامس)|(?P<tomorrow>tomorrow|завтра\w*|yar[ıi]n|غدا))(?!\w)"
+)
+_CLOSING = re.compile(
+    r"(?<!\w)(?:last\s+day|closing|ended|ends|concluded|wrapped\s+up|заверш\w*|последн\w+\s+д\w+|"
+    r"son\s+g[üu]n\w*|sona\s+er\w*|tamamlan\w*|اختتم\w*|ختام\w*|اليوم\s+الاخير)(?!\w)"
+)
+
+
+def publication_from_calendar(
+    folded: str,
+    spans: Sequence[tuple[int, int]],
+    numbers: Sequence[tuple[int, int]],
+    calendar: RoundCalendar,
+) -> dt.date | None:
+    """The day an undated text was written, when it says that a round the calendar knows
+    takes place "today", began "yesterday" or opens "tomorrow".
+
+    ``spans`` are the sentences (start, end) of ``folded``; ``numbers`` are (round number,
+    offset) of the rounds the text names. "Began yesterday" is the day after the round opened;
+    "today" is its last day when the sentence speaks of closing, else its first day.
+    """
+    for number, at in numbers:
+        known = calendar.get(number)
+        if known is None:
+            continue
+        for start, end in spans:
+            if not start <= at < end:
+                continue
+            match = _RELATIVE_DAY.search(folded, start, end)
+            if match is None:
+                break
+            if match.group("yesterday"):
+                return known.start + dt.timedelta(days=1)
+            if match.group("tomorrow"):
+                return known.start - dt.timedelta(days=1)
+            return known.end if _CLOSING.search(folded, start, end) else known.start
+    return None

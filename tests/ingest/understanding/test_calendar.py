@@ -112,3 +112,19 @@ def test_calendar_tells_an_upcoming_numbered_round_from_a_held_one():
     )
     before = understand(text, published=D(2025, 5, 1), calendar=CALENDAR)
     assert [m["status"] for m in _meetings(before)] == ["announced"]
+
+
+def test_an_undated_page_that_puts_a_known_round_on_today_dates_itself():
+    cal = (KnownRound(20, dt.date(2023, 6, 20), dt.date(2023, 6, 21), "Astana"),)
+    text = (
+        "Dün başlayan 20. Astana görüşmelerinin son gününde bugün Kazakistan bir açıklama yaptı. "
+        "Taraflar bir sonraki toplantıyı bu yıl içinde yine Astana'da yapmayı planlıyor."
+    )
+    result = understand(text, language="tr", calendar=cal)
+    held = [(m.round_number, m.start, m.end) for m in result.meetings if m.status == "held"]
+    assert held == [(20, dt.date(2023, 6, 20), dt.date(2023, 6, 21))]
+    [announced] = [m for m in result.meetings if m.status == "announced"]
+    assert (announced.start, announced.end) == (dt.date(2023, 6, 22), dt.date(2023, 12, 31))
+    # Without the calendar nothing anchors "today": no date is invented.
+    plain = understand(text, language="tr")
+    assert all(m.start is None for m in plain.meetings)
