@@ -558,19 +558,35 @@ def find_dateline_place(text: str) -> str | None:
 
 
 # A wire header at the very start: "ASTANA, Sept 15 (Reuters) - ", "АСТАНА, 22 декабря. /ТАСС/.",
+# "Астана, 21 декабря /Синьхуа/ --",
 # "ASTANA, 22 Aralık (Sputnik) - ", "أستانا، 24 كانون الثاني (رويترز) - ". Its date is when the
 # story was filed, not when a meeting took place.
 _WIRE_HEADER = re.compile(
     r"^\s*[^\W\d_][^\n,،(]{1,40}?[,،]\s*[^\n]{0,40}?\d[^\n]{0,30}?"
-    r"(?:\s*\([^()\n]{1,30}\)\s*[-–—]+|\s*\.\s*/[^/\n]{1,15}/\s*\.?|\s+[-–—]+)(?=\s)"
+    r"(?:\s*\([^()\n]{1,30}\)\s*[-–—]+|\s*\.?\s*/[^/\n]{1,15}/\s*(?:\.|[-–—]+)?|\s+[-–—]+)(?=\s)"
 )
 
 
+def wire_header_span(text: str) -> tuple[int, int]:
+    """The span of a wire header ("ASTANA, Sept 15 (Reuters) -") opening the text or one of
+    its first lines (after a headline or page furniture), or (0, 0) when there is none."""
+    at = 0
+    for _ in range(8):
+        if at >= 800:
+            break
+        match = _WIRE_HEADER.match(text[at : at + 200])
+        if match:
+            return at, at + match.end()
+        newline = text.find("\n", at)
+        if newline < 0:
+            break
+        at = newline + 1
+    return 0, 0
+
+
 def wire_header_end(text: str) -> int:
-    """The end offset of a wire header at the start of ``text`` ("ASTANA, Sept 15 (Reuters) -"),
-    or 0 when there is none."""
-    match = _WIRE_HEADER.match(text[:200])
-    return match.end() if match else 0
+    """The end offset of the wire header (see :func:`wire_header_span`), or 0."""
+    return wire_header_span(text)[1]
 
 
 _DATELINE = re.compile(
@@ -595,16 +611,23 @@ def extract_meetings(
     candidates: list[_Candidate] = []
     previous_month: tuple[int, int] | None = None
     previous_day: dt.date | None = None
-    header_end = wire_header_end(text)
+    header_start, header_end = wire_header_span(text)
     header_dates = (
         [
             d
-            for d in find_dates(folded[:header_end], published=published, ref_year=ref_year)
+            for d in find_dates(
+                folded[header_start:header_end],
+                published=published,
+                ref_year=ref_year,
+                offset=header_start,
+            )
             if d.precision == "day"
         ]
         if header_end
         else []
     )
+    # "Today" in a wire story is the day it was filed, which its header states.
+    anchor = header_dates[-1].start if header_dates else published
     lead_seen = False
     for sentence in sentences:
         local = folded[sentence.start : sentence.end]
@@ -616,7 +639,7 @@ def extract_meetings(
             continue
         dates = find_dates(
             local,
-            published=published,
+            published=anchor,
             tense=_tense_near(local),
             ref_year=ref_year,
             offset=sentence.start,
@@ -626,7 +649,7 @@ def extract_meetings(
         if header_end:
             # The header's date is the filing date: drop it here, and give it below to a held
             # meeting of the lead sentence only if that sentence gives no date of its own.
-            dates = [d for d in dates if d.span_start >= header_end]
+            dates = [d for d in dates if not header_start <= d.span_start < header_end]
         if dates:
             previous_month = (dates[-1].end.year, dates[-1].end.month)
             exact = [d for d in dates if d.precision == "day" and d.start == d.end]

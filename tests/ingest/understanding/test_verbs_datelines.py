@@ -193,3 +193,16 @@ def test_verb_and_dateline_texts_meet_the_quality_bar(with_calendar):
     scores = evaluate(VERB_DATELINE_TEXTS, calendar=calendar)
     for field in ("round_number", "meeting_dates", "meeting_places", "guarantors", "announced"):
         assert scores[field][2] >= 0.9, (field, scores[field])
+
+
+def test_a_wire_header_after_the_headline_is_found_and_anchors_today():
+    text = (
+        "Переговоры по Сирии начались в Казахстане\n"
+        "2017-12-22 01:17:24 | News\n"
+        "Астана, 21 декабря /Синьхуа/ -- Делегации стран-гарантов сегодня в Астане начали "
+        "восьмой раунд переговоров по Сирии."
+    )
+    assert wire_header_end(text) > text.index("Астана, 21")
+    result = understand(text, published=D(2017, 12, 22))
+    # "Today" is the day the story was filed (21 December), not the page's date.
+    assert [(r[1], r[3], r[4]) for r in _rows(result, "held")] == [(8, "2017-12-21", "2017-12-21")]
