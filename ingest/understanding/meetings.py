@@ -832,10 +832,32 @@ def _finish(
             # "The guarantors will meet again in Astana": the next round.
             c.is_next = True
     for c in candidates:
-        if c.is_next and c.kind == ROUND and not c.number and primary:
-            c.number = primary + 1
-            c.status = ANNOUNCED
+        if c.is_next and c.kind == ROUND and not c.number:
+            # "The next round" follows the round held in the same sentence, if any ("round 9
+            # was held in May; the next round will be in July"), else the latest held.
+            beside = [
+                o.number
+                for o in candidates
+                if o.sentence is c.sentence and o.number and o.status == HELD and o is not c
+            ]
+            anchor = max(beside) if beside else primary
+            if anchor:
+                c.number = anchor + 1
+                c.status = ANNOUNCED
     meetings = _merge(candidates)
+    # A round the text reports as held is not also vaguely announced ("in July"): that
+    # announcement was of the round now held. An announcement with its own days stays.
+    held_rounds = {m.number for m in meetings if m.kind == ROUND and m.status == HELD and m.number}
+    meetings = [
+        m
+        for m in meetings
+        if not (
+            m.kind == ROUND
+            and m.status == ANNOUNCED
+            and m.number in held_rounds
+            and m.precise != _PRECISION_RANK["day"]
+        )
+    ]
     # A dated generic meeting and an undated numbered round held in the same text are one event.
     dated_generic = [
         m for m in meetings if m.generic and m.start and m.status == HELD and not m.number

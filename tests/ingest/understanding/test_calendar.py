@@ -128,3 +128,19 @@ def test_an_undated_page_that_puts_a_known_round_on_today_dates_itself():
     # Without the calendar nothing anchors "today": no date is invented.
     plain = understand(text, language="tr")
     assert all(m.start is None for m in plain.meetings)
+
+
+def test_the_next_round_follows_the_round_held_in_the_same_sentence():
+    cal = (
+        KnownRound(9, dt.date(2018, 5, 14), dt.date(2018, 5, 15), "Astana"),
+        KnownRound(10, dt.date(2018, 7, 30), dt.date(2018, 7, 31), "Sochi"),
+    )
+    text = (
+        "The tenth round of the Astana talks on Syria opened in Sochi today. "
+        "The ninth round was held in Astana on May 14-15, and the guarantors said then that "
+        "the next round would be held in Sochi in July."
+    )
+    result = understand(text, published=dt.date(2018, 7, 30), calendar=cal)
+    rows = sorted((m.round_number, m.status) for m in result.meetings)
+    # The July announcement was of round 10, which the text reports as under way.
+    assert rows == [(9, "held"), (10, "held")]
