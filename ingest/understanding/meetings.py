@@ -241,6 +241,7 @@ class _Candidate:
     past_wording: bool = False  # the nearest wording to the noun is in the past
     from_calendar: bool = False  # dates taken from the curated calendar
     bilateral: bool = False  # talks of two states, not a meeting of the process
+    date_span: tuple[int, int] | None = None  # where the chosen date stands in the text
     number_stated: bool = False  # the text states the round's number
     place_stated: bool = False  # the text names the venue
     from_publication: bool = False  # dated by the publication day alone
@@ -426,6 +427,10 @@ def _nearest_cue(candidate: _Candidate, folded: str) -> tuple[str | None, int]:
     best, best_gap = None, None
     for pattern, tense in ((_FUTURE_CUE, ANNOUNCED), (_PAST_CUE, HELD)):
         for match in pattern.finditer(folded, lo, hi):
+            if tense == HELD and _PASSIVE_FUTURE.search(
+                folded, max(0, match.start() - 16), match.start()
+            ):
+                continue  # "will be held" is not past wording
             gap = _gap(candidate.start_pos, candidate.end_pos, match.start(), match.end())
             if best_gap is None or gap < best_gap:
                 best, best_gap = tense, gap
@@ -474,6 +479,13 @@ def _status(
         return ANNOUNCED
     if tense:
         return tense
+    if candidate.date_span:
+        # No wording near the noun: the verb nearest the meeting's date ("consultations,
+        # with the participation of ..., will be held on August 1").
+        lo, hi = candidate.date_span
+        by_date = _tense_near(folded[s.start : s.end])(lo - s.start, hi - s.start)
+        if by_date:
+            return ANNOUNCED if by_date == FUTURE else HELD
     if candidate.number and published and calendar:
         known = calendar.get(candidate.number)
         if known:
@@ -709,6 +721,7 @@ def extract_meetings(
                 nearest = min(exact, key=lambda d: date_cost(trigger, d))
                 trigger.start, trigger.end = nearest.start, nearest.end
                 trigger.precise = _PRECISION_RANK[nearest.precision]
+                trigger.date_span = (nearest.span_start, nearest.span_end)
                 trigger.year_explicit = nearest.year_explicit
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
                 continue
@@ -845,6 +858,18 @@ def _finish(
                 c.number = anchor + 1
                 c.status = ANNOUNCED
     meetings = _merge(candidates)
+    # Consultations or sessions on days of a round the text reports are part of that round's
+    # programme ("consultations on August 1, the plenary on August 2"), not other meetings.
+    spans = [(m.start, m.end, m.status) for m in meetings if m.kind == ROUND and m.start]
+    meetings = [
+        m
+        for m in meetings
+        if not (
+            m.kind == OTHER
+            and m.start
+            and any(a <= m.start and m.end <= b and st == m.status for a, b, st in spans)
+        )
+    ]
     # A round the text reports as held is not also vaguely announced ("in July"): that
     # announcement was of the round now held. An announcement with its own days stays.
     held_rounds = {m.number for m in meetings if m.kind == ROUND and m.status == HELD and m.number}

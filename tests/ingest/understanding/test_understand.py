@@ -339,3 +339,17 @@ def test_corpus_dates_places_and_announcements_hold_their_floors_without_a_calen
     scores = evaluate(CORPUS)
     for field, floor in FLOORS_WITHOUT_CALENDAR.items():
         assert scores[field][2] >= floor, (field, scores[field])
+
+
+def test_the_verb_nearest_the_date_decides_when_none_is_near_the_noun():
+    text = (
+        "The 13th International Meeting on Syria will be held in Nur-Sultan on August 1-2, 2019. "
+        "Bilateral and multilateral preliminary consultations, including with the participation "
+        "of the Syrian Government and of the representatives of the armed opposition groups, "
+        "will be held on August 1, and a plenary session on August 2."
+    )
+    result = understand(text)
+    # The consultations are the round's first day, announced like it, not another meeting.
+    assert [(m.kind, m.round_number, m.status) for m in result.meetings] == [
+        ("round", 13, "announced")
+    ]
