@@ -308,18 +308,18 @@ FACTS = SHARED / "reference" / "astana_facts.json"
 # when the floor was set (docs/EXTRACTION.md gives the figures and the date); a floor is only
 # ever raised. The goal (0.95 on every field, 0.90 per language) lives in the benchmark, not here.
 FLOORS_WITH_CALENDAR = {
-    "round_number": 0.93,
-    "meeting_dates": 0.89,
+    "round_number": 0.95,
+    "meeting_dates": 0.91,
     "meeting_places": 0.98,
     "guarantors": 0.99,
-    "announced": 0.90,
+    "announced": 0.96,
     "documents": 0.64,
 }
 FLOORS_WITHOUT_CALENDAR = {
-    "meeting_dates": 0.79,
+    "meeting_dates": 0.80,
     "meeting_places": 0.92,
     "guarantors": 0.99,
-    "announced": 0.86,
+    "announced": 0.89,
 }
 
 
