@@ -10,8 +10,8 @@ import datetime
 import logging
 
 from celery import shared_task
-from celery.exceptions import Retry
-from django.db import transaction
+from celery.exceptions import Retry, SoftTimeLimitExceeded
+from django.db import DatabaseError, transaction
 
 from ingest import services
 from ingest.errors import IngestError
@@ -76,6 +76,28 @@ def source_poll_task(self, source_id: int) -> int:
         if error.transient:
             raise TransientIngestError(str(error)) from error
         return 0
+    except SoftTimeLimitExceeded:
+        # The fetch deadline sits well inside the soft limit, so this is extraction or the
+        # database being slow: record it, so the source backs off like any failing one.
+        services.source_record_failure(
+            source=source,
+            error=IngestError("the poll ran past the task's soft time limit", code="time_limit"),
+            count=not self.request.retries,
+        )
+        return 0
+    except DatabaseError:
+        raise  # nothing can be recorded; the task fails and the next beat tick tries again
+    except Exception as exc:
+        # A bug met on this source's input: recorded on the source (so it backs off and an
+        # analyst sees it), then raised to be logged with its traceback.
+        services.source_record_failure(
+            source=source,
+            error=IngestError(
+                f"internal error: {type(exc).__name__}: {exc}", code="internal_error"
+            ),
+            count=not self.request.retries,
+        )
+        raise
     deferred = 0
     for entry in poll.entries:
         published = entry.published.date().isoformat() if entry.published else None

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "astana_site.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,6 +188,9 @@ INGEST_ALLOW_LOOPBACK = env.bool("INGEST_ALLOW_LOOPBACK", default=False)
 INGEST_FETCH_TIMEOUT = env.float("INGEST_FETCH_TIMEOUT", default=10.0)
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=5_000_000)
 INGEST_MAX_REDIRECTS = env.int("INGEST_MAX_REDIRECTS", default=5)
+# One deadline over a whole fetch (connect, headers, body, every redirect); well inside the
+# task's soft time limit, so a dripping server ends as a recorded timeout, not a killed task.
+INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=30.0)
 
 LOGGING = {
     "version": 1,

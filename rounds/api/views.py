@@ -48,6 +48,7 @@ from rounds.api.renderers import (
 )
 from rounds.api.throttling import AnonThrottle, UserThrottle
 from rounds.services import curated_delete, curated_write
+from rounds.validators import has_control_characters
 
 SMALLINT_LOOKUP = {"type": "integer", "minimum": 1, "maximum": 32767}
 ID_LOOKUP = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
@@ -62,6 +63,8 @@ def change_reason(request) -> str:
         raise ValidationError(
             {api_schema.REASON_HEADER: ["Say why you make this change (kept in history)."]}
         )
+    if has_control_characters(reason):
+        raise ValidationError({api_schema.REASON_HEADER: ["No control characters, please."]})
     if len(reason) > api_schema.REASON_MAX_LENGTH:
         raise ValidationError(
             {api_schema.REASON_HEADER: [f"At most {api_schema.REASON_MAX_LENGTH} characters."]}
