@@ -23,8 +23,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations (and make the shared cache's table)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 reference: migrate ## Load the reference history of the Astana process (idempotent)
 	$(BIN)/python manage.py load_reference

@@ -11,7 +11,9 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import Retry, SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import DatabaseError, transaction
+from kombu.exceptions import OperationalError as BrokerError
 
 from ingest import services
 from ingest.errors import IngestError
@@ -53,6 +55,28 @@ def poll_due_sources_task() -> int:
     for article_id in services.articles_awaiting_link(older_than_minutes=LINK_SWEEP_MINUTES):
         link.delay(article_id)
     return len(ids)
+
+
+def source_poll_enqueue(*, source_id: int) -> bool:
+    """Ask for a poll of one source now, from a process that must never fetch (the web).
+
+    Returns True once the poll is on the broker's queue. Without a broker (tasks run
+    in-process) nothing is run here: the source is made due, for the next ``poll_sources``,
+    and False is returned. Raises :class:`IngestError` (``enqueue_failed``) when the broker
+    cannot take the task; the source is made due then too, so the next beat tick polls it.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        services.sources_claim(source_ids=[source_id], minutes=0)
+        return False
+    try:
+        source_poll_task.apply_async(args=[source_id], retry=False)
+    except BrokerError as exc:
+        services.sources_claim(source_ids=[source_id], minutes=0)
+        raise IngestError(
+            f"the task broker did not take the poll: {exc}", code="enqueue_failed", transient=True
+        ) from exc
+    services.sources_claim(source_ids=[source_id], minutes=POLL_CLAIM_MINUTES)
+    return True
 
 
 @shared_task(bind=True, **RETRY)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from rounds.choices import ZoneStatus
 from rounds.selectors import (
@@ -22,6 +21,14 @@ from rounds.selectors import (
     date_span,
     status_on,
 )
+
+
+def escape(text: str) -> str:
+    """Text for Plotly's hover and label markup: ``&``, ``<`` and ``>`` as entities Plotly
+    decodes. Quotes stay as they are: Plotly shows ``&quot;`` literally, and a quote outside a
+    tag is harmless in its markup."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 FONT_SIZE = 13

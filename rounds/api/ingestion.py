@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.decorators import method_decorator
 from django_filters.rest_framework import DjangoFilterBackend
@@ -17,14 +16,16 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import DjangoModelPermissions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from ingest import services as ingest_services
+from ingest.errors import IngestError
 from ingest.models import Article, Source
-from ingest.tasks import source_poll_task
+from ingest.tasks import source_poll_enqueue
 from rounds import filtersets, selectors
 from rounds.api import schema as api_schema
 from rounds.api.renderers import CSVRenderer
@@ -74,6 +75,12 @@ class IngestionViewSetMixin:
 
 
 # --- Sources -----------------------------------------------------------------------------------
+
+
+class ServiceUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The task broker is unavailable; try again later."
+    default_code = "enqueue_failed"
 
 
 class SourceSerializer(StrictModelSerializer):
@@ -132,13 +139,25 @@ class SourceViewSet(IngestionViewSetMixin, viewsets.ModelViewSet):
     @extend_schema(
         summary="Poll this source now",
         request=None,
-        responses={202: OpenApiResponse(description="The poll was enqueued.")},
+        responses={
+            202: OpenApiResponse(
+                description="The poll was enqueued (`enqueued: true`), or, with tasks run "
+                "in-process, the source was made due for the next `poll_sources` run "
+                "(`enqueued: false`). The web process never fetches."
+            ),
+            503: OpenApiResponse(description="The task broker did not take the poll."),
+        },
     )
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
         source = self.get_object()
-        transaction.on_commit(lambda: source_poll_task.delay(source.pk), robust=True)
-        return Response({"enqueued": True, "source": source.pk}, status=status.HTTP_202_ACCEPTED)
+        try:
+            enqueued = source_poll_enqueue(source_id=source.pk)
+        except IngestError as error:
+            raise ServiceUnavailable(str(error.message)) from error
+        return Response(
+            {"enqueued": enqueued, "source": source.pk}, status=status.HTTP_202_ACCEPTED
+        )
 
 
 # --- Articles ----------------------------------------------------------------------------------
