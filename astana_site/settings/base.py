@@ -236,6 +236,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Lockouts are warnings; every failed attempt and its startup banner would be noise.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 # The task that links understood articles to curated records and queues suggestions. Named by
 # setting so the ingest app never imports the curated domain.
