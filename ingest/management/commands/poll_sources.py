@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from kombu.exceptions import OperationalError as BrokerError
 from tqdm import tqdm
 
+from astana_site.outages import outage_message
 from ingest import services
 from ingest.models import Source
 from ingest.tasks import source_poll_task
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             except (DatabaseError, BrokerError) as error:
                 # The database or the broker is away: one line, and with --every the next
                 # tick tries again rather than the scheduler exiting.
-                line = _one_line(error)
+                line = outage_message(error) or _one_line(error)
                 if not every:
                     raise CommandError(line) from error
                 self.stderr.write(f"poll skipped: {line}")
