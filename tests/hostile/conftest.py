@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +25,10 @@ def tight_fetch_limits(settings):
     settings.INGEST_FETCH_TIMEOUT = READ_TIMEOUT
     settings.INGEST_FETCH_DEADLINE = DEADLINE
     return settings
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.hostile)
