@@ -103,13 +103,12 @@ def test_poll_endpoint_without_a_broker_never_fetches_in_the_web_process(analyst
 @pytest.fixture
 def broker_away(settings):
     """Tasks go to a broker that does not answer (as in production with Redis down)."""
+    # Celery reads Django's settings live: only the broker URL needs its own override.
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    saved = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     celery_app.conf.broker_url = BROKER_AWAY
-    celery_app.conf.task_always_eager = False
     _forget_connections()
     yield
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    celery_app.conf.changes.pop("broker_url", None)
     _forget_connections()
 
 
