@@ -63,8 +63,8 @@ def change_reason(request) -> str:
         raise ValidationError(
             {api_schema.REASON_HEADER: ["Say why you make this change (kept in history)."]}
         )
-    if has_control_characters(reason):
-        raise ValidationError({api_schema.REASON_HEADER: ["No control characters, please."]})
+    if has_control_characters(reason):  # like control characters in any text: 422
+        raise Unprocessable({api_schema.REASON_HEADER: ["No control characters, please."]})
     if len(reason) > api_schema.REASON_MAX_LENGTH:
         raise ValidationError(
             {api_schema.REASON_HEADER: [f"At most {api_schema.REASON_MAX_LENGTH} characters."]}
