@@ -12,15 +12,25 @@ from icalendar import Event as CalendarEvent
 
 from rounds import selectors
 from rounds.models import Event, Round, Statement
+from rounds.validators import without_control_characters
 
 FEED_ITEMS = 50
 CALENDAR_DOMAIN = "astana-tracker"
 
 
+class XMLSafeAtom1Feed(Atom1Feed):
+    """Atom without the characters XML 1.0 cannot carry (a record stored before they were
+    refused would otherwise make the whole feed a 500)."""
+
+    def add_item(self, title, link, description, **kwargs):
+        description = without_control_characters(description) if description else description
+        super().add_item(without_control_characters(title), link, description, **kwargs)
+
+
 class LatestRecordsFeed(Feed):
     """The newest rounds, statements and events, by when they were recorded."""
 
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
     title = "Astana Process Tracker: new rounds, statements and events"
     subtitle = "Curated records of the Astana process on Syria, newest first, with sources."
 

@@ -21,6 +21,7 @@ __all__ = [
     "RenderableFieldsMixin",
     "has_control_characters",
     "renderable_errors",
+    "without_control_characters",
 ]
 
 # The Astana process began in 2017; its prehistory and any announced future fit easily.
@@ -33,6 +34,12 @@ _UNRENDERABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\u
 def has_control_characters(text: str) -> bool:
     """Whether ``text`` holds a character no feed, page or database should get."""
     return bool(_UNRENDERABLE.search(text))
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` without those characters: for output of records stored before they were
+    refused, so one old record cannot break a feed."""
+    return _UNRENDERABLE.sub("", text)
 
 
 def _strings(value):

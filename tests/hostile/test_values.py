@@ -192,3 +192,12 @@ def test_chart_hover_text_is_escaped_once(client, boundary_records):
     hover = json.dumps([t.get("customdata") for t in figure["data"]], ensure_ascii=False)
     assert 'The \\"Astana\\" &lt;b&gt;format&lt;/b&gt; &amp; co' in hover
     assert "&quot;" not in hover and "&#x27;" not in hover and "&amp;amp;" not in hover
+
+
+@pytest.mark.django_db
+def test_a_control_character_stored_before_validation_does_not_break_the_atom_feed(client):
+    newest = Event.objects.order_by("-created", "-pk").first()
+    Event.objects.filter(pk=newest.pk).update(title="Old\x0brecord")
+    response = client.get("/feeds/latest.atom")
+    assert response.status_code == 200
+    assert b"Oldrecord" in response.content
