@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,45 @@ def test_throttle_counts_live_in_the_shared_database_cache(settings):
         cache.clear()
     assert first == [200, 200] and third == 429
     assert any("throttle_anon" in key for key in keys)
+
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def _redis_or_skip():
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    return client
+
+
+@pytest.mark.django_db
+def test_throttle_counts_live_in_redis_when_configured(settings):
+    redis = _redis_or_skip()
+    prefix = f"hostile-{time.monotonic_ns()}"
+    caches_setting = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    try:
+        rest = _rest(settings, 0, anon="2/minute")
+        with override_settings(CACHES=caches_setting, REST_FRAMEWORK=rest):
+            first = [Client().get("/api/v1/places/").status_code for _ in range(2)]
+        # A second worker: a cache client of its own (entering the override makes a new one)
+        with override_settings(CACHES=caches_setting, REST_FRAMEWORK=rest):
+            third = Client().get("/api/v1/places/").status_code
+        keys = redis.keys(f"{prefix}:*")
+    finally:
+        for key in redis.keys(f"{prefix}:*"):
+            redis.delete(key)
+    assert first == [200, 200] and third == 429
+    assert any(b"throttle_anon" in key for key in keys)
 
 
 @pytest.mark.parametrize(
