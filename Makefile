@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite of `make test-postgres`; `make test` (SQLite) leaves out what needs PostgreSQL.
+SUITE := not browser and not celery_worker
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run migrate reference superuser test contract lint format test-postgres test-browser test-worker schemathesis bench screenshots worker beat clean
+.PHONY: help install run migrate reference superuser test contract lint format test-postgres test-browser test-worker test-hostile schemathesis bench screenshots worker beat clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,8 +25,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations (and make the shared cache's table)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 reference: migrate ## Load the reference history of the Astana process (idempotent)
 	$(BIN)/python manage.py load_reference
@@ -48,11 +51,14 @@ contract: install ## The import contract: each layer imports only the layers bel
 
 test: lint contract ## ruff, the import contract, makemigrations --check and the suite on SQLite
 	DJANGO_SETTINGS_MODULE=astana_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "$(SUITE) and not postgres" $(PYTEST_ARGS)
 
 test-postgres: install ## The suite on PostgreSQL (set DATABASE_URL)
 	@test -n "$(DATABASE_URL)" || (echo "DATABASE_URL must point at PostgreSQL" && exit 2)
-	$(BIN)/python -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "$(SUITE)" $(PYTEST_ARGS)
+
+test-hostile: install ## Only the hostile-input and fault suite (tests/hostile; also in `make test`)
+	$(BIN)/python -m pytest -m "hostile" $(PYTEST_ARGS)
 
 test-worker: install ## The task path through a real Celery worker (set CELERY_BROKER_URL)
 	$(BIN)/python -m pytest -m celery_worker $(PYTEST_ARGS)

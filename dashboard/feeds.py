@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from astana_site.validators import without_control_characters
 from dashboard import selectors
 from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
 from rounds.models import Event, Round, Statement
@@ -13,10 +14,19 @@ from rounds.models import Event, Round, Statement
 FEED_ITEMS = 50
 
 
+class XMLSafeAtom1Feed(Atom1Feed):
+    """Atom without the characters XML 1.0 cannot carry (a record stored before they were
+    refused would otherwise make the whole feed a 500)."""
+
+    def add_item(self, title, link, description, **kwargs):
+        description = without_control_characters(description) if description else description
+        super().add_item(without_control_characters(title), link, description, **kwargs)
+
+
 class LatestRecordsFeed(Feed):
     """The newest rounds, statements and events, by when they were recorded."""
 
-    feed_type = Atom1Feed
+    feed_type = XMLSafeAtom1Feed
     title = "Astana Process Tracker: new rounds, statements and events"
     subtitle = "Curated records of the Astana process on Syria, newest first, with sources."
 

@@ -23,14 +23,27 @@ address it has not checked:
 
 The body is streamed and abandoned past ``max_bytes`` (an announced ``Content-Length`` over the
 cap is refused before reading). Binary responses are refused by declared type and by magic
-bytes, whatever the server claims. All failures raise :class:`ingest.errors.FetchError`.
+bytes, whatever the server claims.
+
+**One deadline.** A fetch has a total budget (``total_timeout``) measured on the monotonic
+clock from its start, over connecting, the headers, the body and every redirect. Each socket
+timeout is the smaller of ``timeout`` and what is left of the budget, the budget is checked
+between reads, and a watchdog shuts the connection's socket down when the budget runs out, so
+a server that drips one byte at a time (in the headers or the body) cannot hold the fetch past
+the deadline by more than a moment.
+
+All failures raise :class:`ingest.errors.FetchError`, whatever the server sends: an error from
+the HTTP library or a malformed header or redirect never escapes as another exception.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import ipaddress
 import re
 import socket
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -184,6 +197,89 @@ class FetchResult:
     redirects: tuple[str, ...] = field(default=())
 
 
+class _Deadline:
+    """The total budget of one fetch, and a watchdog that enforces it on blocked reads.
+
+    Connections opened for the fetch are tracked; when the budget runs out the watchdog shuts
+    their sockets down, which wakes a read blocked on a server that sends a byte just often
+    enough to beat the per-read timeout. ``expired`` tells the caller to report a timeout
+    rather than whatever the HTTP library made of the closed socket.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+        self.fired = False
+        self._connections: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    @property
+    def expired(self) -> bool:
+        return self.fired or self.remaining() <= 0
+
+    def socket_timeout(self, per_read: float, url: str) -> urllib3.Timeout:
+        """Per-read timeouts that never outlast the budget; raises once it is spent."""
+        left = self.remaining()
+        if left <= 0:
+            raise _timeout(url)
+        bound = min(per_read, left)
+        return urllib3.Timeout(connect=bound, read=bound)
+
+    def track(self, connection) -> None:
+        with self._lock:
+            self._connections.append(connection)
+            if self.fired:
+                _shut(connection)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for connection in self._connections:
+                _shut(connection)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _shut(connection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _timeout(url: str) -> FetchError:
+    return FetchError(
+        f"timed out fetching {url} (total deadline)", code="timeout", transient=True, url=url
+    )
+
+
+class _TrackedHTTPPool(urllib3.HTTPConnectionPool):
+    deadline: _Deadline | None = None
+
+    def _new_conn(self):
+        connection = super()._new_conn()
+        if self.deadline is not None:
+            self.deadline.track(connection)
+        return connection
+
+
+class _TrackedHTTPSPool(urllib3.HTTPSConnectionPool):
+    deadline: _Deadline | None = None
+
+    def _new_conn(self):
+        connection = super()._new_conn()
+        if self.deadline is not None:
+            self.deadline.track(connection)
+        return connection
+
+
 def check_ip(
     ip: ipaddress.IPv4Address | ipaddress.IPv6Address | str, *, allow_loopback: bool = False
 ) -> None:
@@ -325,10 +421,15 @@ def _check_content_type(media_type: str | None, accept: Iterable[str], url: str)
 
 
 def _pool(
-    scheme: str, ip: ipaddress.IPv4Address | ipaddress.IPv6Address, port: int, host: str, timeout
+    scheme: str,
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+    port: int,
+    host: str,
+    timeout,
+    deadline: _Deadline | None = None,
 ):
     if scheme == "https":
-        return urllib3.HTTPSConnectionPool(
+        pool = _TrackedHTTPSPool(
             host=str(ip),
             port=port,
             timeout=timeout,
@@ -339,9 +440,10 @@ def _pool(
             server_hostname=host,
             assert_hostname=host,
         )
-    return urllib3.HTTPConnectionPool(
-        host=str(ip), port=port, timeout=timeout, retries=False, maxsize=1
-    )
+    else:
+        pool = _TrackedHTTPPool(host=str(ip), port=port, timeout=timeout, retries=False, maxsize=1)
+    pool.deadline = deadline
+    return pool
 
 
 def _host_header(host: str, port: int, scheme: str) -> str:
@@ -377,8 +479,7 @@ def fetch(
     errors, DNS failures other than "no such name", 408/425/429 and 5xx.
     """
     accept = tuple(a.lower() for a in accept)
-    deadline = time.monotonic() + (total_timeout if total_timeout is not None else 3 * timeout)
-    urllib3_timeout = urllib3.Timeout(connect=timeout, read=timeout)
+    deadline = _Deadline(total_timeout if total_timeout is not None else 3 * timeout)
     headers = {
         "User-Agent": user_agent,
         "Accept": ", ".join(accept) + ", */*;q=0.1",
@@ -389,7 +490,38 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    try:
+        return _fetch(
+            url,
+            headers=headers,
+            allow_loopback=allow_loopback,
+            timeout=timeout,
+            deadline=deadline,
+            max_bytes=max_bytes,
+            max_redirects=max_redirects,
+            accept=accept,
+        )
+    except FetchError as exc:
+        if deadline.expired and exc.code in {"connection_error", "timeout"}:
+            raise _timeout(url) from exc
+        raise
+    except (ValueError, UnicodeError, http.client.HTTPException, Urllib3HTTPError, OSError) as exc:
+        # Whatever the server sent that the HTTP library could not take (a malformed header,
+        # an undecodable value): a failed fetch like any other, never a crash of the poller.
+        if deadline.expired:
+            raise _timeout(url) from exc
+        raise FetchError(
+            f"malformed response from {url}: {type(exc).__name__}: {exc}",
+            code="bad_response",
+            url=url,
+        ) from exc
+    finally:
+        deadline.cancel()
 
+
+def _fetch(
+    url, *, headers, allow_loopback, timeout, deadline, max_bytes, max_redirects, accept
+) -> FetchResult:
     current = url
     visited: list[str] = []
     while True:
@@ -397,7 +529,7 @@ def fetch(
             current,
             headers=headers,
             allow_loopback=allow_loopback,
-            timeout=urllib3_timeout,
+            timeout=deadline.socket_timeout(timeout, current),
             deadline=deadline,
         )
         status = response.status
@@ -405,7 +537,7 @@ def fetch(
             location = response.headers["Location"]
             response.release_conn()
             response.close()
-            target = urljoin(current, location.strip())
+            target = _redirect_target(current, location, url)
             visited.append(current)
             if urlsplit(target)._replace(fragment="").geturl() in {
                 urlsplit(v)._replace(fragment="").geturl() for v in visited
@@ -431,6 +563,26 @@ def fetch(
             response.close()
 
 
+def _redirect_target(current: str, location: str, url: str) -> str:
+    """The absolute URL a ``Location`` header points to; ``bad_redirect`` if it is malformed
+    (``http://[::1``, an invalid port, control characters)."""
+    try:
+        target = urljoin(current, location.strip())
+        parts = urlsplit(target)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError as exc:
+        raise FetchError(
+            f"malformed redirect Location {location[:200]!r}: {exc}", code="bad_redirect", url=url
+        ) from exc
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in target):
+        raise FetchError(
+            f"malformed redirect Location {location[:200]!r}: control characters",
+            code="bad_redirect",
+            url=url,
+        )
+    return target
+
+
 def _request_once(url, *, headers, allow_loopback, timeout, deadline):
     try:
         parts = urlsplit(url)
@@ -453,9 +605,9 @@ def _request_once(url, *, headers, allow_loopback, timeout, deadline):
 
     last_exc: Exception | None = None
     for addr in addrs:
-        if time.monotonic() > deadline:
+        if deadline.expired:
             break
-        pool = _pool(scheme, addr, port, host, timeout)
+        pool = _pool(scheme, addr, port, host, timeout, deadline)
         try:
             return pool.urlopen(
                 "GET",
@@ -533,10 +685,8 @@ def _finish(response, *, url, final_url, visited, accept, max_bytes, deadline) -
             body += chunk
             if len(body) > max_bytes:
                 raise FetchError(f"body exceeds {max_bytes} bytes", code="too_large", url=final_url)
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    f"timed out reading {final_url}", code="timeout", transient=True, url=final_url
-                )
+            if deadline.expired:
+                raise _timeout(final_url)
             if not sniffed and len(body) >= _SNIFF_BYTES:
                 sniffed = True
                 _refuse_binary(bytes(body[:_SNIFF_BYTES]), final_url)
@@ -551,6 +701,8 @@ def _finish(response, *, url, final_url, visited, accept, max_bytes, deadline) -
             transient=True,
             url=final_url,
         ) from exc
+    if deadline.expired:  # the watchdog closed the socket: the body may look complete but is not
+        raise _timeout(final_url)
     if not sniffed:
         _refuse_binary(bytes(body[:_SNIFF_BYTES]), final_url)
     return FetchResult(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from celery.exceptions import Retry
-from django.db import transaction
+from celery.exceptions import Retry, SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from kombu.exceptions import OperationalError as BrokerError
 
 from astana_site.dates import parse_iso_date
 from ingest import services
@@ -55,6 +57,28 @@ def poll_due_sources_task() -> int:
     return len(ids)
 
 
+def source_poll_enqueue(*, source_id: int) -> bool:
+    """Ask for a poll of one source now, from a process that must never fetch (the web).
+
+    Returns True once the poll is on the broker's queue. Without a broker (tasks run
+    in-process) nothing is run here: the source is made due, for the next ``poll_sources``,
+    and False is returned. Raises :class:`IngestError` (``enqueue_failed``) when the broker
+    cannot take the task; the source is made due then too, so the next beat tick polls it.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        services.sources_claim(source_ids=[source_id], minutes=0)
+        return False
+    try:
+        source_poll_task.apply_async(args=[source_id], retry=False)
+    except BrokerError as exc:
+        services.sources_claim(source_ids=[source_id], minutes=0)
+        raise IngestError(
+            f"the task broker did not take the poll: {exc}", code="enqueue_failed", transient=True
+        ) from exc
+    services.sources_claim(source_ids=[source_id], minutes=POLL_CLAIM_MINUTES)
+    return True
+
+
 @shared_task(bind=True, **RETRY)
 def source_poll_task(self, source_id: int) -> int:
     """Poll one source, hand each new entry to ``article_fetch_task`` (a page source is
@@ -76,6 +100,28 @@ def source_poll_task(self, source_id: int) -> int:
         if error.transient:
             raise TransientIngestError(str(error)) from error
         return 0
+    except SoftTimeLimitExceeded:
+        # The fetch deadline sits well inside the soft limit, so this is extraction or the
+        # database being slow: record it, so the source backs off like any failing one.
+        services.source_record_failure(
+            source=source,
+            error=IngestError("the poll ran past the task's soft time limit", code="time_limit"),
+            count=not self.request.retries,
+        )
+        return 0
+    except DatabaseError:
+        raise  # nothing can be recorded; the task fails and the next beat tick tries again
+    except Exception as exc:
+        # A bug met on this source's input: recorded on the source (so it backs off and an
+        # analyst sees it), then raised to be logged with its traceback.
+        services.source_record_failure(
+            source=source,
+            error=IngestError(
+                f"internal error: {type(exc).__name__}: {exc}", code="internal_error"
+            ),
+            count=not self.request.retries,
+        )
+        raise
     deferred = 0
     for entry in poll.entries:
         published = entry.published.date().isoformat() if entry.published else None

@@ -6,7 +6,8 @@ Statuses: 400 malformed input (bad filter, page, body field); 401 no or bad cred
 403 no permission; 404 no such record or page; 405 method not allowed; 409 conflicts with
 stored data (a duplicate key, a record still referenced); 422 well-formed but against the
 domain's rules (end before start, a forbidden status transition, a reference to a record that
-does not exist); 429 throttled; 500 a bug, logged.
+does not exist, a date outside 1990-2100); 413 a body too large; 429 throttled; 500 a bug,
+logged; 503 the database or the task broker is away.
 """
 
 import logging
@@ -18,6 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from astana_site.exceptions import TrackerError
+from astana_site.outages import outage_message
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +116,11 @@ def exception_handler(exc, context):
     exc = _translate(exc)
     response = drf_exception_handler(exc, context)
     if response is None:
+        outage = outage_message(exc)
+        if outage is not None:  # the database or the broker is away: try again later
+            logger.error("API unavailable: %s", outage)
+            message = outage[0].upper() + outage[1:] + "."
+            return JsonResponse(error_body(503, "service_unavailable", message), status=503)
         logger.exception("Unhandled API error", exc_info=exc)
         return JsonResponse(
             error_body(500, "server_error", "Internal server error; it has been logged."),

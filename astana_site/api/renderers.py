@@ -42,12 +42,17 @@ class ErrorsAsJSONMixin:
 
 
 def _cell(value) -> str | int | float:
+    """One CSV cell; every text cell, joined lists included, goes through the formula guard."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return value
+    return _neutralised(_text(value))
+
+
+def _text(value) -> str:
     if isinstance(value, list):
         if all(isinstance(v, str | int | float) for v in value):
             return "; ".join(str(v) for v in value)
@@ -57,7 +62,10 @@ def _cell(value) -> str | int | float:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
-    text = str(value)
+    return str(value)
+
+
+def _neutralised(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 

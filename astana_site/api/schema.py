@@ -9,6 +9,8 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
+from astana_site.validators import DATE_MAX, DATE_MIN
+
 # A character Python's str.strip() keeps, written so that both Python's and ECMAScript's
 # regular expressions agree (they differ on \x1c-\x1f, \x85 and \ufeff).
 NOT_BLANK_PATTERN = r"[^\s\x1c-\x1f\x85]|\ufeff"
@@ -23,7 +25,7 @@ REASON_PARAMETER = OpenApiParameter(
     description=(
         "Why you make this change (1-100 characters), kept in the record's history with your "
         "user name, as in the admin. Non-ASCII text may be percent-encoded UTF-8, e.g. "
-        "`%D0%9C%D0%98%D0%94` for МИД."
+        "`%D0%9C%D0%98%D0%94` for МИД. No control characters, raw or percent-encoded."
     ),
     examples=[],
 )
@@ -37,7 +39,8 @@ ERROR_DESCRIPTIONS = {
     409: "Conflicts with stored data: a duplicate key, or other records still refer to it.",
     415: "The body's media type is not JSON, form or multipart.",
     422: "Well-formed, but against the rules: end before start, a forbidden status "
-    "transition, a reference to a record that does not exist.",
+    "transition, a reference to a record that does not exist, a date outside 1990-2100, "
+    "a control character in text.",
     429: "Too many requests; retry after the `Retry-After` seconds.",
 }
 
@@ -92,6 +95,10 @@ class TrackerAutoSchema(AutoSchema):
             and not any(isinstance(v, RegexValidator) for v in field.validators)
         ):
             schema["pattern"] = NOT_BLANK_PATTERN
+        if direction == "request" and isinstance(field, serializers.DateField):
+            # OpenAPI 3.0 has no bounds for a date string: say them (a 422 outside).
+            bounds = f"Between {DATE_MIN.isoformat()} and {DATE_MAX.isoformat()}."
+            schema["description"] = f"{schema.get('description', '')} {bounds}".strip()
         return schema
 
     def _error_codes(self) -> list[int]:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
+    "axes",
     "ingest",
     "rounds",
     "review",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "astana_site.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -49,6 +51,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "astana_site.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed logins per user name and per address; refuses both once locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "astana_site.urls"
@@ -126,6 +135,33 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Clients, throttling and the shared cache -----------------------------------------------
+# How many reverse proxies this deployment runs in front of the app (each appends to
+# X-Forwarded-For). 0: none, the socket address is the client and the header is ignored.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# Throttle counters and the like live in one cache all web workers share: Redis when
+# CACHE_URL names it, the database otherwise (its table is made by `manage.py createcachetable`,
+# which `make migrate` and the compose file run).
+CACHE_URL = env("CACHE_URL", default="")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "astana_cache",
+        }
+    }
+# Admin login: locked for AXES_COOLOFF_TIME hours after AXES_FAILURE_LIMIT failures, counted per
+# user name and, separately, per client address (stored in the database, shared by workers).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=0.25)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "astana_site.clients.client_ip"
+AXES_RESET_ON_SUCCESS = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- REST framework -------------------------------------------------------------------------
@@ -147,6 +183,7 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "astana_site.api.views.StrictContentNegotiation",
     "DEFAULT_PAGINATION_CLASS": "astana_site.api.pagination.StandardPagination",
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_CLASSES": [
         "astana_site.api.throttling.AnonThrottle",
         "astana_site.api.throttling.UserThrottle",
@@ -191,7 +228,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Celery ---------------------------------------------------------------------------------
-# No broker configured: tasks run eagerly in-process, so the embedded default needs no server.
+# No broker configured: tasks run eagerly in-process, so the embedded default needs no server
+# (production refuses that unless TASKS_IN_PROCESS=true says it is meant).
+TASKS_IN_PROCESS = env.bool("TASKS_IN_PROCESS", default=False)
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL", default="")
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://"
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
@@ -214,6 +253,9 @@ INGEST_ALLOW_LOOPBACK = env.bool("INGEST_ALLOW_LOOPBACK", default=False)
 INGEST_FETCH_TIMEOUT = env.float("INGEST_FETCH_TIMEOUT", default=10.0)
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=5_000_000)
 INGEST_MAX_REDIRECTS = env.int("INGEST_MAX_REDIRECTS", default=5)
+# One deadline over a whole fetch (connect, headers, body, every redirect); well inside the
+# task's soft time limit, so a dripping server ends as a recorded timeout, not a killed task.
+INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=30.0)
 
 LOGGING = {
     "version": 1,
@@ -221,6 +263,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Lockouts are warnings; every failed attempt and its startup banner would be noise.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 # The task that links understood articles to curated records and queues suggestions. Named by
 # setting so the ingest app never imports the curated domain.

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import CELERY_TASK_ALWAYS_EAGER, TASKS_IN_PROCESS, env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
@@ -13,6 +13,12 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list the host names served.")
+
+if CELERY_TASK_ALWAYS_EAGER and not TASKS_IN_PROCESS:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must name the task broker in production (or set "
+        "TASKS_IN_PROCESS=true to run tasks in the command that starts them, never the web)."
+    )
 
 DEBUG = False
 INGEST_ALLOW_LOOPBACK = False

@@ -6,6 +6,14 @@ import datetime
 
 from rounds.choices import ZoneStatus
 
+
+def escape(text: str) -> str:
+    """Text for Plotly's hover and label markup: ``&``, ``<`` and ``>`` as entities Plotly
+    decodes. Quotes stay as they are: Plotly shows ``&quot;`` literally, and a quote outside a
+    tag is harmless in its markup."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 FONT_SIZE = 13
 ROUND_COLOUR = "#0b5cad"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from astana_site.dates import iso_date as _iso
 from dashboard.charts.style import (
@@ -19,6 +18,7 @@ from dashboard.charts.style import (
     SHORT_LANES,
     STATUS_COLOURS,
     STATUS_LABELS,
+    escape,
 )
 from dashboard.selectors import (
     EVENT_LANES,

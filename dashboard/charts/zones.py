@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from html import escape
 
 from dashboard.charts.style import (
     FONT,
@@ -16,6 +15,7 @@ from dashboard.charts.style import (
     NOT_AGREED_LABEL,
     STATUS_COLOURS,
     STATUS_LABELS,
+    escape,
 )
 from dashboard.selectors import (
     MapArea,

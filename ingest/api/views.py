@@ -1,10 +1,10 @@
 """Sources are for analysts: reading them needs the ``view`` permission, and changing them the
 ``add``/``change``/``delete`` one. Writes go through ``ingest.services``."""
 
-from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from astana_site.api.permissions import ViewRequiredModelPermissions
@@ -12,9 +12,16 @@ from astana_site.api.views import SelectorQuerysetMixin
 from ingest import selectors
 from ingest import services as ingest_services
 from ingest.api.serializers import SourceSerializer
+from ingest.errors import IngestError
 from ingest.filtersets import SourceFilterSet
 from ingest.models import Source
-from ingest.tasks import source_poll_task
+from ingest.tasks import source_poll_enqueue
+
+
+class ServiceUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The task broker is unavailable; try again later."
+    default_code = "enqueue_failed"
 
 
 @extend_schema(tags=["sources"])
@@ -40,10 +47,22 @@ class SourceViewSet(SelectorQuerysetMixin, viewsets.ModelViewSet):
     @extend_schema(
         summary="Poll this source now",
         request=None,
-        responses={202: OpenApiResponse(description="The poll was enqueued.")},
+        responses={
+            202: OpenApiResponse(
+                description="The poll was enqueued (`enqueued: true`), or, with tasks run "
+                "in-process, the source was made due for the next `poll_sources` run "
+                "(`enqueued: false`). The web process never fetches."
+            ),
+            503: OpenApiResponse(description="The task broker did not take the poll."),
+        },
     )
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
         source = self.get_object()
-        transaction.on_commit(lambda: source_poll_task.delay(source.pk), robust=True)
-        return Response({"enqueued": True, "source": source.pk}, status=status.HTTP_202_ACCEPTED)
+        try:
+            enqueued = source_poll_enqueue(source_id=source.pk)
+        except IngestError as error:
+            raise ServiceUnavailable(str(error.message)) from error
+        return Response(
+            {"enqueued": enqueued, "source": source.pk}, status=status.HTTP_202_ACCEPTED
+        )

@@ -64,6 +64,7 @@ def _fetch_options() -> dict:
         "timeout": settings.INGEST_FETCH_TIMEOUT,
         "max_bytes": settings.INGEST_MAX_BYTES,
         "max_redirects": settings.INGEST_MAX_REDIRECTS,
+        "total_timeout": settings.INGEST_FETCH_DEADLINE,
     }
 
 

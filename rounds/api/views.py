@@ -22,8 +22,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
 from astana_site.api import schema as api_schema
+from astana_site.api.errors import Unprocessable
 from astana_site.api.renderers import CSVRenderer
 from astana_site.api.views import StrictQueryMixin
+from astana_site.validators import has_control_characters
 from rounds import filtersets, selectors
 from rounds.api import serializers as s
 from rounds.api.renderers import (
@@ -46,6 +48,8 @@ def change_reason(request) -> str:
         raise ValidationError(
             {api_schema.REASON_HEADER: ["Say why you make this change (kept in history)."]}
         )
+    if has_control_characters(reason):  # like control characters in any text: 422
+        raise Unprocessable({api_schema.REASON_HEADER: ["No control characters, please."]})
     if len(reason) > api_schema.REASON_MAX_LENGTH:
         raise ValidationError(
             {api_schema.REASON_HEADER: [f"At most {api_schema.REASON_MAX_LENGTH} characters."]}

@@ -5,9 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from astana_site.validators import RenderableFieldsMixin
 
-class CuratedModel(models.Model):
-    """A record analysts curate: it keeps who changed it, when and why, and can be cited."""
+
+class CuratedModel(RenderableFieldsMixin, models.Model):
+    """A record analysts curate: it keeps who changed it, when and why, and can be cited.
+
+    Its values must render everywhere (:mod:`astana_site.validators`)."""
 
     uncertain = models.BooleanField(
         default=False, help_text="Sources conflict, are indirect, or a value is inferred."

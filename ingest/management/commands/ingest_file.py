@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from astana_site.dates import parse_iso_date
 from ingest import services
 from ingest.errors import IngestError
+from ingest.files import read_limited
 
 from ._pipeline import link_now, result_line
 
@@ -55,7 +56,9 @@ class Command(BaseCommand):
                 )
             except (IngestError, OSError) as error:
                 failures += 1
-                self.stderr.write(f"{path}: {error}")
+                self.stderr.write(
+                    str(error) if isinstance(error, IngestError) else f"{path}: {error}"
+                )
                 continue
             try:
                 link_now(result.article.pk)
@@ -70,7 +73,5 @@ class Command(BaseCommand):
             raise CommandError(f"{failures} of {len(paths)} file(s) failed.")
 
     def _read(self, path: Path) -> bytes:
-        limit = settings.INGEST_MAX_BYTES  # the same cap as a fetched page
-        if path.stat().st_size > limit:
-            raise OSError(f"larger than INGEST_MAX_BYTES ({limit} bytes)")
-        return path.read_bytes()
+        # The same cap as a fetched page, whatever the file claims its size is.
+        return read_limited(path, max_bytes=settings.INGEST_MAX_BYTES)

@@ -1,10 +1,14 @@
+import logging
 import time
 
 from celery.exceptions import Retry
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from kombu.exceptions import OperationalError as BrokerError
 from tqdm import tqdm
 
+from astana_site.outages import outage_message
 from ingest import services
 from ingest.models import Source
 from ingest.tasks import source_poll_task
@@ -32,19 +36,44 @@ class Command(BaseCommand):
         self.stdout.write(f"polled {len(ids)} source(s), {failing.count()} failing")
 
     def handle(self, *args, due, every, **options):
+        if every < 0:
+            raise CommandError("--every must be a number of seconds, 0 or more.")
         while True:
-            sources = (
-                services.sources_due() if (due or every) else Source.objects.filter(active=True)
-            )
-            ids = list(sources.values_list("pk", flat=True))
-            for source_id in tqdm(ids, desc="sources", unit="source", file=self.stderr):
-                try:
-                    source_poll_task.delay(source_id)
-                except Retry as retry:
-                    # Run in-process (no broker), a transient failure cannot wait for a
-                    # retry; it is recorded on the source and the next poll tries again.
-                    self.stderr.write(f"source {source_id}: {retry.exc or retry}")
-            self._summary(ids)
+            try:
+                self._tick(due=due or bool(every))
+            except (DatabaseError, BrokerError) as error:
+                # The database or the broker is away: one line, and with --every the next
+                # tick tries again rather than the scheduler exiting.
+                line = outage_message(error) or _one_line(error)
+                if not every:
+                    raise CommandError(line) from error
+                self.stderr.write(f"poll skipped: {line}")
             if not every:
                 return
             time.sleep(every)
+
+    def _tick(self, *, due: bool) -> None:
+        sources = services.sources_due() if due else Source.objects.filter(active=True)
+        ids = list(sources.values_list("pk", flat=True))
+        for source_id in tqdm(ids, desc="sources", unit="source", file=self.stderr):
+            try:
+                source_poll_task.delay(source_id)
+            except Retry as retry:
+                # Run in-process (no broker), a transient failure cannot wait for a
+                # retry; it is recorded on the source and the next poll tries again.
+                self.stderr.write(f"source {source_id}: {retry.exc or retry}")
+            except (DatabaseError, BrokerError):
+                raise
+            except Exception as error:
+                # One bad source never stops the others (the task recorded it on the source).
+                logger.exception("polling source %s failed", source_id)
+                self.stderr.write(f"source {source_id}: {_one_line(error)}")
+        self._summary(ids)
+
+
+logger = logging.getLogger(__name__)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {text}"[:300]
