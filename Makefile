@@ -27,7 +27,6 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
 migrate: install ## Apply database migrations (and make the shared cache's table)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 
 reference: migrate ## Load the reference history of the Astana process (idempotent)
 	$(BIN)/python manage.py load_reference

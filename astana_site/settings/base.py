@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "astana_site.apps.SiteConfig",
     "ingest",
     "rounds",
     "review",
@@ -141,8 +142,8 @@ LOGIN_URL = "admin:login"
 # X-Forwarded-For). 0: none, the socket address is the client and the header is ignored.
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 # Throttle counters and the like live in one cache all web workers share: Redis when
-# CACHE_URL names it, the database otherwise (its table is made by `manage.py createcachetable`,
-# which `make migrate` and the compose file run).
+# CACHE_URL names it, the database otherwise (its table is made after every `migrate`, by
+# `astana_site.apps`).
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {

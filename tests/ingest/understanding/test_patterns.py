@@ -5,10 +5,25 @@ import re
 
 import pytest
 
-from ingest.understanding import dates, documents, gazetteer, meetings, ordinals, relevance, topics
+from ingest.understanding import (
+    candidates,
+    dates,
+    documents,
+    gazetteer,
+    meeting_words,
+    meetings,
+    ordinals,
+    reasoning,
+    relevance,
+    topics,
+    wire,
+)
 from ingest.understanding._text import check_folded_pattern
 
-MODULES = (dates, documents, gazetteer, meetings, ordinals, relevance, topics)
+MODULES = (
+    candidates, dates, documents, gazetteer, meeting_words, meetings, ordinals, reasoning,
+    relevance, topics, wire,
+)  # fmt: skip
 
 
 def _patterns(value, depth=0):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ingest.understanding import KnownRound, understand
-from ingest.understanding.meetings import wire_header_end
+from ingest.understanding.wire import wire_header_end
 
 D = dt.date
 CALENDAR = (
