@@ -7,6 +7,7 @@ import pytest
 
 from ingest.understanding import (
     candidates,
+    date_words,
     dates,
     documents,
     gazetteer,
@@ -21,7 +22,7 @@ from ingest.understanding import (
 from ingest.understanding._text import check_folded_pattern
 
 MODULES = (
-    candidates, dates, documents, gazetteer, meeting_words, meetings, ordinals, reasoning,
+    candidates, date_words, dates, documents, gazetteer, meeting_words, meetings, ordinals, reasoning,
     relevance, topics, wire,
 )  # fmt: skip
 
