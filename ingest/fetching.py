@@ -1,4 +1,5 @@
-"""Fetch one outside URL safely: SSRF guard with address pinning, size, type and redirect caps.
+"""Fetch one outside URL safely: SSRF guard (:mod:`ingest.netguard`) with address pinning, size,
+type (:mod:`ingest.content_types`) and redirect caps.
 
 The only function here that touches the network is :func:`fetch`. It never follows a URL to an
 address it has not checked:
@@ -41,7 +42,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import ipaddress
-import re
 import socket
 import threading
 import time
@@ -54,7 +54,15 @@ from urllib3.exceptions import HTTPError as Urllib3HTTPError
 from urllib3.exceptions import NewConnectionError, ProtocolError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
+from ingest.content_types import (
+    _SNIFF_BYTES,
+    _check_content_type,
+    _parse_content_type,
+    _refuse_binary,
+    sniff_binary,
+)
 from ingest.errors import FetchError
+from ingest.netguard import check_ip, resolve_host
 
 try:  # certifi ships with requests; fall back to the system store without it.
     import certifi
@@ -89,89 +97,6 @@ DEFAULT_ACCEPT: tuple[str, ...] = (
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT_STATUSES = frozenset({408, 425, 429})
 _CHUNK = 16 * 1024  # small reads bound the memory one gzip-compressed chunk can expand to
-_SNIFF_BYTES = 2048
-
-# Ranges refused even where Python 3.11's is_global/is_private are wrong or too lenient.
-_BLOCKED_V4 = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "0.0.0.0/8",  # "this network", unspecified
-        "10.0.0.0/8",
-        "100.64.0.0/10",  # CGNAT / shared address space
-        "169.254.0.0/16",  # link-local, cloud metadata
-        "172.16.0.0/12",
-        "192.0.0.0/24",  # IETF protocol assignments
-        "192.0.2.0/24",  # TEST-NET-1
-        "192.88.99.0/24",  # 6to4 relay anycast
-        "192.168.0.0/16",
-        "198.18.0.0/15",  # benchmarking
-        "198.51.100.0/24",  # TEST-NET-2
-        "203.0.113.0/24",  # TEST-NET-3
-        "224.0.0.0/4",  # multicast
-        "240.0.0.0/4",  # reserved, broadcast
-    )
-)
-_BLOCKED_V6 = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "::/96",  # unspecified and deprecated IPv4-compatible
-        "64:ff9b:1::/48",  # local-use NAT64
-        "100::/64",  # discard-only
-        "2001::/23",  # IETF protocol assignments incl. Teredo
-        "2001:db8::/32",  # documentation
-        "3fff::/20",  # documentation
-        "5f00::/16",  # SRv6 SIDs
-        "fc00::/7",  # unique local
-        "fe80::/10",  # link-local
-        "fec0::/10",  # site-local (deprecated)
-        "ff00::/8",  # multicast
-    )
-)
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}$", re.IGNORECASE)
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-    (b"%PDF-", "application/pdf"),
-    (b"PK\x03\x04", "application/zip"),
-    (b"PK\x05\x06", "application/zip"),
-    (b"\x1f\x8b", "application/gzip"),
-    (b"BZh", "application/x-bzip2"),
-    (b"\xfd7zXZ\x00", "application/x-xz"),
-    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"),
-    (b"Rar!\x1a\x07", "application/vnd.rar"),
-    (b"\x7fELF", "application/x-executable"),
-    (b"\x00asm", "application/wasm"),
-    (b"OggS", "audio/ogg"),
-    (b"ID3", "audio/mpeg"),
-    (b"fLaC", "audio/flac"),
-    (b"\x00\x00\x01\x00", "image/x-icon"),
-    (b"wOFF", "font/woff"),
-    (b"wOF2", "font/woff2"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/x-ole-storage"),
-)
-_BINARY_TYPES = frozenset(
-    {
-        "application/octet-stream",
-        "application/zip",
-        "application/gzip",
-        "application/x-gzip",
-        "application/pdf",
-        "application/x-tar",
-        "application/x-7z-compressed",
-        "application/vnd.rar",
-        "application/x-rar-compressed",
-        "application/x-bzip2",
-        "application/x-executable",
-        "application/x-msdownload",
-        "application/wasm",
-        "application/msword",
-    }
-)
-_BINARY_PREFIXES = ("image/", "audio/", "video/", "font/")
 
 
 @dataclass(frozen=True)
@@ -278,146 +203,6 @@ class _TrackedHTTPSPool(urllib3.HTTPSConnectionPool):
         if self.deadline is not None:
             self.deadline.track(connection)
         return connection
-
-
-def check_ip(
-    ip: ipaddress.IPv4Address | ipaddress.IPv6Address | str, *, allow_loopback: bool = False
-) -> None:
-    """Raise :class:`FetchError` (``ssrf_blocked``) unless ``ip`` is a public unicast address.
-
-    IPv6 addresses embedding an IPv4 address (IPv4-mapped ``::ffff:a.b.c.d``, 6to4
-    ``2002:aabb:ccdd::``, NAT64 ``64:ff9b::a.b.c.d``) are judged by the embedded address.
-    Loopback (``127.0.0.0/8``, ``::1``) passes only with ``allow_loopback``; nothing else
-    non-public ever does.
-    """
-    addr = ipaddress.ip_address(ip) if isinstance(ip, str) else ip
-    original = addr
-    if isinstance(addr, ipaddress.IPv6Address):
-        if addr.scope_id:
-            _blocked(original, "scoped IPv6 address")
-        embedded = addr.ipv4_mapped or addr.sixtofour
-        if embedded is None and addr in _NAT64:
-            embedded = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
-        if embedded is not None:
-            addr = embedded
-    if addr.is_loopback:
-        if allow_loopback:
-            return
-        _blocked(original, "loopback address")
-    blocked_nets = _BLOCKED_V4 if addr.version == 4 else _BLOCKED_V6
-    if any(addr in net for net in blocked_nets):
-        _blocked(original, "non-public address range")
-    if (
-        addr.is_private
-        or addr.is_link_local
-        or addr.is_multicast
-        or addr.is_reserved
-        or addr.is_unspecified
-        or not addr.is_global
-    ):
-        _blocked(original, "non-public address")
-
-
-def _blocked(addr: object, why: str) -> None:
-    raise FetchError(f"refusing to connect to {addr}: {why}", code="ssrf_blocked")
-
-
-def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address a host string denotes by itself, in any notation ``inet_aton`` accepts."""
-    try:
-        return ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    if _NUMERIC_HOST.match(host):
-        try:
-            return ipaddress.IPv4Address(socket.inet_aton(host))
-        except OSError:
-            return None
-    return None
-
-
-def resolve_host(
-    host: str, port: int, *, allow_loopback: bool = False
-) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """Resolve ``host`` and return its addresses, all of them checked with :func:`check_ip`.
-
-    Refuses the whole host if *any* address is non-public, so a name cannot smuggle a private
-    address in beside a public one. Raises :class:`FetchError` (``ssrf_blocked``,
-    ``dns_error``).
-    """
-    host = host.strip().rstrip(".").strip("[]")
-    if not host:
-        raise FetchError("empty host", code="bad_url")
-    literal = _literal_ip(host)
-    if literal is not None:
-        check_ip(literal, allow_loopback=allow_loopback)
-        return [literal]
-    if "%" in host:
-        raise FetchError(f"scoped address {host!r}", code="ssrf_blocked")
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        permanent = isinstance(exc, UnicodeError) or exc.errno == socket.EAI_NONAME
-        raise FetchError(
-            f"cannot resolve {host!r}: {exc}", code="dns_error", transient=not permanent
-        ) from exc
-    addrs: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
-    for family, _type, _proto, _canon, sockaddr in infos:
-        if family not in (socket.AF_INET, socket.AF_INET6):
-            continue
-        addr = ipaddress.ip_address(sockaddr[0].split("%")[0])
-        if family == socket.AF_INET6 and sockaddr[3]:
-            raise FetchError(f"{host!r} resolves to a scoped address", code="ssrf_blocked")
-        check_ip(addr, allow_loopback=allow_loopback)
-        if addr not in addrs:
-            addrs.append(addr)
-    if not addrs:
-        raise FetchError(f"{host!r} has no IP address", code="dns_error", transient=True)
-    # IPv4 first: dual-stack names often have an unreachable AAAA in containers.
-    addrs.sort(key=lambda a: a.version)
-    return addrs
-
-
-def sniff_binary(head: bytes) -> str | None:
-    """The binary media type ``head`` (first bytes of a body) starts like, or None for text.
-
-    Magic numbers of common images, archives, documents, media and executables, plus a NUL
-    byte ratio above 10% in text not starting with a UTF-16/32 byte-order mark.
-    """
-    for magic, media_type in _MAGIC:
-        if head.startswith(magic):
-            return media_type
-    sample = head[:_SNIFF_BYTES]
-    has_bom = sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
-    if sample and not has_bom and sample.count(0) / len(sample) > 0.1:
-        return "application/octet-stream"
-    return None
-
-
-def _parse_content_type(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    media_type, _, params = value.partition(";")
-    media_type = media_type.strip().lower() or None
-    charset = None
-    for param in params.split(";"):
-        name, _, val = param.partition("=")
-        if name.strip().lower() == "charset":
-            charset = val.strip().strip("\"'").lower() or None
-    return media_type, charset
-
-
-def _check_content_type(media_type: str | None, accept: Iterable[str], url: str) -> None:
-    if media_type is None:
-        return  # decided by sniffing the body
-    if media_type in _BINARY_TYPES or media_type.startswith(_BINARY_PREFIXES):
-        raise FetchError(
-            f"binary content type {media_type}", code="binary_content", url=url, status=200
-        )
-    if media_type not in accept:
-        raise FetchError(
-            f"unacceptable content type {media_type}", code="bad_content_type", url=url
-        )
 
 
 def _pool(
@@ -718,13 +503,3 @@ def _finish(response, *, url, final_url, visited, accept, max_bytes, deadline) -
         not_modified=False,
         redirects=visited,
     )
-
-
-def _refuse_binary(head: bytes, url: str) -> None:
-    kind = sniff_binary(head)
-    if kind is not None:
-        raise FetchError(
-            f"body looks like {kind} whatever its declared type",
-            code="binary_content",
-            url=url,
-        )

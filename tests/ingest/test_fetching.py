@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ingest import fetching
+from ingest import fetching, netguard
 from ingest.errors import FetchError
 from ingest.fetching import check_ip, fetch, sniff_binary
 
@@ -184,7 +184,7 @@ def test_redirect_to_loopback_is_refused_without_allow_loopback(monkeypatch, htt
     http_server.redirect("/go", http_server.url("/page"))
     http_server.add("/page", PAGE)
     calls = []
-    original = fetching.check_ip
+    original = netguard.check_ip
 
     def check_first_hop_as_public(ip, *, allow_loopback=False):
         calls.append(str(ip))
@@ -192,7 +192,7 @@ def test_redirect_to_loopback_is_refused_without_allow_loopback(monkeypatch, htt
             return None  # pretend the first hop is a public address
         return original(ip, allow_loopback=allow_loopback)
 
-    monkeypatch.setattr(fetching, "check_ip", check_first_hop_as_public)
+    monkeypatch.setattr(netguard, "check_ip", check_first_hop_as_public)
     with pytest.raises(FetchError) as exc:
         fetch(http_server.url("/go"), allow_loopback=False)
     assert _code(exc) == "ssrf_blocked"

@@ -22,8 +22,8 @@ from ingest.understanding import (
 from ingest.understanding._text import check_folded_pattern
 
 MODULES = (
-    candidates, date_words, dates, documents, gazetteer, meeting_words, meetings, ordinals, reasoning,
-    relevance, topics, wire,
+    candidates, date_words, dates, documents, gazetteer, meeting_words, meetings, ordinals,
+    reasoning, relevance, topics, wire,
 )  # fmt: skip
 
 
