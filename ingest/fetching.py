@@ -185,7 +185,9 @@ def _timeout(url: str) -> FetchError:
     )
 
 
-class _TrackedHTTPPool(urllib3.HTTPConnectionPool):
+class _TracksConnections:
+    """A connection pool whose new connections the fetch's deadline watches."""
+
     deadline: _Deadline | None = None
 
     def _new_conn(self):
@@ -195,14 +197,12 @@ class _TrackedHTTPPool(urllib3.HTTPConnectionPool):
         return connection
 
 
-class _TrackedHTTPSPool(urllib3.HTTPSConnectionPool):
-    deadline: _Deadline | None = None
+class _TrackedHTTPPool(_TracksConnections, urllib3.HTTPConnectionPool):
+    pass
 
-    def _new_conn(self):
-        connection = super()._new_conn()
-        if self.deadline is not None:
-            self.deadline.track(connection)
-        return connection
+
+class _TrackedHTTPSPool(_TracksConnections, urllib3.HTTPSConnectionPool):
+    pass
 
 
 def _pool(
