@@ -108,6 +108,11 @@ def canonical_url(url: str) -> str:
     canonical_url(u)``.
 
     Raises :class:`IngestError` (``bad_url``) for anything but an absolute http(s) URL.
+
+    Why not courlan (installed with trafilatura): its ``normalize_url(strict=True)`` drops every
+    query parameter (articles whose id is in the query would collapse into one), it neither
+    strips AMP variants nor IDNA-encodes hosts, and switching would change the unique
+    ``canonical_url`` of every article already stored.
     """
     if not isinstance(url, str):
         raise IngestError("URL must be a string", code="bad_url")
