@@ -155,6 +155,16 @@ _EVENT_BEFORE_DATE = re.compile(
     r"(?:\s+[^\s,.;]+){0,3}?\s+(?:of|from|dated|signed\s+(?:on|in)|reached\s+on|agreed\s+on|"
     r"от|tarihli|بتاريخ|(?:ال)?موقع\w*\s+في|في)\s+(?:the\s+)?$"
 )
+# The day a statement was made, not the day of the meeting it is about: "the ministry announced
+# today, Friday 19 January, the holding of a new round", "заявил сегодня, 19 января", "أعلنت
+# الخارجية، اليوم الجمعة 19 كانون الثاني، عن انعقاد جولة". A reporting verb, then at most a
+# subject, then "today" or a weekday right before the date.
+_REPORTED_ON = re.compile(
+    r"(?<!\w)(?:announced|said|stated|told|reported|declared|confirmed|заяви\w*|сообщи\w*|"
+    r"объяви\w*|a[çc][ıi]kla\w*|duyur\w*|bildir\w*|[وف]?(?:اعلن\w*|قال\w*|صرح\w*|ذكر\w*|"
+    r"افاد\w*|اكد\w*))(?:[^.;:!?\n]{0,60}?)[\s,،]+(?:on\s+)?(?:today|сегодня|bug[üu]n|اليوم)"
+    r"[\s,،]*(?:\w+[\s,،]+)?$"
+)
 _BLOCK_BEFORE_DATE = re.compile(r"(?:by|since|as\s+of|until|till|before|до|с)\s+(?:the\s+)?$")
 _PROCESS_AFTER = re.compile(
     r"^[\s-]*(?:process|format|talks|peace|platform|guarantor|trio|troika|процесс|формат|"

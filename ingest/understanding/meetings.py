@@ -38,6 +38,7 @@ from .meeting_words import (
     _NEW_DATE_BEFORE,
     _POSTPONED,
     _PRECISION_RANK,
+    _REPORTED_ON,
     ANNOUNCED,
     HELD,
     OTHER,
@@ -153,6 +154,9 @@ def extract_meetings(
             if not _BLOCK_AFTER_DATE.match(folded[d.span_end : d.span_end + 20])
             and not _BLOCK_BEFORE_DATE.search(folded[max(0, d.span_start - 12) : d.span_start])
             and not _EVENT_BEFORE_DATE.search(folded[max(0, d.span_start - 60) : d.span_start])
+            and not _REPORTED_ON.search(
+                folded[max(sentence.start, d.span_start - 120) : d.span_start]
+            )
         ]
         date_cost = _date_cost(folded, language, triggers)
         for trigger, date in _attach(
@@ -221,6 +225,12 @@ def _finish(
     for c in candidates:
         _classify(c, folded)
     candidates = [c for c in candidates if not c.bilateral]
+    for c in candidates:
+        known = calendar.get(c.number) if c.kind == ROUND else None
+        if known and published and c.status == HELD and known.start > published:
+            # The curated calendar has this round begin after the text was published: the
+            # text cannot report it held ("no news yet on holding round 21").
+            c.status = ANNOUNCED
     # Number held rounds by their dates, and "next round" by the round just held.
     for c in candidates:
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:

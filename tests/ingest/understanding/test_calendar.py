@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ingest.understanding import KnownRound, understand
 
 D = dt.date
@@ -144,3 +146,32 @@ def test_the_next_round_follows_the_round_held_in_the_same_sentence():
     rows = sorted((m.round_number, m.status) for m in result.meetings)
     # The July announcement was of round 10, which the text reports as under way.
     assert rows == [(9, "held"), (10, "held")]
+
+
+def test_a_round_the_calendar_starts_after_publication_is_not_reported_held():
+    cal = (KnownRound(21, dt.date(2024, 1, 24), dt.date(2024, 1, 25), "Astana"),)
+    text = "The guarantors have announced nothing yet about holding the 21st round of Astana talks."
+    result = understand(text, published=dt.date(2024, 1, 19), calendar=cal)
+    assert [(m.round_number, m.status) for m in result.meetings] == [(21, "announced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Kazakh foreign ministry announced today, Friday 19 January, that a new round of "
+            "the Astana talks on Syria will be held in Astana on January 24-25.",
+            "en",
+        ),
+        (
+            "أعلنت وزارة الخارجية الكازاخية، اليوم الجمعة 19 كانون الثاني، عن انعقاد جولة جديدة "
+            "من محادثات أستانا حول سوريا يومي 24 و25 كانون الثاني.",
+            "ar",
+        ),
+    ],
+)
+def test_the_day_a_statement_was_made_is_not_the_meetings_day(text, language):
+    result = understand(text, published=dt.date(2024, 1, 19), language=language)
+    assert [(m.start, m.end, m.status) for m in result.meetings] == [
+        (dt.date(2024, 1, 24), dt.date(2024, 1, 25), "announced")
+    ]
