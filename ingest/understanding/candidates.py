@@ -68,6 +68,7 @@ class _Candidate:
     from_calendar: bool = False  # dates taken from the curated calendar
     bilateral: bool = False  # talks of two states, not a meeting of the process
     date_span: tuple[int, int] | None = None  # where the chosen date stands in the text
+    status_guessed: bool = False  # held only because nothing said otherwise
     number_stated: bool = False  # the text states the round's number
     place_stated: bool = False  # the text names the venue
     from_publication: bool = False  # dated by the publication day alone
@@ -315,6 +316,7 @@ def _status(
         last = calendar.last_round_before(published)
         if last and candidate.number > last:
             return ANNOUNCED
+    candidate.status_guessed = True  # nothing in the text or the calendar says which
     return HELD
 
 
@@ -363,6 +365,7 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
         target.start, target.end, target.precise = other.start, other.end, other.precise
         target.year_explicit = other.year_explicit
     target.past_wording = target.past_wording or other.past_wording
+    target.status_guessed = target.status_guessed and other.status_guessed
     target.number_stated = target.number_stated or other.number_stated
     target.place_stated = target.place_stated or other.place_stated
     target.from_calendar = target.from_calendar and other.from_calendar

@@ -343,6 +343,10 @@ def _finish(
         if m.status == HELD and not (m.start or m.number):
             # A held meeting known only by its place is too weak to report.
             continue
+        if m.status_guessed and not m.start:
+            # Neither held nor announced by anything the text says, and undated: the round's
+            # number stays in ``round_numbers``, but there is no meeting to report.
+            continue
         confidence, reason = _confidence(m)
         result.append(
             Meeting(

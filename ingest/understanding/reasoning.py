@@ -51,6 +51,8 @@ def _dates_from_calendar(m: _Candidate, calendar: RoundCalendar, published) -> N
     known = calendar.get(m.number)
     if known is None:
         return
+    if m.start is None and m.status_guessed:
+        return  # nothing says the text reports it held: the calendar's dates would be a guess
     if m.start is None:
         m.start, m.end = known.start, known.end
         m.from_calendar = True

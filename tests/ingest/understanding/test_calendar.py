@@ -175,3 +175,11 @@ def test_the_day_a_statement_was_made_is_not_the_meetings_day(text, language):
     assert [(m.start, m.end, m.status) for m in result.meetings] == [
         (dt.date(2024, 1, 24), dt.date(2024, 1, 25), "announced")
     ]
+
+
+def test_an_undated_round_that_nothing_says_was_held_is_not_reported_held():
+    cal = (KnownRound(21, dt.date(2024, 1, 24), dt.date(2024, 1, 25), "Astana"),)
+    text = "Syrians watch with worry what the 21st round of the Astana talks means for them."
+    result = understand(text, calendar=cal)
+    assert result.round_numbers == (21,)
+    assert result.meetings == ()
