@@ -316,7 +316,7 @@ FLOORS_WITH_CALENDAR = {
     "documents": 0.64,
 }
 FLOORS_WITHOUT_CALENDAR = {
-    "meeting_dates": 0.82,
+    "meeting_dates": 0.81,
     "meeting_places": 0.92,
     "guarantors": 0.99,
     "announced": 0.89,
