@@ -69,6 +69,7 @@ class _Candidate:
     bilateral: bool = False  # talks of two states, not a meeting of the process
     date_span: tuple[int, int] | None = None  # where the chosen date stands in the text
     status_guessed: bool = False  # held only because nothing said otherwise
+    relative_day: bool = False  # the meeting noun itself was dated "today", "on Monday"
     number_stated: bool = False  # the text states the round's number
     place_stated: bool = False  # the text names the venue
     from_publication: bool = False  # dated by the publication day alone
@@ -366,6 +367,7 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
         target.year_explicit = other.year_explicit
     target.past_wording = target.past_wording or other.past_wording
     target.status_guessed = target.status_guessed and other.status_guessed
+    target.relative_day = target.relative_day or other.relative_day
     target.number_stated = target.number_stated or other.number_stated
     target.place_stated = target.place_stated or other.place_stated
     target.from_calendar = target.from_calendar and other.from_calendar

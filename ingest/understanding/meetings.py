@@ -198,6 +198,7 @@ def extract_meetings(
                 trigger.start, trigger.end = nearest.start, nearest.end
                 trigger.precise = _PRECISION_RANK[nearest.precision]
                 trigger.date_span = (nearest.span_start, nearest.span_end)
+                trigger.relative_day = nearest.precision == "relative"
                 trigger.year_explicit = nearest.year_explicit
             if not (trigger.start or trigger.place or trigger.number or trigger.is_next):
                 continue

@@ -57,7 +57,10 @@ def _dates_from_calendar(m: _Candidate, calendar: RoundCalendar, published) -> N
         m.start, m.end = known.start, known.end
         m.from_calendar = True
         return
-    if m.precise == _PRECISION_RANK["relative"] and known.start <= m.start <= known.end:
+    # A round dated "today" (or by a filing date) inside its curated span is the whole round,
+    # also when a session of it ("consultations on 21 December") gave a day of its own.
+    relative = m.precise == _PRECISION_RANK["relative"] or m.relative_day
+    if relative and known.start <= m.start <= known.end:
         m.start, m.end = known.start, known.end
         m.from_calendar = True
         return

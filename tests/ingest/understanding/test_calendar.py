@@ -183,3 +183,14 @@ def test_an_undated_round_that_nothing_says_was_held_is_not_reported_held():
     result = understand(text, calendar=cal)
     assert result.round_numbers == (21,)
     assert result.meetings == ()
+
+
+def test_a_round_dated_today_stays_whole_when_a_session_gives_a_day_of_its_own():
+    cal = (KnownRound(8, dt.date(2017, 12, 21), dt.date(2017, 12, 22), "Astana"),)
+    text = (
+        "Делегации стран-гарантов сегодня в Астане начали очередной раунд переговоров по Сирии. "
+        "21 декабря проходят консультации."
+    )
+    result = understand(text, published=dt.date(2017, 12, 21), calendar=cal)
+    held = [(m.round_number, m.start, m.end) for m in result.meetings if m.status == "held"]
+    assert held == [(8, dt.date(2017, 12, 21), dt.date(2017, 12, 22))]
