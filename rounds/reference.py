@@ -58,26 +58,29 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
 
     A row whose last change was made by someone other than this loader (an analyst in the
     admin or API, an accepted suggestion) is kept as it is and counted in ``report.kept``:
-    reloading the reference data never reverts curated work.
+    reloading the reference data never reverts curated work. The row is locked while this is
+    decided and written, and only the fields whose reference value differs are written, so an
+    edit made at the same time is neither reverted nor overwritten.
     """
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model(**lookup, **values)
+    with transaction.atomic():
+        instance = model.objects.select_for_update().filter(**lookup).first()
+        if instance is None:
+            instance = model(**lookup, **values)
+            curated_save(instance, reason=REASON)
+            report.count(report.created, model)
+            return instance
+        differs = {name for name, value in values.items() if getattr(instance, name) != value}
+        if not differs:
+            return instance
+        latest = instance.history.order_by("-history_date", "-history_id").first()
+        if latest is not None and latest.history_change_reason != REASON:
+            report.count(report.kept, model)
+            return instance
+        for name in differs:
+            setattr(instance, name, values[name])
         curated_save(instance, reason=REASON)
-        report.count(report.created, model)
+        report.count(report.updated, model)
         return instance
-    differs = {name for name, value in values.items() if getattr(instance, name) != value}
-    if not differs:
-        return instance
-    latest = instance.history.order_by("-history_date", "-history_id").first()
-    if latest is not None and latest.history_change_reason != REASON:
-        report.count(report.kept, model)
-        return instance
-    for name in differs:
-        setattr(instance, name, values[name])
-    curated_save(instance, reason=REASON)
-    report.count(report.updated, model)
-    return instance
 
 
 def _cite(instance: models.Model, urls: list[str], report: LoadReport) -> None:

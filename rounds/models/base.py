@@ -1,4 +1,8 @@
-"""What every curated record shares: history, uncertainty and citations."""
+"""What every curated record shares: history, uncertainty, citations and a version."""
+
+import copy
+import hashlib
+import json
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -6,7 +10,56 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
-class CuratedModel(models.Model):
+class LoadedValuesMixin:
+    """Remembers the values a row had when it was read, so a save can write only the fields
+    the caller changed (``rounds.services.curated_save``) and leave the others to whoever
+    changed them meanwhile."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = loaded_snapshot(instance)
+        return instance
+
+
+def loaded_snapshot(instance: models.Model) -> dict:
+    """The concrete field values of ``instance`` as they are now (mutable ones copied)."""
+    values = {}
+    for f in instance._meta.concrete_fields:
+        if f.attname not in instance.__dict__:
+            continue  # deferred: not read, so not changeable by this instance
+        value = instance.__dict__[f.attname]
+        values[f.attname] = copy.deepcopy(value) if isinstance(value, dict | list) else value
+    return values
+
+
+def changed_fields(instance: models.Model) -> list[str] | None:
+    """Names (attnames) of the concrete fields changed since the row was read or saved, or
+    None when the instance was not read from the database (nothing to compare with)."""
+    loaded = getattr(instance, "_loaded_values", None)
+    if loaded is None:
+        return None
+    return [
+        f.attname
+        for f in instance._meta.concrete_fields
+        if f.attname in loaded and instance.__dict__.get(f.attname) != loaded[f.attname]
+    ]
+
+
+def record_version(instance: models.Model) -> str:
+    """A token that changes whenever any stored field of the record changes: a hash of its
+    concrete field values. The API sends it as the ``ETag``; the admin keeps it in the form."""
+    values = {
+        f.attname: f.value_to_string(instance)
+        if not f.is_relation
+        else f.value_from_object(instance)
+        for f in instance._meta.concrete_fields
+    }
+    raw = json.dumps([instance._meta.label_lower, values], sort_keys=True, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+class CuratedModel(LoadedValuesMixin, models.Model):
     """A record analysts curate: it keeps who changed it, when and why, and can be cited."""
 
     uncertain = models.BooleanField(

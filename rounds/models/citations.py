@@ -2,10 +2,10 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from .base import history
+from .base import LoadedValuesMixin, history
 
 
-class Citation(models.Model):
+class Citation(LoadedValuesMixin, models.Model):
     """A source that supports a curated record: a URL, its publisher and date, and the quote.
 
     Any curated record can be cited (a generic relation). Citations made from ingested news
