@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -30,7 +31,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.models.base import record_version
+from rounds.models.base import OVERDUE_LABEL, PENDING_MEETING_STATUSES, record_version
 from rounds.services import StaleRecordError, curated_delete, curated_save
 
 admin.site.site_header = "Astana Process Tracker"
@@ -55,6 +56,24 @@ def changes_since(instance: models.Model, opened: datetime.datetime) -> list[str
         when = timezone.localtime(row.history_date).strftime("%Y-%m-%d %H:%M:%S")
         lines.append(f"{who} at {when}: {'; '.join(fields) or 'related records'}")
     return lines
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """The analysts' queue of meetings to confirm: still scheduled or announced though their
+    dates have passed (shown to readers as "overdue — not confirmed")."""
+
+    title = "overdue"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", OVERDUE_LABEL)]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return queryset.annotate(last_day=Coalesce("end_date", "start_date")).filter(
+            status__in=PENDING_MEETING_STATUSES, last_day__lt=timezone.localdate()
+        )
 
 
 class ReasonForm(forms.ModelForm):
@@ -180,7 +199,13 @@ class RoundAdmin(CuratedAdmin):
     form = RoundForm
     list_display = ("number", "name", "city", "start_date", "end_date", "status", "uncertain")
     list_display_links = ("number", "name")
-    list_filter = ("status", "city", "uncertain", ("start_date", admin.DateFieldListFilter))
+    list_filter = (
+        OverdueFilter,
+        "status",
+        "city",
+        "uncertain",
+        ("start_date", admin.DateFieldListFilter),
+    )
     search_fields = ("name", "city", "summary", "venue", "next_meeting_text")
     date_hierarchy = "start_date"
     autocomplete_fields = ("place", "next_meeting_place")
@@ -243,7 +268,7 @@ class StatementAdmin(CuratedAdmin):
 @admin.register(Event)
 class EventAdmin(CuratedAdmin):
     list_display = ("title", "kind", "start_date", "end_date", "place", "status", "uncertain")
-    list_filter = ("kind", "status", "date_precision", "uncertain")
+    list_filter = (OverdueFilter, "kind", "status", "date_precision", "uncertain")
     search_fields = ("title", "description", "location_text", "slug")
     date_hierarchy = "start_date"
     autocomplete_fields = ("place", "round", "parent", "participants")

@@ -194,6 +194,7 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
                     parameter["enum"] = [*parameter["enum"], ""]
                 elif "enum" in schema:
                     schema["enum"] = [*schema["enum"], ""]
-                elif schema.get("type") != "string":
+                elif schema.get("type") != "string" or "format" in schema:
+                    # (a date's "" is not a date: the empty value is an alternative)
                     parameter["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
         return parameters

@@ -1,12 +1,14 @@
 """What every curated record shares: history, uncertainty, citations and a version."""
 
 import copy
+import datetime
 import hashlib
 import json
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -72,6 +74,41 @@ class CuratedModel(LoadedValuesMixin, models.Model):
 
     class Meta:
         abstract = True
+
+
+# A meeting still "scheduled" or "announced" after its dates have passed: nobody recorded it
+# as held (or postponed, or cancelled). Derived on reading, never stored.
+OVERDUE_LABEL = "Overdue — not confirmed"
+PENDING_MEETING_STATUSES = frozenset({"scheduled", "announced"})
+
+
+def meeting_overdue(
+    status: str, start: datetime.date | None, end: datetime.date | None, today: datetime.date
+) -> bool:
+    """Whether a meeting with ``status`` and these dates is overdue on ``today`` (pure): still
+    pending though its last day (``end``, else ``start``) is before ``today``."""
+    last = end or start
+    return status in PENDING_MEETING_STATUSES and last is not None and last < today
+
+
+class MeetingStatusMixin:
+    """The status a reader sees for a meeting (a round or an event): its recorded status, or
+    "overdue — not confirmed" once its dates have passed without a record of it being held.
+    Expects ``status``, ``start_date`` and ``end_date``."""
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return meeting_overdue(
+            self.status, self.start_date, self.end_date, today or timezone.localdate()
+        )
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+    @property
+    def status_label(self) -> str:
+        """ "Overdue — not confirmed" when overdue, else the recorded status's label."""
+        return OVERDUE_LABEL if self.is_overdue() else self.get_status_display()
 
 
 class StatusTransitionsMixin:
