@@ -199,11 +199,17 @@ class CuratedViewSet(RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
         return response
 
     def update(self, request, *args, **kwargs):
+        # 428 without If-Match; then the body is validated (400/422 say what is wrong with it)
+        # before the version is compared (412), and compared again under the row lock.
         instance = self.get_object()
+        conditional.if_match(request)
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.pop("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
         self.expected_version = conditional.expected_version(request, record_version(instance))
-        response = super().update(request, *args, **kwargs)
-        response[conditional.ETAG_HEADER] = _etag(self.written)
-        return response
+        self.perform_update(serializer)
+        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(self.written)})
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()

@@ -143,3 +143,10 @@ def test_schema_documents_if_match_etag_412_and_428(api_client):
     assert "ETag" in detail["get"]["responses"]["200"]["headers"]
     assert "412" not in detail["get"]["responses"]
     assert "ETag" in paths["/api/v1/rounds/"]["post"]["responses"]["201"]["headers"]
+
+
+def test_an_invalid_body_is_reported_before_a_stale_etag(analyst_api):
+    response = analyst_api.patch(
+        "/api/v1/places/astana/", {"name": "   "}, format="json", HTTP_IF_MATCH='"old"', **REASON
+    )
+    assert response.status_code == 400
