@@ -199,6 +199,8 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
                     "role": d["role"],
                     "head_of_delegation": d["head_of_delegation"],
                     "note": d.get("note", ""),
+                    "uncertain": d.get("uncertain", False),
+                    "uncertain_note": d.get("uncertain_note", ""),
                 },
                 report,
             )
