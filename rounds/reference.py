@@ -29,6 +29,7 @@ from rounds.models import (
     ZoneStatusChange,
 )
 from rounds.services import analysts_group_ensure, curated_save, set_m2m
+from rounds.sources import source_of
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 REASON = "Reference data load"
@@ -84,24 +85,21 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
 
 
 def _cite(instance: models.Model, urls: list[str], report: LoadReport) -> None:
+    """Cite ``urls`` on ``instance``: the outlet and tier from the URL's host
+    (``rounds.sources``; the host itself when the outlet is not known)."""
     ct = ContentType.objects.get_for_model(instance)
-    existing = set(
-        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list(
-            "url", flat=True
-        )
+    existing = dict(
+        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list("url", "tier")
     )
     for url in urls:
-        if url in existing:
-            continue
-        citation = Citation(
-            content_type=ct,
-            object_id=instance.pk,
-            url=url,
-            publisher=urlsplit(url).hostname or "",
+        outlet, tier = source_of(url)
+        values = {"publisher": outlet or urlsplit(url).hostname or "", "tier": tier}
+        if url in existing and existing[url] == tier:
+            continue  # as loaded before (an outlet an analyst renamed stays theirs)
+        _upsert(
+            Citation, {"content_type": ct, "object_id": instance.pk, "url": url}, values, report
         )
-        curated_save(citation, reason=REASON)
-        existing.add(url)
-        report.count(report.created, Citation)
+        existing[url] = tier
 
 
 def _load_governorates(report: LoadReport) -> dict[str, Governorate]:
