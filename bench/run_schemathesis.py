@@ -33,13 +33,26 @@ MAX_TIME = os.environ.get("SCHEMATHESIS_MAX_TIME", "150")
 # rules), which this check would otherwise count as a rejection of valid data. A 400 (malformed)
 # on schema-valid input still fails the check. NUL bytes are not generated: no text field or
 # parameter accepts them (PostgreSQL cannot store them), which a JSON schema cannot express.
+# Writes to a record need ``If-Match`` with its current ETag, which a generated string matches
+# only by chance: such a write is a 412 (documented; a rejection too when the request is
+# otherwise invalid in a way the server does not check first), and one without the header a 428
+# (documented; the status RFC 6585 gives a missing precondition, which the missing-header
+# check counts as a rejection).
 CONFIG = """
 [generation]
 allow-x00 = false
 codec = "utf-8"
 
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
+expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429"]
+
+[checks.negative_data_rejection]
+expected-statuses = [
+  "400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "428", "429", "5xx"
+]
+
+[checks.missing_required_header]
+expected-statuses = ["400", "401", "403", "406", "415", "422", "428"]
 """
 
 SETUP_ANALYST = """

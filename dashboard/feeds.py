@@ -10,6 +10,7 @@ from astana_site.validators import without_control_characters
 from dashboard import selectors
 from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
 from rounds.models import Event, Round, Statement
+from rounds.models.base import OVERDUE_LABEL
 
 FEED_ITEMS = 50
 
@@ -40,11 +41,12 @@ class LatestRecordsFeed(Feed):
         return selectors.feed_items(limit=FEED_ITEMS)
 
     def item_title(self, item):
-        if isinstance(item, Round):
-            return f"Round {item.number}: {item.name}"
         if isinstance(item, Statement):
             return f"Statement: {item.title}"
-        return f"Event: {item.title}"
+        overdue = f" ({OVERDUE_LABEL.lower()})" if item.is_overdue() else ""
+        if isinstance(item, Round):
+            return f"Round {item.number}: {item.name}{overdue}"
+        return f"Event: {item.title}{overdue}"
 
     def item_description(self, item):
         if isinstance(item, Round):
@@ -72,7 +74,8 @@ class LatestRecordsFeed(Feed):
 
 def meetings_calendar(request):
     """iCalendar of announced meetings: events still announced, rounds scheduled or postponed,
-    and rounds' announced windows.
+    and rounds' announced windows. One whose dates have passed without a record of it being
+    held says "overdue — not confirmed" (summary, description, ``STATUS:TENTATIVE``).
 
     Each is an all-day event over its dates or window (DTEND exclusive, per RFC 5545); meetings
     announced without a date are left out, as a calendar entry needs one.
@@ -81,7 +84,7 @@ def meetings_calendar(request):
     entries = (
         CalendarEntry(
             uid=meeting.uid,
-            summary=meeting.title,
+            summary=meeting.title + (f" ({OVERDUE_LABEL.lower()})" if meeting.overdue else ""),
             start=meeting.start,
             end=meeting.end,
             stamp=stamp,
@@ -89,7 +92,14 @@ def meetings_calendar(request):
                 (f"As announced: {meeting.wording}" if meeting.window else meeting.wording)
                 if meeting.wording
                 else ""
+            )
+            + (
+                f"{' · ' if meeting.wording else ''}Its dates have passed and nothing records "
+                "it as held."
+                if meeting.overdue
+                else ""
             ),
+            status="TENTATIVE" if meeting.overdue else None,
             location=meeting.place or None,
             url=request.build_absolute_uri(meeting.url),
         )

@@ -251,8 +251,8 @@ def _results(query, rounds, statements, events, articles, snippet) -> SearchResu
             ],
             "articles": [
                 Hit(
-                    title=a.title or a.url,
-                    url=a.url,
+                    title=a.label,
+                    url=a.public_url,
                     snippet=snippet(a, "articles"),
                     date=a.published,
                     meta="news",

@@ -14,6 +14,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
@@ -28,6 +29,7 @@ from rounds.models import (
     Statement,
     Zone,
 )
+from rounds.models.base import OVERDUE_LABEL, meeting_overdue
 from rounds.selectors import event_list, round_list, round_statement_text
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
@@ -85,6 +87,7 @@ class TimelineRound:
     end: datetime.date | None
     outcomes: list[str]
     url: str
+    status: str = "held"  # as a reader sees it: "held", "scheduled", "overdue — not confirmed"…
 
     @property
     def dates(self) -> str:
@@ -148,6 +151,8 @@ class AnnouncedMeeting:
     # A window announced at a round whose successor is already on record (scheduled, postponed
     # or held): the calendar keeps it, the headline shows the round itself instead.
     superseded: bool = False
+    # Its dates have passed and nothing records it as held (or moved, or cancelled).
+    overdue: bool = False
 
     @property
     def label(self) -> str:
@@ -240,6 +245,12 @@ def filter_choices() -> dict:
     }
 
 
+def _shown_status(meeting) -> str:
+    """A round's or event's status as a reader sees it, lower case: the recorded one, or
+    "overdue — not confirmed" once its dates have passed without a record of it being held."""
+    return OVERDUE_LABEL.lower() if meeting.is_overdue() else meeting.status
+
+
 def timeline(params=None) -> Timeline:
     """Rounds, events and zone lifetimes for the dashboard timeline (four queries).
 
@@ -256,11 +267,12 @@ def timeline(params=None) -> Timeline:
             end=r.end_date,
             outcomes=list(r.outcomes or []),
             url=r.get_absolute_url(),
+            status=_shown_status(r),
         )
         for r in filtered_rounds(params)
         .select_related(None)
         .prefetch_related(None)
-        .only("number", "name", "city", "start_date", "end_date", "outcomes")
+        .only("number", "name", "city", "start_date", "end_date", "outcomes", "status")
         if r.start_date
     ]
     events = [
@@ -272,7 +284,7 @@ def timeline(params=None) -> Timeline:
             lane=LANE_OF_KIND.get(e.kind, "Background"),
             start=e.start_date,
             end=e.end_date,
-            status=e.status,
+            status=_shown_status(e),
             url=e.get_absolute_url(),
             prominent=e.kind in PROMINENT_KINDS,
         )
@@ -294,22 +306,26 @@ def timeline(params=None) -> Timeline:
 PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
 
 
-def announced_meetings() -> list[AnnouncedMeeting]:
+def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedMeeting]:
     """Meetings announced, dated ones by start then undated ones (two queries): events still
     announced, rounds scheduled or postponed, and every round's announced next-meeting window.
 
     A round's window is kept even once the meeting happened (the calendar records what was
-    announced); ``headline`` picks the one still ahead.
+    announced); ``headline`` picks the one still ahead. A meeting whose dates are before
+    ``today`` (default: the local date) is marked ``overdue``; a window only while no later
+    round is on record.
     """
+    today = today or timezone.localdate()
     meetings = [
         AnnouncedMeeting(
             uid=f"event-{e.slug}",
             title=e.title,
             start=e.start_date,
             end=e.end_date,
-            wording=e.get_status_display(),
+            wording=OVERDUE_LABEL if e.is_overdue(today) else e.get_status_display(),
             url=e.get_absolute_url(),
             place=str(e.place or e.location_text),
+            overdue=e.is_overdue(today),
         )
         for e in Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED)
     ]
@@ -323,9 +339,10 @@ def announced_meetings() -> list[AnnouncedMeeting]:
                     title=f"Round {r.number}" + (f", {r.city}" if r.city else ""),
                     start=r.start_date,
                     end=r.end_date,
-                    wording=r.date_note or r.get_status_display(),
+                    wording=r.date_note or r.status_label,
                     url=r.get_absolute_url(),
                     place=str(r.place or r.city),
+                    overdue=r.is_overdue(today),
                 )
             )
         if r.next_meeting_start:
@@ -340,6 +357,10 @@ def announced_meetings() -> list[AnnouncedMeeting]:
                     place=str(r.next_meeting_place or ""),
                     window=True,
                     superseded=r.number + 1 in on_record,
+                    overdue=r.number + 1 not in on_record
+                    and meeting_overdue(
+                        "announced", r.next_meeting_start, r.next_meeting_end, today
+                    ),
                 )
             )
     return sorted(meetings, key=lambda m: (m.start is None, m.start or datetime.date.min, m.uid))
@@ -348,21 +369,23 @@ def announced_meetings() -> list[AnnouncedMeeting]:
 def headline(*, today: datetime.date) -> Headline:
     """The dashboard's headline figures on ``today``.
 
-    The next meeting is the earliest announced one not yet over on ``today`` and after the
-    latest round held, or else the first one announced without a date.
+    The next meeting comes from the records whatever their status, among those after the
+    latest round held: the earliest one not yet over on ``today``; else the latest overdue one
+    (its dates passed and nothing records it as held, which the headline says); else the first
+    one announced without a date.
     """
     held = Round.objects.filter(status=RoundStatus.HELD)
     latest = held.select_related("place").order_by("-start_date", "-number").first()
     latest_day = latest and (latest.end_date or latest.start_date)
-    upcoming = [
+    candidates = [
         m
-        for m in announced_meetings()
-        if not m.superseded
-        and (
-            m.start is None
-            or ((m.end or m.start) >= today and (latest_day is None or m.start > latest_day))
-        )
+        for m in announced_meetings(today=today)
+        if not m.superseded and (m.start is None or latest_day is None or m.start > latest_day)
     ]
+    dated = [m for m in candidates if m.start is not None]
+    ahead = [m for m in dated if (m.end or m.start) >= today]
+    passed = [m for m in dated if (m.end or m.start) < today]
+    upcoming = ahead + passed[::-1] + [m for m in candidates if m.start is None]
     span = held.aggregate(
         count=Count("pk"), first=Min("start_date"), last=Max(Coalesce("end_date", "start_date"))
     )

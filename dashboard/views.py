@@ -5,7 +5,6 @@ Every page shows its content as HTML; charts are figure JSON (``json_script``) t
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -61,11 +60,9 @@ def round_list_view(request):
 
 
 def article_label(article) -> str:
-    """An article's title, or "Untitled (host)" when it has none."""
-    if article.title:
-        return article.title
-    host = urlsplit(article.url).hostname or ""
-    return f"Untitled ({host.removeprefix('www.')})" if host else "Untitled"
+    """An article's title, else its text's first line, else "Untitled (host)"; never the
+    internal address of a local file."""
+    return article.label
 
 
 def _announced_place(rnd):
@@ -103,7 +100,7 @@ def round_detail_view(request, number: int):
             "no_comparison": no_comparison,
             "announced_place": _announced_place(rnd),
             "articles": [
-                {"url": a.url, "label": article_label(a), "published": a.published}
+                {"url": a.public_url, "label": article_label(a), "published": a.published}
                 for a in selectors.rounds_mentioning_articles(rnd)
             ],
         },

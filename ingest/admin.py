@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from ingest import services
-from ingest.models import SOURCE_POLL_STATE_FIELDS, Article, Sighting, Source
+from ingest.models import SOURCE_POLL_STATE_FIELDS, Article, Sighting, Source, public_address
 
 
 @admin.register(Source)
@@ -33,33 +35,85 @@ class SourceAdmin(admin.ModelAdmin):
         obj.pk = original.pk
 
 
+def _address(url: str) -> str:
+    return public_address(url) or "— (a local file: no web address)"
+
+
 class SightingInline(admin.TabularInline):
     model = Sighting
     extra = 0
-    fields = ("url", "source", "title", "published", "similarity")
+    fields = ("address", "source", "title", "published", "similarity")
     readonly_fields = fields
     can_delete = False
 
+    @admin.display(description="URL")
+    def address(self, obj):
+        return _address(obj.url)
+
+
+class ArticleCorrectionForm(forms.ModelForm):
+    """What an analyst may correct about an article, and why (kept in its history). The
+    address starts empty for a local file, whose internal key is never shown."""
+
+    address = forms.URLField(
+        label="URL",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text="Where it was published (http or https). Leave empty to keep it as it is.",
+    )
+    change_reason = forms.CharField(
+        max_length=100,
+        label="Reason for this change",
+        help_text="Kept in the history with your name, e.g. 'Title per the outlet's page'.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "outlet", "published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["address"] = public_address(self.instance.url)
+
+    def corrections(self) -> dict:
+        """The changed fields, as ``article_correct`` takes them."""
+        names = {"address": "url", "title": "title", "outlet": "outlet", "published": "published"}
+        return {names[n]: self.cleaned_data[n] for n in self.changed_data if n in names}
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    """What the pipeline stored. Read-only: the text and what was understood from it change
-    only by reprocessing (``manage.py reprocess_articles``)."""
+class ArticleAdmin(SimpleHistoryAdmin):
+    """What the pipeline stored. Analysts correct the title, URL, outlet and date (with a
+    reason, through ``ingest.services.article_correct``); the text and what was understood
+    from it change only by reprocessing (``manage.py reprocess_articles``)."""
 
-    list_display = ("__str__", "published", "language", "status", "source")
+    form = ArticleCorrectionForm
+    list_display = ("__str__", "outlet", "published", "language", "status", "source")
     list_filter = ("status", "language", "source")
-    search_fields = ("title", "url", "text")
+    search_fields = ("title", "outlet", "url", "text")
     date_hierarchy = "published"
-    exclude = ("raw", "fingerprint")
-    readonly_fields = (
-        "url",
-        "canonical_url",
-        "source",
+    fields = (
         "title",
+        "address",
+        "outlet",
         "published",
+        "change_reason",
+        "source",
+        "language",
+        "status",
+        "text",
+        "raw_content_type",
+        "error",
+        "extraction",
+        "pipeline_version",
+        "fetched",
+        "processed",
+    )
+    readonly_fields = (
+        "source",
         "language",
         "text",
-        "content_hash",
         "raw_content_type",
         "status",
         "error",
@@ -73,9 +127,41 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description="URL")
+    def address(self, obj):
+        """The address, as a reader sees it (shown so when the page is read-only)."""
+        return _address(obj.url)
+
+    def save_model(self, request, obj, form, change):
+        original = Article.objects.get(pk=obj.pk)
+        services.article_correct(
+            article=original,
+            data=form.corrections(),
+            user=request.user,
+            reason=form.cleaned_data["change_reason"],
+        )
+        obj.refresh_from_db()
+
 
 @admin.register(Sighting)
 class SightingAdmin(admin.ModelAdmin):
-    list_display = ("url", "article", "source", "published", "similarity")
+    """Where each article was seen, as the pipeline recorded it: read-only (its page shows no
+    Save button); correct an article through the article's page."""
+
+    list_display = ("address", "article", "source", "published", "similarity")
     search_fields = ("url", "title")
-    raw_id_fields = ("article",)
+    fields = ("address", "article", "source", "title", "published", "similarity", "seen")
+    readonly_fields = fields
+
+    @admin.display(description="URL")
+    def address(self, obj):
+        return _address(obj.url)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -4,9 +4,11 @@ Nothing here imports the curated domain; curated records point at articles as ev
 """
 
 import zlib
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from ingest.choices import ArticleStatus, SourceKind
 
@@ -50,8 +52,33 @@ class Source(models.Model):
         return self.name
 
 
+LABEL_LENGTH = 150  # characters of a text's first line taken as its title
+
+
+def title_from_text(text: str) -> str:
+    """A title for a text that came without one: its first non-blank line, shortened."""
+    for line in (text or "").splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= LABEL_LENGTH:
+                return line
+            return line[: LABEL_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
+
+
+def public_address(url: str) -> str:
+    """``url`` if it is a web address a reader can follow, else "" (a local file's ``file:``
+    URL names a path on the server, which is never shown)."""
+    return url if url.startswith(("http://", "https://")) else ""
+
+
 class Article(models.Model):
-    """One news story, stored once however many outlets published it (see ``sightings``)."""
+    """One news story, stored once however many outlets published it (see ``sightings``).
+
+    An article from a local file (``ingest_file`` without ``--url``) is keyed by its ``file:``
+    URL, which stays internal: ``public_url`` is empty for it. Analysts may correct the title,
+    URL, outlet and date (``ingest.services.article_correct``), which history keeps.
+    """
 
     url = models.URLField(max_length=2000)
     canonical_url = models.URLField(max_length=2000, unique=True)
@@ -59,6 +86,9 @@ class Article(models.Model):
         Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     title = models.CharField(max_length=1000, blank=True)
+    outlet = models.CharField(
+        max_length=255, blank=True, help_text="Who published it, e.g. TASS or Anadolu Agency."
+    )
     published = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=8, blank=True)
     text = models.TextField(blank=True)
@@ -75,12 +105,32 @@ class Article(models.Model):
     fetched = models.DateTimeField(auto_now_add=True)
     processed = models.DateTimeField(null=True, blank=True)
 
+    # Who corrected what the pipeline stored; the text and the pipeline's output are not kept.
+    history = HistoricalRecords(
+        excluded_fields=["raw", "text", "fingerprint", "extraction", "error", "content_hash"]
+    )
+
     class Meta:
         ordering = ["-published", "-pk"]
         indexes = [models.Index(fields=["status"]), models.Index(fields=["published"])]
 
     def __str__(self) -> str:
-        return self.title or self.url
+        return self.label
+
+    @property
+    def public_url(self) -> str:
+        """The address a reader can follow, or "" for a local file."""
+        return public_address(self.url)
+
+    @property
+    def label(self) -> str:
+        """The title; else the text's first line; else "Untitled (host)" or "Untitled"."""
+        if self.title:
+            return self.title
+        if first := title_from_text(self.text):
+            return first
+        host = urlsplit(self.public_url).hostname or ""
+        return f"Untitled ({host.removeprefix('www.')})" if host else "Untitled"
 
     def set_raw(self, content: bytes) -> None:
         # Level 1: a third of level 6's time for HTML, at ~15% more bytes.
@@ -109,4 +159,4 @@ class Sighting(models.Model):
         ordering = ["article", "seen", "pk"]
 
     def __str__(self) -> str:
-        return self.url
+        return public_address(self.url) or self.title or f"Sighting {self.pk}"

@@ -117,7 +117,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     @admin.display(description="Article")
     def article_link(self, obj):
         url = reverse("admin:ingest_article_change", args=[obj.article_id])
-        return format_html('<a href="{}">{}</a>', url, obj.article.title or obj.article.url)
+        return format_html('<a href="{}">{}</a>', url, obj.article.label)
 
     @admin.display(description="Record")
     def target_link(self, obj):

@@ -322,7 +322,10 @@ def suggestion_accept(*, suggestion: Suggestion, user, payload: dict | None = No
     values = suggestion_values(kind=suggestion.kind, proposal=suggestion.payload, edits=payload)
     target = _locked_target(suggestion)
     article = suggestion.article
-    reason = f"Accepted suggestion #{suggestion.pk} from article {article.pk} ({article.url})"[:100]
+    reason = (
+        f"Accepted suggestion #{suggestion.pk} from article {article.pk}"
+        f" ({article.public_url or 'a local file'})"
+    )[:100]
     record = _apply(suggestion, values, target, user=user, reason=reason)
     cite_article(record=record, article=article, quote=suggestion.quote, user=user, reason=reason)
     suggestion.status = SuggestionStatus.ACCEPTED

@@ -1,10 +1,21 @@
 """The analysts' workbench: every curated model with lists, filters, search, autocomplete,
-inlines, citations and history. Every save asks for a reason, which history keeps."""
+inlines, citations and history. Every save asks for a reason, which history keeps.
+
+A change form carries the version of the record it was opened on; saving it after someone
+else changed the record is refused with a list of what they changed, so nobody overwrites a
+change they never saw. Saves go through ``rounds.services`` and write only the changed fields.
+"""
+
+import datetime
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from rounds.models import (
@@ -20,15 +31,54 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.services import curated_delete, curated_save
+from rounds.models.base import OVERDUE_LABEL, PENDING_MEETING_STATUSES, record_version
+from rounds.services import StaleRecordError, curated_delete, curated_save
 
 admin.site.site_header = "Astana Process Tracker"
 admin.site.site_title = "Astana Process Tracker"
 admin.site.index_title = "Curate the Astana process"
 
 
+def changes_since(instance: models.Model, opened: datetime.datetime) -> list[str]:
+    """What history says changed on ``instance`` after ``opened``: one line per change, with
+    the fields (old and new value), who and when."""
+    lines = []
+    rows = instance.history.filter(history_date__gt=opened).order_by("history_date", "history_id")
+    for row in rows:
+        previous = row.prev_record
+        if previous is None:
+            continue
+        fields = [
+            f"{instance._meta.get_field(c.field).verbose_name}: {c.old!r} → {c.new!r}"
+            for c in row.diff_against(previous).changes
+        ]
+        who = row.history_user.get_username() if row.history_user else "the system"
+        when = timezone.localtime(row.history_date).strftime("%Y-%m-%d %H:%M:%S")
+        lines.append(f"{who} at {when}: {'; '.join(fields) or 'related records'}")
+    return lines
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """The analysts' queue of meetings to confirm: still scheduled or announced though their
+    dates have passed (shown to readers as "overdue — not confirmed")."""
+
+    title = "overdue"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", OVERDUE_LABEL)]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return queryset.annotate(last_day=Coalesce("end_date", "start_date")).filter(
+            status__in=PENDING_MEETING_STATUSES, last_day__lt=timezone.localdate()
+        )
+
+
 class ReasonForm(forms.ModelForm):
-    """Adds the 'reason for change' every curated save records in history."""
+    """Adds the 'reason for change' every curated save records in history, and the version of
+    the record the form was opened on (refused when the record changed since)."""
 
     change_reason = forms.CharField(
         max_length=100,
@@ -36,6 +86,36 @@ class ReasonForm(forms.ModelForm):
         label="Reason for this change",
         help_text="Kept in the history with your name, e.g. 'Dates per MFA statement'.",
     )
+    opened_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            version = record_version(self.instance)
+            self.initial.setdefault("opened_version", f"{version} {timezone.now().isoformat()}")
+
+    def opened(self) -> tuple[str, datetime.datetime | None]:
+        """The version the form was opened on and when ('' and None if not given)."""
+        version, _, when = (self.cleaned_data.get("opened_version") or "").partition(" ")
+        try:
+            return version, datetime.datetime.fromisoformat(when)
+        except ValueError:
+            return version, None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        version, opened = self.opened()
+        if version and version != record_version(self.instance):
+            changes = changes_since(self.instance, opened) if opened else []
+            raise ValidationError(
+                "Someone changed this record since you opened it, so your changes were not "
+                "saved. Reload the page to see the record as it is now, then redo your change."
+                + ("" if not changes else " Changed meanwhile: " + " | ".join(changes)),
+                code="stale",
+            )
+        return cleaned
 
 
 class CitationInline(GenericTabularInline):
@@ -52,9 +132,23 @@ class CuratedAdmin(SimpleHistoryAdmin):
     readonly_fields = ("created", "modified")
 
     def save_model(self, request, obj, form, change):
-        obj._history_user = request.user
-        obj._change_reason = form.cleaned_data.get("change_reason") or "Edited in admin"
-        super().save_model(request, obj, form, change)
+        # The row is locked and checked against the version the form was opened on again,
+        # for a change made between the form's validation and this save.
+        version = form.opened()[0] if change and isinstance(form, ReasonForm) else ""
+        curated_save(
+            obj,
+            user=request.user,
+            reason=form.cleaned_data.get("change_reason") or "Edited in admin",
+            expected_version=version or None,
+            touch=change,
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleRecordError as exc:  # the transaction was rolled back: nothing saved
+            self.message_user(request, str(exc), messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
     def save_formset(self, request, form, formset, change):
         reason = form.cleaned_data.get("change_reason") or "Edited in admin"
@@ -105,13 +199,19 @@ class RoundAdmin(CuratedAdmin):
     form = RoundForm
     list_display = ("number", "name", "city", "start_date", "end_date", "status", "uncertain")
     list_display_links = ("number", "name")
-    list_filter = ("status", "city", "uncertain", ("start_date", admin.DateFieldListFilter))
+    list_filter = (
+        OverdueFilter,
+        "status",
+        "city",
+        "uncertain",
+        ("start_date", admin.DateFieldListFilter),
+    )
     search_fields = ("name", "city", "summary", "venue", "next_meeting_text")
     date_hierarchy = "start_date"
     autocomplete_fields = ("place", "next_meeting_place")
     inlines = [DelegationInline, CitationInline]
     fieldsets = (
-        (None, {"fields": ("number", "name", "status", "change_reason")}),
+        (None, {"fields": ("number", "name", "status", "change_reason", "opened_version")}),
         (
             "When and where",
             {"fields": ("city", "place", "venue", "start_date", "end_date", "date_note")},
@@ -168,7 +268,7 @@ class StatementAdmin(CuratedAdmin):
 @admin.register(Event)
 class EventAdmin(CuratedAdmin):
     list_display = ("title", "kind", "start_date", "end_date", "place", "status", "uncertain")
-    list_filter = ("kind", "status", "date_precision", "uncertain")
+    list_filter = (OverdueFilter, "kind", "status", "date_precision", "uncertain")
     search_fields = ("title", "description", "location_text", "slug")
     date_hierarchy = "start_date"
     autocomplete_fields = ("place", "round", "parent", "participants")
@@ -216,7 +316,9 @@ class GovernorateAdmin(CuratedAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(CuratedAdmin):
+    inlines = []
+    readonly_fields = ("created",)
     list_display = ("__str__", "content_type", "object_id", "published", "url")
     list_filter = ("content_type",)
     search_fields = ("url", "publisher", "title", "quote")

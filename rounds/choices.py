@@ -115,3 +115,15 @@ class SuggestionStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
     WITHDRAWN = "withdrawn", "Withdrawn (the article's new reading no longer supports it)"
+
+
+class SourceTier(models.TextChoices):
+    """How far a source can be trusted for a fact, best first."""
+
+    PRIMARY = "primary", "Primary (official)"
+    AGENCY = "agency", "News agency"
+    PRESS = "press", "Press"
+    OTHER = "other", "Other"
+
+
+SOURCE_TIER_RANK = {tier: rank for rank, tier in enumerate(SourceTier.values)}

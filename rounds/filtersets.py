@@ -27,6 +27,7 @@ from rounds.choices import (
     ParticipantKind,
     PlaceKind,
     RoundStatus,
+    SourceTier,
     StatementKind,
     ZoneStatus,
 )
@@ -231,6 +232,10 @@ class CitationFilterSet(SearchFilterSet):
     )
     year = IntegerFilter(field_name="published__year", min_value=1, max_value=9999)
     publisher = filters.CharFilter(lookup_expr="icontains", max_length=255)
+    tier = filters.ChoiceFilter(
+        choices=SourceTier.choices,
+        label="Reliability tier: primary (official), agency, press or other.",
+    )
     type = filters.ChoiceFilter(
         choices=[(t, t) for t in CITABLE_TYPES],
         method="filter_type",
@@ -246,7 +251,7 @@ class CitationFilterSet(SearchFilterSet):
 
     class Meta:
         model = Citation
-        fields = ["published", "year", "publisher", "type", "object_id", "round"]
+        fields = ["published", "year", "publisher", "tier", "type", "object_id", "round"]
 
     def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(content_type__app_label="rounds", content_type__model=value)

@@ -29,6 +29,7 @@ from rounds.models import (
     ZoneStatusChange,
 )
 from rounds.services import analysts_group_ensure, curated_save, set_m2m
+from rounds.sources import source_of
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 REASON = "Reference data load"
@@ -58,47 +59,47 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
 
     A row whose last change was made by someone other than this loader (an analyst in the
     admin or API, an accepted suggestion) is kept as it is and counted in ``report.kept``:
-    reloading the reference data never reverts curated work.
+    reloading the reference data never reverts curated work. The row is locked while this is
+    decided and written, and only the fields whose reference value differs are written, so an
+    edit made at the same time is neither reverted nor overwritten.
     """
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        instance = model(**lookup, **values)
+    with transaction.atomic():
+        instance = model.objects.select_for_update().filter(**lookup).first()
+        if instance is None:
+            instance = model(**lookup, **values)
+            curated_save(instance, reason=REASON)
+            report.count(report.created, model)
+            return instance
+        differs = {name for name, value in values.items() if getattr(instance, name) != value}
+        if not differs:
+            return instance
+        latest = instance.history.order_by("-history_date", "-history_id").first()
+        if latest is not None and latest.history_change_reason != REASON:
+            report.count(report.kept, model)
+            return instance
+        for name in differs:
+            setattr(instance, name, values[name])
         curated_save(instance, reason=REASON)
-        report.count(report.created, model)
+        report.count(report.updated, model)
         return instance
-    differs = {name for name, value in values.items() if getattr(instance, name) != value}
-    if not differs:
-        return instance
-    latest = instance.history.order_by("-history_date", "-history_id").first()
-    if latest is not None and latest.history_change_reason != REASON:
-        report.count(report.kept, model)
-        return instance
-    for name in differs:
-        setattr(instance, name, values[name])
-    curated_save(instance, reason=REASON)
-    report.count(report.updated, model)
-    return instance
 
 
 def _cite(instance: models.Model, urls: list[str], report: LoadReport) -> None:
+    """Cite ``urls`` on ``instance``: the outlet and tier from the URL's host
+    (``rounds.sources``; the host itself when the outlet is not known)."""
     ct = ContentType.objects.get_for_model(instance)
-    existing = set(
-        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list(
-            "url", flat=True
-        )
+    existing = dict(
+        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list("url", "tier")
     )
     for url in urls:
-        if url in existing:
-            continue
-        citation = Citation(
-            content_type=ct,
-            object_id=instance.pk,
-            url=url,
-            publisher=urlsplit(url).hostname or "",
+        outlet, tier = source_of(url)
+        values = {"publisher": outlet or urlsplit(url).hostname or "", "tier": tier}
+        if url in existing and existing[url] == tier:
+            continue  # as loaded before (an outlet an analyst renamed stays theirs)
+        _upsert(
+            Citation, {"content_type": ct, "object_id": instance.pk, "url": url}, values, report
         )
-        curated_save(citation, reason=REASON)
-        existing.add(url)
-        report.count(report.created, Citation)
+        existing[url] = tier
 
 
 def _load_governorates(report: LoadReport) -> dict[str, Governorate]:
@@ -196,6 +197,8 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
                     "role": d["role"],
                     "head_of_delegation": d["head_of_delegation"],
                     "note": d.get("note", ""),
+                    "uncertain": d.get("uncertain", False),
+                    "uncertain_note": d.get("uncertain_note", ""),
                 },
                 report,
             )

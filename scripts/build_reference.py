@@ -12,6 +12,7 @@ attribution (see ``rounds/reference/DATA.md``). The product reads only those fil
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -457,6 +458,45 @@ def statement_kind(title: str) -> str:
     return "statement"
 
 
+# Research notes never reach a public field (a name, a title, a delegation head): the fact goes
+# there, the note about its sources to ``uncertain_note`` or the description. Checked by
+# tests/rounds/test_reference.py (``test_no_public_name_carries_a_research_note``).
+NAME_NOTE = re.compile(r"\s*\(last round found\)$")
+HEAD_NOTES = {
+    "Mustafa Yurdakul (Director General, Syria Dept., Turkish MFA) [observerdiplomat.com instead "
+    "names Deputy FM Ahmet Yıldız - conflicting]": (
+        "Mustafa Yurdakul (Director General, Syria Dept., Turkish MFA)",
+        "Sources conflict: observerdiplomat.com names Deputy Foreign Minister Ahmet Yıldız.",
+    ),
+    "Geir Pedersen per Kommersant; Deputy Special Envoy Najat Rochdi per observerdiplomat.com "
+    "(conflicting)": (
+        "Geir Pedersen",
+        "Sources conflict: Kommersant names Geir Pedersen, observerdiplomat.com Deputy Special "
+        "Envoy Najat Rochdi.",
+    ),
+}
+TITLE_NOTES = {
+    "Fall of Damascus; Bashar al-Assad flees (granted asylum in Moscow per Russian media)": (
+        "Fall of Damascus; Bashar al-Assad flees",
+        "Russian media reported that Bashar al-Assad was granted asylum in Moscow.",
+    ),
+}
+
+
+def delegation(slug: str, role: str, head: str) -> dict:
+    """A delegation; a head the research left a note on is marked uncertain with the note."""
+    if head in HEAD_NOTES:
+        head, note = HEAD_NOTES[head]
+        return {
+            "participant": slug,
+            "role": role,
+            "head_of_delegation": head,
+            "uncertain": True,
+            "uncertain_note": note,
+        }
+    return {"participant": slug, "role": role, "head_of_delegation": head}
+
+
 def build_rounds(facts: dict) -> tuple[list, list]:
     rounds, statements = [], []
     for r in facts["rounds"]:
@@ -465,7 +505,7 @@ def build_rounds(facts: dict) -> tuple[list, list]:
         delegations: dict[str, dict] = {}
         for key, head in r.get("heads_of_delegations", {}).items():
             slug, role = HEAD_KEY[key]
-            delegations[slug] = {"participant": slug, "role": role, "head_of_delegation": head}
+            delegations[slug] = delegation(slug, role, head)
         for slug in ("russia", "iran", "turkey"):
             delegations.setdefault(
                 slug, {"participant": slug, "role": "guarantor", "head_of_delegation": ""}
@@ -525,7 +565,7 @@ def build_rounds(facts: dict) -> tuple[list, list]:
         rounds.append(
             {
                 "number": n,
-                "name": r["name"],
+                "name": NAME_NOTE.sub("", r["name"]),
                 "city": city,
                 "place": "sochi" if city == "Sochi" else "astana",
                 "venue": r.get("venue") or "",
@@ -563,8 +603,8 @@ def build_events(facts: dict) -> list:
             {
                 "slug": e["id"].replace("_", "-"),
                 "kind": kind,
-                "title": e["title"],
-                "description": "",
+                "title": TITLE_NOTES.get(e["title"], (e["title"], ""))[0],
+                "description": TITLE_NOTES.get(e["title"], ("", ""))[1],
                 "start_date": e["date"],
                 "end_date": e.get("end_date") or e["date"],
                 "date_precision": "day",

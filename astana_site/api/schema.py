@@ -1,5 +1,6 @@
 """OpenAPI details drf-spectacular cannot infer: the error shape on every operation, the
-change-reason header on writes, anonymous reads, and the bounds of numeric and text filters."""
+change-reason header on writes, the ETag of a record and the If-Match a write to it needs,
+anonymous reads, and the bounds of numeric and text filters."""
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -30,6 +31,27 @@ REASON_PARAMETER = OpenApiParameter(
     examples=[],
 )
 
+IF_MATCH_PARAMETER = OpenApiParameter(
+    name="If-Match",
+    type={"type": "string", "minLength": 1},
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description=(
+        "The `ETag` you read from this record (a quoted string). The write is refused with "
+        "412 if the record changed since, and with 428 without this header. `*` writes "
+        "without the check (still only the fields you send change)."
+    ),
+    examples=[],
+)
+
+ETAG_PARAMETER = OpenApiParameter(
+    name="ETag",
+    type=str,
+    location=OpenApiParameter.HEADER,
+    response=[200, 201],
+    description="The record's version; send it back as `If-Match` to change or delete it.",
+)
+
 ERROR_DESCRIPTIONS = {
     400: "Malformed input: a filter, page or body field is invalid.",
     401: "Credentials are missing or invalid (send `Authorization: Token <key>`).",
@@ -37,10 +59,13 @@ ERROR_DESCRIPTIONS = {
     404: "No such record, or a page past the last.",
     406: "None of the formats in `Accept` or `format` can be produced.",
     409: "Conflicts with stored data: a duplicate key, or other records still refer to it.",
+    412: "The record changed since you read it: `If-Match` does not name its current `ETag`. "
+    "Read it again and redo your change.",
     415: "The body's media type is not JSON, form or multipart.",
     422: "Well-formed, but against the rules: end before start, a forbidden status "
     "transition, a reference to a record that does not exist, a date outside 1990-2100, "
     "a control character in text.",
+    428: "A write to a record needs `If-Match` with the `ETag` you read from it.",
     429: "Too many requests; retry after the `Retry-After` seconds.",
 }
 
@@ -71,6 +96,17 @@ class TrackerAutoSchema(AutoSchema):
         parameters = super().get_override_parameters()
         if self.method not in SAFE_METHODS and getattr(self.view, "change_reason_required", False):
             parameters = [*parameters, REASON_PARAMETER]
+        if getattr(self.view, "if_match_required", False) and self.method in {
+            "PUT",
+            "PATCH",
+            "DELETE",
+        }:
+            parameters = [*parameters, IF_MATCH_PARAMETER]
+        answers_a_record = self.method == "POST" or (
+            self.method != "DELETE" and not self._is_list_view()
+        )
+        if getattr(self.view, "record_etag", False) and answers_a_record:
+            parameters = [*parameters, ETAG_PARAMETER]
         return parameters
 
     def _resolve_path_parameters(self, variables):
@@ -107,6 +143,10 @@ class TrackerAutoSchema(AutoSchema):
             codes += [403, 409, 422]
             if self.method != "DELETE":
                 codes.append(415)
+            if self.method in {"PUT", "PATCH", "DELETE"} and getattr(
+                self.view, "if_match_required", False
+            ):
+                codes += [412, 428]
         return sorted(set(codes))
 
     def _get_response_bodies(self, direction="response"):
@@ -161,6 +201,7 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
                     parameter["enum"] = [*parameter["enum"], ""]
                 elif "enum" in schema:
                     schema["enum"] = [*schema["enum"], ""]
-                elif schema.get("type") != "string":
+                elif schema.get("type") != "string" or "format" in schema:
+                    # (a date's "" is not a date: the empty value is an alternative)
                     parameter["schema"] = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
         return parameters

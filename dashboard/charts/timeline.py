@@ -67,6 +67,8 @@ def _round_trace(rounds: Sequence[TimelineRound]) -> dict:
             "size": 13,
             "color": ROUND_COLOUR,
             "line": {"color": "#ffffff", "width": 1.5},
+            # Filled: held. Open: not (yet) on record as held, overdue included.
+            "symbol": ["circle" if r.status == "held" else "circle-open" for r in rounds],
         },
         "customdata": [
             [
@@ -75,11 +77,12 @@ def _round_trace(rounds: Sequence[TimelineRound]) -> dict:
                 date_span(r.start, r.end),
                 escape(r.city),
                 _hover_lines(r.outcomes) or "no outcomes recorded",
+                "" if r.status == "held" else f" ({escape(r.status)})",
             ]
             for r in rounds
         ],
         "hovertemplate": (
-            "<b>Round %{customdata[1]}</b> · %{customdata[3]}<br>%{customdata[2]}"
+            "<b>Round %{customdata[1]}</b> · %{customdata[3]}<br>%{customdata[2]}%{customdata[5]}"
             "<br>%{customdata[4]}<extra></extra>"
         ),
         "cliponaxis": False,

@@ -3,11 +3,13 @@ one module per resource. Callers use ``from ingest import services`` and ``servi
 """
 
 from ingest.services.articles import (
+    ARTICLE_CORRECTABLE_FIELDS,
     LINK_SWEEP_LIMIT,
     NEAR_DUPLICATE_MAX_CANDIDATES,
     NEAR_DUPLICATE_WINDOW_DAYS,
     PIPELINE_VERSION,
     IngestResult,
+    article_correct,
     article_for_url,
     article_ingest_content,
     article_ingest_page,
@@ -30,7 +32,9 @@ from ingest.services.sources import (
 )
 
 __all__ = [
+    "ARTICLE_CORRECTABLE_FIELDS",
     "IngestResult",
+    "article_correct",
     "LINK_SWEEP_LIMIT",
     "NEAR_DUPLICATE_MAX_CANDIDATES",
     "NEAR_DUPLICATE_WINDOW_DAYS",

@@ -13,15 +13,17 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from astana_site.exceptions import TrackerError
 from ingest import dedup
 from ingest.choices import ArticleStatus
 from ingest.extraction import ExtractedDocument, extract_document
 from ingest.fetching import FetchResult, fetch
-from ingest.models import Article, Sighting, Source
+from ingest.models import Article, Sighting, Source, public_address, title_from_text
 from ingest.understanding import KnownRound, understand
 
 logger = logging.getLogger(__name__)
@@ -209,7 +211,7 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
         url=final_url,
         canonical_url=canonical,
         source=source,
-        title=doc.title[:1000],
+        title=(doc.title or title_from_text(doc.text))[:1000],
         published=doc.published,
         language=(doc.language or "")[:8],
         text=doc.text,
@@ -383,6 +385,53 @@ def article_reprocess(*, article: Article) -> Article:
         error="",
     )
     article.refresh_from_db()
+    return article
+
+
+# The fields of an article an analyst may correct (the rest is the pipeline's).
+ARTICLE_CORRECTABLE_FIELDS = ("title", "url", "outlet", "published")
+
+
+@transaction.atomic
+def article_correct(*, article: Article, data: dict, user, reason: str) -> Article:
+    """Correct what the pipeline stored about ``article``: its title, URL, outlet and
+    publication date (``ARTICLE_CORRECTABLE_FIELDS``); history keeps ``user`` and ``reason``.
+
+    The URL must be a web (http or https) address; an empty one keeps the stored address (a
+    local file keeps its internal key). The canonical URL follows a new web address. Only
+    changed fields are written, on the row as stored now (locked). Raises ``TrackerError``
+    without a reason or for another field, and ``ValidationError`` for invalid values (an
+    address another article already has); nothing is written then.
+    """
+    if not reason or not reason.strip():
+        raise TrackerError("A correction needs a reason.")
+    unknown = set(data) - set(ARTICLE_CORRECTABLE_FIELDS)
+    if unknown:
+        raise TrackerError(f"Only {', '.join(ARTICLE_CORRECTABLE_FIELDS)} can be corrected.")
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    wanted = dict(data)
+    if "url" in wanted:
+        url = (wanted["url"] or "").strip()
+        if not url:
+            del wanted["url"]
+        elif not public_address(url):
+            raise ValidationError({"url": "Give a web address (http or https)."})
+        else:
+            wanted["url"] = url
+            wanted["canonical_url"] = dedup.canonical_url(url)
+    changed = [name for name, value in wanted.items() if getattr(locked, name) != value]
+    if changed:
+        for name in changed:
+            setattr(locked, name, wanted[name])
+        # Only the corrected fields are judged: a local file's internal file: key is no web URL.
+        locked.full_clean(
+            exclude=[f.name for f in Article._meta.concrete_fields if f.attname not in changed]
+        )
+        locked._history_user = user
+        locked._change_reason = reason.strip()
+        locked.save(update_fields=changed)
+    for name in (*ARTICLE_CORRECTABLE_FIELDS, "canonical_url"):
+        setattr(article, name, getattr(locked, name))
     return article
 
 

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import StrictCharField, StrictModelSerializer
-from ingest.models import Article
+from ingest.models import Article, public_address
 from rounds.api.serializers import RESOURCE_OF_TYPE, api_url
 from rounds.models import Suggestion
 
@@ -23,6 +23,11 @@ class ArticleListSerializer(StrictModelSerializer):
     rounds = serializers.SerializerMethodField(help_text="Numbers of the rounds it is cited on.")
     suggestions = SuggestionRefSerializer(many=True, read_only=True)
     sightings = serializers.SerializerMethodField(help_text="Every URL it was published at.")
+    url = serializers.CharField(
+        source="public_url",
+        read_only=True,
+        help_text="Where it was published; empty for a local file (no web address).",
+    )
 
     class Meta:
         model = Article
@@ -30,6 +35,7 @@ class ArticleListSerializer(StrictModelSerializer):
             "id",
             "url",
             "title",
+            "outlet",
             "published",
             "language",
             "status",
@@ -45,7 +51,7 @@ class ArticleListSerializer(StrictModelSerializer):
         return sorted({c.round_number for c in obj.round_citations if c.round_number})
 
     def get_sightings(self, obj) -> list[str]:
-        return [s.url for s in obj.sightings.all()]
+        return [s.url for s in obj.sightings.all() if public_address(s.url)]
 
 
 class ArticleSerializer(ArticleListSerializer):

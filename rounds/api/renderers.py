@@ -18,6 +18,7 @@ from rest_framework.renderers import BaseRenderer
 from astana_site.api.renderers import ErrorsAsJSONMixin, response_records
 from astana_site.dates import parse_iso_date
 from rounds.ical import CalendarEntry, calendar_ics
+from rounds.models.base import OVERDUE_LABEL
 
 ICS_STATUS = {
     "announced": "TENTATIVE",
@@ -118,13 +119,16 @@ class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
         entries = (
             CalendarEntry(
                 uid=record["slug"],
-                summary=record.get("title", ""),
+                summary=record.get("title", "")
+                + (f" ({OVERDUE_LABEL.lower()})" if record.get("overdue") else ""),
                 start=parse_iso_date(record["start_date"]),
                 end=parse_iso_date(record.get("end_date")),
                 stamp=datetime.datetime.fromisoformat(record["modified"]),
                 description=record.get("description") or None,
                 location=record.get("place_name") or record.get("location_text"),
-                status=ICS_STATUS.get(record.get("status")),
+                status="TENTATIVE"
+                if record.get("overdue")
+                else ICS_STATUS.get(record.get("status")),
                 categories=[record["kind"]] if record.get("kind") else [],
                 url=record.get("api_url"),
             )

@@ -2,7 +2,8 @@
 
 Reads take their querysets from ``rounds.selectors``; writes go through ``rounds.services``
 with the user and the ``X-Change-Reason`` header, so the API leaves the same history as the
-admin.
+admin. A record's detail carries its ``ETag``; a write to it needs ``If-Match``
+(``astana_site.api.conditional``), checked again under the row lock in the service.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
+from astana_site.api import conditional
 from astana_site.api import schema as api_schema
 from astana_site.api.errors import Unprocessable
 from astana_site.api.renderers import CSVRenderer
@@ -33,7 +36,8 @@ from rounds.api.renderers import (
     ICalendarRenderer,
     TimelineJSRenderer,
 )
-from rounds.services import curated_delete, curated_write
+from rounds.models.base import record_version
+from rounds.services import StaleRecordError, curated_delete, curated_write
 
 SMALLINT_LOOKUP = {"type": "integer", "minimum": 1, "maximum": 32767}
 ID_LOOKUP = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
@@ -93,6 +97,10 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
         " Needs the model permission the Analysts group has, and an `X-Change-Reason` header; "
         "history keeps your user name and the reason."
     )
+    precondition_note = (
+        " Send `If-Match` with the `ETag` you read: 412 if the record changed since, 428 "
+        "without it."
+    )
     return extend_schema_view(
         **read,
         create=extend_schema(
@@ -103,19 +111,21 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
         ),
         update=extend_schema(
             summary=f"Replace one of the {resource}",
-            description=write_note.strip(),
+            description=write_note.strip() + precondition_note,
             responses={200: serializer},
         ),
         partial_update=extend_schema(
             summary=f"Change fields of one of the {resource}",
-            description="Only the fields sent change." + write_note,
+            description="Only the fields sent change." + write_note + precondition_note,
             responses={200: serializer},
         ),
         destroy=extend_schema(
             summary=f"Delete one of the {resource}",
             description=(
                 "History keeps a deletion entry (it appears in the changes feed). A record "
-                "other records still refer to cannot be deleted (409)." + write_note
+                "other records still refer to cannot be deleted (409)."
+                + write_note
+                + precondition_note
             ),
         ),
     )
@@ -124,14 +134,32 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
 # --- Resources -------------------------------------------------------------------------------
 
 
-class CuratedViewSet(StrictQueryMixin, viewsets.ModelViewSet):
-    """A curated resource: anyone reads; analysts write through the services, with a reason."""
+def _etag(instance: models.Model) -> str:
+    return conditional.etag(record_version(instance))
+
+
+class RecordETagMixin:
+    """A record's detail carries its version as a strong ``ETag``."""
+
+    record_etag = True
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance)
+        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(instance)})
+
+
+class CuratedViewSet(RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
+    """A curated resource: anyone reads; analysts write through the services, with a reason
+    and the ``If-Match`` of the version they read."""
 
     selector: Callable[[], models.QuerySet]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema: dict = SLUG_LOOKUP
     change_reason_required = True
+    if_match_required = True
+    expected_version: str | None = None
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -156,23 +184,60 @@ class CuratedViewSet(StrictQueryMixin, viewsets.ModelViewSet):
         data, m2m = {}, {}
         for name, value in serializer.validated_data.items():
             (m2m if name in m2m_names else data)[name] = _plain(value)
-        written = curated_write(
-            instance,
-            data=data,
-            m2m=m2m,
-            user=self.request.user,
-            reason=self.change_reason,
-        )
+        try:
+            written = curated_write(
+                instance,
+                data=data,
+                m2m=m2m,
+                user=self.request.user,
+                reason=self.change_reason,
+                expected_version=self.expected_version,
+            )
+        except StaleRecordError as exc:
+            raise conditional.PreconditionFailed() from exc
         serializer.instance = self.get_queryset().get(pk=written.pk)
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        response[conditional.ETAG_HEADER] = _etag(self.written)
+        return response
+
+    def update(self, request, *args, **kwargs):
+        # 428 without If-Match; then the body is validated (400/422 say what is wrong with it)
+        # before the version is compared (412), and compared again under the row lock.
+        instance = self.get_object()
+        conditional.if_match(request)
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.pop("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        self.expected_version = conditional.expected_version(request, record_version(instance))
+        self.perform_update(serializer)
+        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(self.written)})
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self.expected_version = conditional.expected_version(request, record_version(instance))
+        return super().destroy(request, *args, **kwargs)
 
     def perform_create(self, serializer):
         self._write(serializer, self.get_queryset().model())
+        self.written = serializer.instance
 
     def perform_update(self, serializer):
         self._write(serializer, serializer.instance)
+        self.written = serializer.instance
 
     def perform_destroy(self, instance):
-        curated_delete(instance, user=self.request.user, reason=self.change_reason)
+        try:
+            curated_delete(
+                instance,
+                user=self.request.user,
+                reason=self.change_reason,
+                expected_version=self.expected_version,
+            )
+        except StaleRecordError as exc:
+            raise conditional.PreconditionFailed() from exc
 
 
 ROUND_EXAMPLE = {
@@ -216,7 +281,11 @@ class ParticipantViewSet(CuratedViewSet):
 
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
 class GuarantorViewSet(
-    StrictQueryMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    RecordETagMixin,
+    StrictQueryMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """The three guarantors (Russia, Iran, Turkey): participants with ``is_guarantor``.
 

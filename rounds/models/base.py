@@ -1,14 +1,69 @@
-"""What every curated record shares: history, uncertainty and citations."""
+"""What every curated record shares: history, uncertainty, citations and a version."""
+
+import copy
+import datetime
+import hashlib
+import json
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from astana_site.validators import RenderableFieldsMixin
 
 
-class CuratedModel(RenderableFieldsMixin, models.Model):
+class LoadedValuesMixin:
+    """Remembers the values a row had when it was read, so a save can write only the fields
+    the caller changed (``rounds.services.curated_save``) and leave the others to whoever
+    changed them meanwhile."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = loaded_snapshot(instance)
+        return instance
+
+
+def loaded_snapshot(instance: models.Model) -> dict:
+    """The concrete field values of ``instance`` as they are now (mutable ones copied)."""
+    values = {}
+    for f in instance._meta.concrete_fields:
+        if f.attname not in instance.__dict__:
+            continue  # deferred: not read, so not changeable by this instance
+        value = instance.__dict__[f.attname]
+        values[f.attname] = copy.deepcopy(value) if isinstance(value, dict | list) else value
+    return values
+
+
+def changed_fields(instance: models.Model) -> list[str] | None:
+    """Names (attnames) of the concrete fields changed since the row was read or saved, or
+    None when the instance was not read from the database (nothing to compare with)."""
+    loaded = getattr(instance, "_loaded_values", None)
+    if loaded is None:
+        return None
+    return [
+        f.attname
+        for f in instance._meta.concrete_fields
+        if f.attname in loaded and instance.__dict__.get(f.attname) != loaded[f.attname]
+    ]
+
+
+def record_version(instance: models.Model) -> str:
+    """A token that changes whenever any stored field of the record changes: a hash of its
+    concrete field values. The API sends it as the ``ETag``; the admin keeps it in the form."""
+    values = {
+        f.attname: f.value_to_string(instance)
+        if not f.is_relation
+        else f.value_from_object(instance)
+        for f in instance._meta.concrete_fields
+    }
+    raw = json.dumps([instance._meta.label_lower, values], sort_keys=True, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+class CuratedModel(LoadedValuesMixin, RenderableFieldsMixin, models.Model):
     """A record analysts curate: it keeps who changed it, when and why, and can be cited.
 
     Its values must render everywhere (:mod:`astana_site.validators`)."""
@@ -23,6 +78,41 @@ class CuratedModel(RenderableFieldsMixin, models.Model):
 
     class Meta:
         abstract = True
+
+
+# A meeting still "scheduled" or "announced" after its dates have passed: nobody recorded it
+# as held (or postponed, or cancelled). Derived on reading, never stored.
+OVERDUE_LABEL = "Overdue — not confirmed"
+PENDING_MEETING_STATUSES = frozenset({"scheduled", "announced"})
+
+
+def meeting_overdue(
+    status: str, start: datetime.date | None, end: datetime.date | None, today: datetime.date
+) -> bool:
+    """Whether a meeting with ``status`` and these dates is overdue on ``today`` (pure): still
+    pending though its last day (``end``, else ``start``) is before ``today``."""
+    last = end or start
+    return status in PENDING_MEETING_STATUSES and last is not None and last < today
+
+
+class MeetingStatusMixin:
+    """The status a reader sees for a meeting (a round or an event): its recorded status, or
+    "overdue — not confirmed" once its dates have passed without a record of it being held.
+    Expects ``status``, ``start_date`` and ``end_date``."""
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return meeting_overdue(
+            self.status, self.start_date, self.end_date, today or timezone.localdate()
+        )
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+    @property
+    def status_label(self) -> str:
+        """ "Overdue — not confirmed" when overdue, else the recorded status's label."""
+        return OVERDUE_LABEL if self.is_overdue() else self.get_status_display()
 
 
 class StatusTransitionsMixin:

@@ -5,13 +5,13 @@ from django.urls import reverse
 
 from rounds.choices import EVENT_STATUS_TRANSITIONS, DatePrecision, EventKind, EventStatus
 
-from .base import CuratedModel, StatusTransitionsMixin, history
+from .base import CuratedModel, MeetingStatusMixin, StatusTransitionsMixin, history
 from .geography import Place
 from .participants import Participant
 from .rounds import Round
 
 
-class Event(StatusTransitionsMixin, CuratedModel):
+class Event(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
     """A dated happening of the process other than a round: the Sochi congress, summits,
     working groups, zone agreements, the offensives that ended zones, Geneva milestones."""
 

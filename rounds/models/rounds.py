@@ -4,12 +4,12 @@ from django.urls import reverse
 
 from rounds.choices import ROUND_STATUS_TRANSITIONS, DelegationRole, RoundStatus
 
-from .base import CuratedModel, StatusTransitionsMixin, history
+from .base import CuratedModel, MeetingStatusMixin, StatusTransitionsMixin, history
 from .geography import Place
 from .participants import Participant
 
 
-class Round(StatusTransitionsMixin, CuratedModel):
+class Round(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
     """One numbered round of the International Meeting on Syria in the Astana format."""
 
     number = models.PositiveSmallIntegerField(unique=True)

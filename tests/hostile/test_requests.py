@@ -65,7 +65,11 @@ def test_json_nested_100000_deep_is_a_400(analyst_api):
 def test_json_nested_deep_inside_strings_is_not_counted(analyst_api):
     body = json.dumps({"summary": "[" * 1000})
     response = analyst_api.generic(
-        "PATCH", "/api/v1/rounds/8/", body, content_type="application/json", **{REASON: "x"}
+        "PATCH",
+        "/api/v1/rounds/8/",
+        body,
+        content_type="application/json",
+        **{REASON: "x", "HTTP_IF_MATCH": "*"},
     )
     assert response.status_code == 200, response.content[:300]
 

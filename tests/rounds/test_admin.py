@@ -131,3 +131,84 @@ def test_round_outcomes_are_edited_one_a_line(analyst_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     rnd.refresh_from_db()
     assert rnd.outcomes == ["First outcome", "Second outcome"]
+
+
+def _round_form_data(analyst_client, rnd) -> tuple[str, dict]:
+    url = _url(Round, "change", rnd.pk)
+    form = analyst_client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "outcomes"}
+    data.update(
+        {
+            "outcomes": "\n".join(rnd.outcomes),
+            "place": rnd.place_id,
+            "delegations-TOTAL_FORMS": "0",
+            "delegations-INITIAL_FORMS": "0",
+            "rounds-citation-content_type-object_id-TOTAL_FORMS": "0",
+            "rounds-citation-content_type-object_id-INITIAL_FORMS": "0",
+        }
+    )
+    data.pop("next_meeting_place", None)
+    if rnd.next_meeting_place_id:
+        data["next_meeting_place"] = rnd.next_meeting_place_id
+    return url, data
+
+
+def test_a_form_opened_before_someone_else_changed_the_record_is_refused(analyst_client):
+    # Given an analyst who opened round 5's change form
+    rnd = Round.objects.get(number=5)
+    url, data = _round_form_data(analyst_client, rnd)
+    assert data["opened_version"]
+    # And a colleague who then changed its venue
+    from django.contrib.auth.models import User
+
+    from rounds.services import curated_save
+
+    colleague = User.objects.create_user("colleague", is_staff=True)
+    other = Round.objects.get(number=5)
+    other.venue = "Colleague's venue"
+    curated_save(other, user=colleague, reason="Venue per MFA")
+    # When the analyst saves the form they opened earlier
+    data.update({"date_note": "My note", "change_reason": "Note"})
+    response = analyst_client.post(url, data)
+    # Then it is refused, naming what changed and who changed it, and nothing is overwritten
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "changed this record since you opened it" in errors
+    assert "colleague" in errors and "venue" in errors and "Colleague's venue" in errors
+    stored = Round.objects.get(number=5)
+    assert (stored.venue, stored.date_note) == ("Colleague's venue", rnd.date_note)
+
+
+def test_a_form_of_an_unchanged_record_saves_only_what_it_changed(analyst_client, analyst):
+    rnd = Round.objects.get(number=5)
+    url, data = _round_form_data(analyst_client, rnd)
+    data.update({"date_note": "My note", "change_reason": "Note"})
+    response = analyst_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latest = Round.objects.get(number=5).history.first()
+    assert latest.history_user == analyst
+    assert [c.field for c in latest.diff_against(latest.prev_record).changes] == ["date_note"]
+
+
+def test_a_change_between_validation_and_save_is_refused_too(analyst_client, monkeypatch):
+    # Given a form whose check passed, and a change made right after it (before the save)
+    from django import forms as django_forms
+
+    from rounds import admin as rounds_admin
+    from rounds.services import curated_save
+
+    rnd = Round.objects.get(number=5)
+    url, data = _round_form_data(analyst_client, rnd)
+    other = Round.objects.get(number=5)
+    other.venue = "Changed in between"
+    curated_save(other, reason="Venue")
+    monkeypatch.setattr(
+        rounds_admin.ReasonForm, "clean", lambda self: django_forms.ModelForm.clean(self)
+    )
+    # When the form is saved
+    data.update({"date_note": "My note", "change_reason": "Note"})
+    response = analyst_client.post(url, data, follow=True)
+    # Then the save under the row lock refuses it, says so, and writes nothing
+    assert "changed since you read it" in response.content.decode()
+    stored = Round.objects.get(number=5)
+    assert (stored.venue, stored.date_note) == ("Changed in between", rnd.date_note)

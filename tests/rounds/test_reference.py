@@ -1,11 +1,22 @@
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from rounds.models import Citation, Delegation, Event, Round, Statement, Zone, ZoneStatusChange
+from rounds.models import (
+    Citation,
+    Delegation,
+    Event,
+    Participant,
+    Place,
+    Round,
+    Statement,
+    Zone,
+    ZoneStatusChange,
+)
 from rounds.reference import REFERENCE_DIR, reference_load
 from rounds.services import curated_save
 
@@ -127,3 +138,52 @@ def test_four_zones_with_polygons_and_governorates():
         assert zone.polygon["type"] in {"Polygon", "MultiPolygon"}
         assert zone.governorates.exists()
         assert zone.status_changes.filter(status="agreed").exists()
+
+
+# Notes a researcher leaves to themselves: brackets, "(last round found)", "instead",
+# "conflicting", "per <source>", question marks. They belong in ``uncertain_note``, never in a
+# name, title or a delegation head, which pages, feeds and the API show as facts.
+RESEARCH_NOTE = re.compile(
+    r"[\[\]?]|\bfound\)|\binstead\b|\bconflict|\bper [A-Z]|\bTODO\b|\bunverified\b", re.I
+)
+
+
+def _public_names():
+    for r in Round.objects.all():
+        yield f"round {r.number} name", r.name
+    for d in Delegation.objects.select_related("round", "participant"):
+        yield f"round {d.round.number} {d.participant.slug} head", d.head_of_delegation
+    for e in Event.objects.all():
+        yield f"event {e.slug} title", e.title
+    for s in Statement.objects.all():
+        yield f"statement {s.slug} title", s.title
+    for p in Participant.objects.all():
+        yield f"participant {p.slug} name", p.name
+    for p in Place.objects.all():
+        yield f"place {p.slug} name", p.name
+    for z in Zone.objects.all():
+        yield f"zone {z.slug} name", z.name
+
+
+def test_no_public_name_carries_a_research_note():
+    notes = [f"{where}: {text!r}" for where, text in _public_names() if RESEARCH_NOTE.search(text)]
+    assert notes == []
+
+
+def test_the_research_note_pattern_catches_the_notes_once_shipped():
+    for text in (
+        "22nd International Meeting on Syria in the Astana format (last round found)",
+        "Mustafa Yurdakul [observerdiplomat.com instead names Ahmet Yıldız - conflicting]",
+        "Geir Pedersen per Kommersant; Najat Rochdi per observerdiplomat.com (conflicting)",
+    ):
+        assert RESEARCH_NOTE.search(text), text
+    assert not RESEARCH_NOTE.search("Joint Statement by Iran, Russia and Turkey")
+
+
+def test_conflicting_delegation_heads_are_marked_uncertain_with_the_conflict_in_the_note():
+    rnd = Round.objects.get(number=22)
+    assert rnd.name == "22nd International Meeting on Syria in the Astana format"
+    turkey = rnd.delegations.get(participant__slug="turkey")
+    assert turkey.uncertain and "Ahmet Yıldız" in turkey.uncertain_note
+    un = rnd.delegations.get(participant__slug="united-nations")
+    assert (un.head_of_delegation, un.uncertain) == ("Geir Pedersen", True)

@@ -99,7 +99,7 @@ class CitationInlineSerializer(StrictModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["id", "url", "publisher", "title", "published", "quote"]
+        fields = ["id", "url", "publisher", "title", "published", "quote", "tier"]
         read_only_fields = fields
 
 

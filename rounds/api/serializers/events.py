@@ -18,6 +18,15 @@ from rounds.models import (
 
 
 class EventSerializer(CuratedSerializer):
+    overdue = serializers.BooleanField(
+        read_only=True,
+        help_text="Derived, never stored: still scheduled or announced though its dates have "
+        "passed, with no record of it being held.",
+    )
+    status_label = serializers.CharField(
+        read_only=True,
+        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
+    )
     type_name = "event"
     place = StrictSlugRelatedField(
         slug_field="slug",
@@ -60,6 +69,8 @@ class EventSerializer(CuratedSerializer):
             "place_name",
             "location_text",
             "status",
+            "overdue",
+            "status_label",
             "round",
             "parent",
             "participants",

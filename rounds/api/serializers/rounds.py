@@ -90,6 +90,15 @@ class NextMeetingSerializer(serializers.Serializer):
 
 
 class RoundSerializer(CuratedSerializer):
+    overdue = serializers.BooleanField(
+        read_only=True,
+        help_text="Derived, never stored: still scheduled or announced though its dates have "
+        "passed, with no record of it being held.",
+    )
+    status_label = serializers.CharField(
+        read_only=True,
+        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
+    )
     type_name = "round"
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
@@ -121,6 +130,8 @@ class RoundSerializer(CuratedSerializer):
             "end_date",
             "date_note",
             "status",
+            "overdue",
+            "status_label",
             "summary",
             "outcomes",
             "delegations",

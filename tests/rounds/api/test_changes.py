@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tests.api_helpers import if_match
+
 REASON = {"HTTP_X_CHANGE_REASON": "Sync test"}
 
 
@@ -23,9 +25,23 @@ def test_feed_sees_a_create_an_update_and_a_delete(analyst_api, api_client):
     analyst_api.post(
         "/api/v1/places/", {"slug": "feed-town", "name": "Feed town"}, format="json", **REASON
     )
-    analyst_api.patch("/api/v1/places/feed-town/", {"country": "Nowhere"}, format="json", **REASON)
-    analyst_api.patch("/api/v1/rounds/8/", {"venue": "Elsewhere"}, format="json", **REASON)
-    analyst_api.delete("/api/v1/places/feed-town/", **REASON)
+    analyst_api.patch(
+        "/api/v1/places/feed-town/",
+        {"country": "Nowhere"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/places/feed-town/"),
+    )
+    analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"venue": "Elsewhere"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
+    analyst_api.delete(
+        "/api/v1/places/feed-town/", **REASON, **if_match(analyst_api, "/api/v1/places/feed-town/")
+    )
 
     response = api_client.get("/api/v1/changes/", {"since": since})
     assert response.status_code == 200
@@ -47,7 +63,13 @@ def test_feed_sees_a_create_an_update_and_a_delete(analyst_api, api_client):
 @pytest.mark.django_db
 def test_user_names_are_shown_to_staff_only(analyst_api, api_client, reader_api):
     since = timezone.now().isoformat()
-    analyst_api.patch("/api/v1/rounds/8/", {"venue": "Elsewhere"}, format="json", **REASON)
+    analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"venue": "Elsewhere"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
     assert (
         analyst_api.get("/api/v1/changes/", {"since": since}).json()["results"][0]["user"]
         == "analyst"
@@ -72,7 +94,11 @@ def test_the_cursor_resumes_after_the_last_change_seen(api_client, analyst_api):
     assert api_client.get("/api/v1/changes/", {"cursor": cursor}).json()["results"] == []
 
     analyst_api.patch(
-        "/api/v1/zones/idlib/", {"monitoring": "Turkish posts"}, format="json", **REASON
+        "/api/v1/zones/idlib/",
+        {"monitoring": "Turkish posts"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/zones/idlib/"),
     )
     later = api_client.get("/api/v1/changes/", {"cursor": cursor}).json()
     assert [(e["type"], e["key"], e["action"]) for e in later["results"]] == [

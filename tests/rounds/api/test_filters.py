@@ -4,6 +4,7 @@ import pytest
 
 from rounds.filtersets import RoundFilterSet
 from rounds.models import Round
+from tests.api_helpers import if_match
 
 
 def _results(client, url):
@@ -77,6 +78,7 @@ def test_statements_by_round_kind_participant_and_topic(api_client, analyst_api)
         {"topics": ["ceasefire", "detainees"]},
         format="json",
         HTTP_X_CHANGE_REASON="tags",
+        **if_match(analyst_api, "/api/v1/statements/round-1-document-1/"),
     )
     tagged = _results(api_client, "/api/v1/statements/?topic=Ceasefire")
     assert [s["slug"] for s in tagged] == ["round-1-document-1"]

@@ -6,6 +6,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from rounds.models import Event, Participant, Place, Round, Statement, Zone
+from tests.api_helpers import if_match
 
 REASON = {"HTTP_X_CHANGE_REASON": "Per MFA statement"}
 
@@ -145,14 +146,18 @@ def test_analyst_creates_updates_and_deletes_with_history(analyst_api, analyst, 
     )
 
     changed = analyst_api.patch(
-        url, {field: value}, format="json", HTTP_X_CHANGE_REASON="Typo%20fixed%20%E2%80%94%20ok"
+        url,
+        {field: value},
+        format="json",
+        HTTP_X_CHANGE_REASON="Typo%20fixed%20%E2%80%94%20ok",
+        **if_match(analyst_api, url),
     )
     assert changed.status_code == 200, changed.json()
     assert changed.json()[field] == value
     latest = record.history.latest()
     assert (latest.history_type, latest.history_change_reason) == ("~", "Typo fixed — ok")
 
-    deleted = analyst_api.delete(url, **REASON)
+    deleted = analyst_api.delete(url, **REASON, **if_match(analyst_api, url))
     assert deleted.status_code == 204
     assert not model.objects.filter(pk=record.pk).exists()
     gone = model.history.filter(id=record.pk).latest()
@@ -162,16 +167,32 @@ def test_analyst_creates_updates_and_deletes_with_history(analyst_api, analyst, 
 @pytest.mark.django_db
 def test_reader_cannot_update_or_delete(reader_api):
     assert (
-        reader_api.patch("/api/v1/rounds/8/", {"name": "x"}, format="json", **REASON).status_code
+        reader_api.patch(
+            "/api/v1/rounds/8/",
+            {"name": "x"},
+            format="json",
+            **REASON,
+            **if_match(reader_api, "/api/v1/rounds/8/"),
+        ).status_code
         == 403
     )
-    assert reader_api.delete("/api/v1/places/astana/", **REASON).status_code == 403
+    assert (
+        reader_api.delete(
+            "/api/v1/places/astana/", **REASON, **if_match(reader_api, "/api/v1/places/astana/")
+        ).status_code
+        == 403
+    )
     assert Place.objects.filter(slug="astana").exists()
 
 
 @pytest.mark.django_db
 def test_a_write_without_a_reason_is_refused(analyst_api):
-    response = analyst_api.patch("/api/v1/rounds/8/", {"name": "x"}, format="json")
+    response = analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"name": "x"},
+        format="json",
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
     assert response.status_code == 400
     assert "X-Change-Reason" in response.json()["error"]["detail"]
     assert Round.objects.get(number=8).name != "x"
@@ -180,14 +201,22 @@ def test_a_write_without_a_reason_is_refused(analyst_api):
 @pytest.mark.django_db
 def test_a_reason_longer_than_history_keeps_is_refused(analyst_api):
     response = analyst_api.patch(
-        "/api/v1/rounds/8/", {"name": "x"}, format="json", HTTP_X_CHANGE_REASON="r" * 101
+        "/api/v1/rounds/8/",
+        {"name": "x"},
+        format="json",
+        HTTP_X_CHANGE_REASON="r" * 101,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
     )
     assert response.status_code == 400
 
 
 @pytest.mark.django_db
 def test_guarantors_are_read_only(analyst_api):
-    response = analyst_api.delete("/api/v1/guarantors/russia/", **REASON)
+    response = analyst_api.delete(
+        "/api/v1/guarantors/russia/",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/guarantors/russia/"),
+    )
     assert response.status_code == 405
     assert response.json()["error"]["status"] == 405
 
@@ -224,6 +253,7 @@ def test_statement_issuers_are_written(analyst_api):
         {"issuers": ["russia", "turkey"]},
         format="json",
         **REASON,
+        **if_match(analyst_api, "/api/v1/statements/round-1-document-1/"),
     )
     assert response.status_code == 200, response.json()
     statement = Statement.objects.get(slug="round-1-document-1")
@@ -238,6 +268,7 @@ def test_next_meeting_is_written_through_its_object(analyst_api):
         {"next_meeting": {"text": "late January", "place": "sochi", "start": "2018-01-29"}},
         format="json",
         **REASON,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
     )
     assert response.status_code == 200, response.json()
     rnd = Round.objects.get(number=8)
@@ -252,6 +283,7 @@ def test_end_before_start_is_422_and_writes_nothing(analyst_api):
         {"start_date": "2018-02-01", "end_date": "2018-01-01"},
         format="json",
         **REASON,
+        **if_match(analyst_api, "/api/v1/events/sochi-congress/"),
     )
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "unprocessable"
@@ -261,7 +293,11 @@ def test_end_before_start_is_422_and_writes_nothing(analyst_api):
 @pytest.mark.django_db
 def test_forbidden_status_transition_is_422(analyst_api):
     response = analyst_api.patch(
-        "/api/v1/rounds/8/", {"status": "scheduled"}, format="json", **REASON
+        "/api/v1/rounds/8/",
+        {"status": "scheduled"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
     )
     assert response.status_code == 422
     assert "status" in response.json()["error"]["detail"]
@@ -277,7 +313,9 @@ def test_duplicate_slug_is_409(analyst_api):
 
 @pytest.mark.django_db
 def test_deleting_a_referenced_record_is_409(analyst_api):
-    response = analyst_api.delete("/api/v1/places/astana/", **REASON)
+    response = analyst_api.delete(
+        "/api/v1/places/astana/", **REASON, **if_match(analyst_api, "/api/v1/places/astana/")
+    )
     assert response.status_code == 409
     assert "refer" in response.json()["error"]["message"]
     assert Place.objects.filter(slug="astana").exists()
@@ -286,7 +324,11 @@ def test_deleting_a_referenced_record_is_409(analyst_api):
 @pytest.mark.django_db
 def test_strings_are_not_numbers(analyst_api):
     response = analyst_api.patch(
-        "/api/v1/statements/round-1-document-1/", {"text": 0}, format="json", **REASON
+        "/api/v1/statements/round-1-document-1/",
+        {"text": 0},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/statements/round-1-document-1/"),
     )
     assert response.status_code == 400
 
@@ -296,7 +338,13 @@ def test_token_authentication_writes(analyst):
     token = Token.objects.create(user=analyst)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    response = client.patch("/api/v1/places/astana/", {"country": "KZ"}, format="json", **REASON)
+    response = client.patch(
+        "/api/v1/places/astana/",
+        {"country": "KZ"},
+        format="json",
+        **REASON,
+        **if_match(client, "/api/v1/places/astana/"),
+    )
     assert response.status_code == 200
     assert Place.objects.get(slug="astana").history.latest().history_user == analyst
 
@@ -305,7 +353,13 @@ def test_token_authentication_writes(analyst):
 def test_session_authentication_writes_with_csrf(analyst):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(analyst)
-    refused = client.patch("/api/v1/places/astana/", {"country": "KZ"}, format="json", **REASON)
+    refused = client.patch(
+        "/api/v1/places/astana/",
+        {"country": "KZ"},
+        format="json",
+        **REASON,
+        **if_match(client, "/api/v1/places/astana/"),
+    )
     assert refused.status_code == 403
     assert "CSRF" in refused.json()["error"]["message"]
 
@@ -342,7 +396,11 @@ def test_user_fixture_is_not_staff(reader):
 def test_an_open_ring_is_422_and_a_non_list_is_400(analyst_api):
     open_ring = {"type": "Polygon", "coordinates": [[[36, 35], [37, 35], [37, 36], [36, 36]]]}
     response = analyst_api.patch(
-        "/api/v1/zones/idlib/", {"polygon": open_ring}, format="json", **REASON
+        "/api/v1/zones/idlib/",
+        {"polygon": open_ring},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/zones/idlib/"),
     )
     assert response.status_code == 422
     response = analyst_api.patch(
@@ -350,13 +408,20 @@ def test_an_open_ring_is_422_and_a_non_list_is_400(analyst_api):
         {"polygon": {"type": "Polygon", "coordinates": 31}},
         format="json",
         **REASON,
+        **if_match(analyst_api, "/api/v1/zones/idlib/"),
     )
     assert response.status_code == 400
 
 
 @pytest.mark.django_db
 def test_a_whitespace_name_is_refused(analyst_api):
-    response = analyst_api.patch("/api/v1/places/astana/", {"name": "   "}, format="json", **REASON)
+    response = analyst_api.patch(
+        "/api/v1/places/astana/",
+        {"name": "   "},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/places/astana/"),
+    )
     assert response.status_code == 400
 
 
@@ -368,7 +433,11 @@ def test_a_statement_link_that_is_not_http_is_a_400_and_nothing_is_stored(analys
     before = statement.url
     # When an analyst sets its link to something other than an http(s) address
     response = analyst_api.patch(
-        "/api/v1/statements/round-1-document-1/", {"url": url}, format="json", **REASON
+        "/api/v1/statements/round-1-document-1/",
+        {"url": url},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/statements/round-1-document-1/"),
     )
     # Then the API refuses it as malformed input and the stored link is unchanged
     assert response.status_code == 400, response.json()
@@ -381,7 +450,11 @@ def test_a_statement_link_that_is_not_http_is_a_400_and_nothing_is_stored(analys
 @pytest.mark.parametrize("url", ["", "https://www.mfa.kz/en/statement-1"])
 def test_a_statement_link_may_be_an_http_address_or_empty(analyst_api, url):
     response = analyst_api.patch(
-        "/api/v1/statements/round-1-document-1/", {"url": url}, format="json", **REASON
+        "/api/v1/statements/round-1-document-1/",
+        {"url": url},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/statements/round-1-document-1/"),
     )
     assert response.status_code == 200, response.json()
     assert Statement.objects.get(slug="round-1-document-1").url == url

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rounds', '0004_suggestion_applied_and_history'),
+        ('rounds', '0005_citation_source_fields'),
     ]
 
     operations = [

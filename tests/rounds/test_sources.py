@@ -1,0 +1,61 @@
+"""Sources as records: each citation's outlet and reliability tier, filterable and shown best
+first."""
+
+import pytest
+
+from rounds.models import Citation, Round
+from rounds.sources import source_of
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.mfa.gov.tr/x", ("Ministry of Foreign Affairs of Türkiye", "primary")),
+        ("https://lusaka-be.mfa.gov.tr/x", ("Ministry of Foreign Affairs of Türkiye", "primary")),
+        ("https://tass.com/politics/1", ("TASS", "agency")),
+        ("https://en.inform.kz/news/1", ("Kazinform", "agency")),
+        ("https://www.dailysabah.com/a", ("Daily Sabah", "press")),
+        ("http://el.kz./news", ("El.kz", "press")),
+        ("https://larouchepub.com/a", ("", "other")),
+        ("https://www.zerohedge.com/a", ("", "other")),
+        ("https://en.wikipedia.org/wiki/Astana", ("", "other")),
+    ],
+)
+def test_outlet_and_tier_come_from_the_host(url, expected):
+    assert source_of(url) == expected
+
+
+@pytest.mark.django_db
+def test_every_reference_citation_has_an_outlet_and_a_tier():
+    citations = Citation.objects.exclude(url="")
+    assert citations.exists()
+    assert not citations.filter(publisher="").exists()
+    tiers = set(citations.values_list("tier", flat=True))
+    assert {"primary", "agency", "press", "other"} <= tiers
+    tass = citations.filter(url__startswith="https://tass.com/")
+    assert tass.exists() and set(tass.values_list("tier", "publisher")) == {("agency", "TASS")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("tier", ["primary", "agency", "press", "other"])
+def test_the_api_filters_citations_by_tier(api_client, tier):
+    body = api_client.get("/api/v1/citations/", {"tier": tier, "page_size": 500}).json()
+    assert body["count"] > 0
+    assert {c["tier"] for c in body["results"]} == {tier}
+
+
+@pytest.mark.django_db
+def test_an_unknown_tier_is_a_400(api_client):
+    assert api_client.get("/api/v1/citations/", {"tier": "blog"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_round_lists_its_best_source_first_with_its_tier_visible(client, api_client):
+    rnd = max(Round.objects.all(), key=lambda r: len({c.tier for c in r.citations.all()}))
+    html = client.get(rnd.get_absolute_url()).content.decode()
+    sources = html[html.index('<ul class="sources">') :]
+    best = min(rnd.citations.all(), key=lambda c: c.tier_rank)
+    first_badge = sources.index('class="badge tier-')
+    assert sources[first_badge:].startswith(f'class="badge tier-{best.tier}"')
+    inline = api_client.get(f"/api/v1/rounds/{rnd.number}/").json()["citations"]
+    assert {c["tier"] for c in inline} == {c.tier for c in rnd.citations.all()}
