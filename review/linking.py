@@ -360,16 +360,55 @@ def _matching_statement(doc: dict, statements) -> Statement | None:
     return best[0] if best else None
 
 
+def _scripts(text: str) -> set[str]:
+    """The writing systems of ``text``'s letters: latin, cyrillic, arabic."""
+    found = set()
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if "\u0400" <= ch <= "\u04ff":
+            found.add("cyrillic")
+        elif "\u0600" <= ch <= "\u06ff":
+            found.add("arabic")
+        elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            found.add("latin")
+    return found
+
+
+def _same_kind_in_another_language(doc: dict, statements) -> Statement | None:
+    """The statement a document names in another language than the one on record: the round's
+    only statement of the document's kind, when their titles share no writing system
+    ("совместное заявление" and "Joint statement of Iran, Russia and Turkey"). Titles cannot be
+    compared across languages, so a second document of that kind is never proposed for it."""
+    same_kind = [s for s in statements if s.kind == doc.get("kind")]
+    if len(same_kind) != 1:
+        return None
+    if _scripts(doc.get("title", "")) & _scripts(same_kind[0].title):
+        return None
+    return same_kind[0]
+
+
+def _named_in_another_language(doc: dict, statements) -> bool:
+    """Whether the round already has statements of the document's kind, all titled in another
+    writing system: then the document is one of them, which titles cannot tell apart, and
+    proposing it again would duplicate a record."""
+    same_kind = [s for s in statements if s.kind == doc.get("kind")]
+    words = _scripts(doc.get("title", ""))
+    return bool(same_kind) and not any(words & _scripts(s.title) for s in same_kind)
+
+
 def _link_documents(article, documents, rounds: set[int], report) -> None:
     if len(rounds) != 1:
         return  # a document can only be placed when the article is about one round
     rnd = Round.objects.get(number=next(iter(rounds)))
     statements = list(rnd.statements.all())
     for doc in documents:
-        match = _matching_statement(doc, statements)
+        match = _matching_statement(doc, statements) or _same_kind_in_another_language(
+            doc, statements
+        )
         if match is not None:
             _cite(match, article, doc.get("quote", ""), report)
-        else:
+        elif not _named_in_another_language(doc, statements):
             _suggest(
                 article,
                 SuggestionKind.NEW_STATEMENT,

@@ -386,3 +386,25 @@ def test_relinking_the_same_reading_withdraws_nothing():
     report = article_link(article=article)
     assert report.withdrawn_citations == report.withdrawn_suggestions == 0
     assert Suggestion.objects.get(article=article).status == "pending"
+
+
+def test_a_document_named_in_another_language_is_the_one_on_record():
+    # Given round 8's one provision, on record under its English title, and a Russian article
+    # naming a provision in Russian
+    article = _documents_article(
+        {"kind": "provision", "title": "положение о рабочей группе по освобождению задержанных"}
+    )
+    # When it is linked
+    article_link(article=article)
+    # Then the provision on record is cited and no second one is proposed
+    provision = Statement.objects.get(round__number=8, kind="provision")
+    assert provision.citations.filter(article=article).exists()
+    assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
+
+
+def test_a_joint_statement_named_in_russian_is_not_proposed_again():
+    # Round 8 has two joint statements on record, in English: the Russian title cannot say
+    # which one it is, so neither is cited and no third one is proposed.
+    article = _documents_article({"kind": "joint_statement", "title": "совместное заявление"})
+    article_link(article=article)
+    assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
