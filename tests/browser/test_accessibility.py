@@ -18,6 +18,7 @@ PAGES = [
     "/rounds/8/",
     "/events/sochi-congress/",
     "/search/?q=constitutional+committee",
+    "/attendance/?participant=jordan",
 ]
 
 

@@ -152,6 +152,7 @@ PAGES = [
     "/zones/idlib/",
     "/search/?q=constitutional+committee",
     "/articles/",
+    "/attendance/",
 ]
 
 
@@ -232,7 +233,7 @@ def test_tables_fit_a_phone_screen_without_scrolling_sideways(phone_page_and_log
     url = "https://www.example.org/2024/11/12/" + "a-very-long-address-without-a-title-" * 4
     Article.objects.create(url=url, canonical_url=url, title="")
 
-    for path in ["/", "/rounds/", "/events/", "/articles/"]:
+    for path in ["/", "/rounds/", "/events/", "/attendance/", "/articles/"]:
         page.goto(site + path)
         overflowing = page.evaluate(
             "() => [...document.querySelectorAll('.table-wrap')]"

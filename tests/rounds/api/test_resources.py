@@ -18,6 +18,7 @@ LISTS = [
     "zones",
     "places",
     "citations",
+    "attendance",
     "changes",
 ]
 DETAILS = [
