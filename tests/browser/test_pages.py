@@ -114,6 +114,52 @@ def test_zones_map_shows_four_zones_and_moving_the_date_changes_their_colours(pa
     log.assert_clean()
 
 
+def test_zones_slider_puts_the_date_in_the_url_and_a_reload_keeps_it(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/zones/?date=2018-01-01")
+    _wait_for_chart(page, "#zones-map")
+
+    slider = page.get_by_label("Move through 2017–2024")
+    slider.focus()
+    page.keyboard.press("End")
+    page.wait_for_function("() => location.search.includes('date=2024-')")
+    shown = page.locator("#map-date").input_value()
+    assert page.url.endswith(f"/zones/?date={shown}")
+
+    page.reload()
+    _wait_for_chart(page, "#zones-map")
+    assert page.locator("#map-date").input_value() == shown
+    assert slider.input_value() == slider.get_attribute("max")
+    assert page.locator("[data-zone-status]").all_inner_texts() == ["Ended"] * 4
+    log.assert_clean()
+
+
+def test_zone_map_hover_shows_the_status(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/zones/?date=2019-06-01")
+    _wait_for_chart(page, "#zones-map")
+    slider = page.get_by_label("Move through 2017–2024")
+    slider.focus()
+    page.keyboard.press("End")  # the status shown must follow the slider too
+    page.wait_for_function("() => location.search.includes('date=2024-')")
+
+    # plotly.js hovers a zone at its outline's vertices: sweep the map as a reader's mouse would.
+    box = page.locator("#zones-map").bounding_box()
+    hover = page.locator("#zones-map .hoverlayer .hovertext")
+    text = None
+    for x in range(int(box["x"]), int(box["x"] + box["width"]), 8):
+        for y in range(int(box["y"]), int(box["y"] + box["height"]), 8):
+            page.mouse.move(x, y)
+            if hover.count():
+                text = hover.first.text_content()
+                break
+        if text:
+            break
+    assert text is not None
+    assert "Ended" in text and not text.endswith("-")
+    log.assert_clean()
+
+
 def test_search_finds_round_8_from_detainees(page_and_log, site):
     page, log = page_and_log
     page.goto(site + "/")

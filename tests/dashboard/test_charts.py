@@ -199,8 +199,9 @@ def test_map_colours_each_zone_by_its_status_on_the_day():
 
     indices = figure["layout"]["meta"]["zoneTraces"]
     assert [figure["data"][i]["name"] for i in indices] == ["Idlib", "South"]
-    assert [figure["data"][i]["text"] for i in indices] == ["Agreed", "Agreed"]
-    assert [later["data"][i]["text"] for i in indices] == ["Contested", "Ended"]
+    assert [figure["data"][i]["customdata"][0][1] for i in indices] == ["Agreed", "Agreed"]
+    assert [later["data"][i]["customdata"][0][1] for i in indices] == ["Contested", "Ended"]
+    assert all("%{customdata[1]}" in later["data"][i]["hovertemplate"] for i in indices)
     assert figure["data"][indices[0]]["fillcolor"] != later["data"][indices[0]]["fillcolor"]
     go.Figure(figure)
 

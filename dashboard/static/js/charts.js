@@ -48,14 +48,23 @@
     var dateInput = document.getElementById("map-date");
     box.hidden = false;
 
-    function apply(index) {
+    function apply(index, remember) {
       var step = payload.steps[index];
       if (!step) { return; }
-      Plotly.restyle(gd, { fillcolor: step.colours, text: step.labels }, traces);
+      var customdata = traces.map(function (t, k) {
+        return gd.data[t].customdata.map(function (c) { return [c[0], step.labels[k]]; });
+      });
+      Plotly.restyle(gd, { fillcolor: step.colours, customdata: customdata }, traces);
       gd.setAttribute("data-step", String(index));
       gd.setAttribute("data-date", step.date);
       if (output) { output.textContent = step.label; }
       if (dateInput) { dateInput.value = step.date; }
+      if (remember) {
+        // The URL says which date is shown, so it can be shared or reloaded.
+        var query = new URLSearchParams(window.location.search);
+        query.set("date", step.date);
+        window.history.replaceState(null, "", window.location.pathname + "?" + query.toString());
+      }
       document.querySelectorAll("[data-map-date]").forEach(function (el) {
         el.textContent = step.label;
       });
@@ -67,13 +76,13 @@
       });
     }
 
-    range.addEventListener("input", function () { apply(Number(range.value)); });
+    range.addEventListener("input", function () { apply(Number(range.value), true); });
     if (dateInput) {
       dateInput.addEventListener("change", function () {
         if (!dateInput.value) { return; }
         var index = stepFor(payload.steps, dateInput.value);
         range.value = String(index);
-        apply(index);
+        apply(index, true);
       });
     }
     gd.setAttribute("data-step", range.value);

@@ -118,6 +118,16 @@ def test_events_as_icalendar(api_client):
 
 
 @pytest.mark.django_db
+def test_calendar_entries_link_to_the_event_page_not_the_api(api_client):
+    response = api_client.get("/api/v1/events/?format=ics&page_size=500")
+
+    entries = list(Calendar.from_ical(response.content).walk("VEVENT"))
+    congress = next(e for e in entries if str(e["UID"]) == "sochi-congress@astana-tracker")
+    assert str(congress["URL"]) == "http://testserver/events/sochi-congress/"
+    assert all("/api/" not in str(e["URL"]) for e in entries)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("resource", ["events", "rounds"])
 def test_timelinejs(api_client, resource):
     response = api_client.get(f"/api/v1/{resource}/?format=timelinejs")
