@@ -94,6 +94,17 @@ class TrackerAutoSchema(AutoSchema):
             schema["pattern"] = NOT_BLANK_PATTERN
         return schema
 
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        # Writes refuse fields a resource does not take (see StrictModelSerializer).
+        if (
+            direction == "request"
+            and hasattr(serializer, "writable_field_names")
+            and schema.get("type") == "object"
+        ):
+            schema["additionalProperties"] = False
+        return schema
+
     def _error_codes(self) -> list[int]:
         codes = [400, 401, 404, 406, 429, *getattr(self.view, "extra_error_codes", [])]
         if self.method not in SAFE_METHODS:

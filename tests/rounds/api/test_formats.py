@@ -97,8 +97,40 @@ def test_zone_geojson_has_polygons(api_client):
 @pytest.mark.django_db
 def test_geojson_is_not_offered_for_rounds(api_client):
     response = api_client.get("/api/v1/rounds/?format=geojson")
+    assert response.status_code == 406
+    assert response.json()["error"]["code"] == "not_acceptable"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["xml", "", "yaml"])
+def test_an_unknown_format_is_a_406_in_the_error_shape(api_client, fmt):
+    response = api_client.get(f"/api/v1/events/?format={fmt}")
+
+    assert response.status_code == 406
+    assert response["Content-Type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["status"] == 406 and error["code"] == "not_acceptable"
+    assert "json, csv, ics, timelinejs" in error["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/rounds/999/",
+        "/api/v1/rounds/abc/",
+        "/api/v1/events/no-such-event/",
+        "/api/v1/citations/99999999/",
+        "/api/v1/articles/99999999/",
+        "/api/v1/no-such-resource/",
+        "/api/v1/rounds/?page=999",
+    ],
+)
+def test_every_404_has_the_one_code(api_client, path):
+    response = api_client.get(path)
+
     assert response.status_code == 404
-    assert response.json()["error"]["status"] == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 @pytest.mark.django_db
