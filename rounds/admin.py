@@ -44,6 +44,12 @@ class CitationInline(GenericTabularInline):
     fields = ("url", "publisher", "title", "published", "quote", "article")
     raw_id_fields = ("article",)
     classes = ("collapse",)
+    # Narrow inputs keep the table inside a 1366 px laptop page beside the admin's sidebar.
+    formfield_overrides = {
+        models.URLField: {"widget": forms.URLInput(attrs={"size": 20})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 20})},
+    }
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
@@ -78,8 +84,8 @@ class DelegationInline(admin.TabularInline):
     extra = 0
     fields = ("participant", "role", "head_of_delegation", "note", "uncertain")
     autocomplete_fields = ("participant",)
-    # Narrow inputs keep the table inside a laptop-width page.
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 28})}}
+    # Narrow inputs keep the table inside a 1366 px laptop page beside the admin's sidebar.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 20})}}
 
 
 class LinesField(forms.CharField):
