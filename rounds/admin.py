@@ -6,7 +6,9 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
+from rounds.history import word_diff
 from rounds.models import (
     Citation,
     Delegation,
@@ -52,10 +54,39 @@ class CitationInline(GenericTabularInline):
     }
 
 
+class ReadableHistoryHelper(HistoricalRecordContextHelper):
+    """Each change on the history page also carries ``diff``: for text, list and JSON fields
+    the word-level difference (``rounds.history.word_diff``) instead of two truncated values."""
+
+    def context_for_delta_changes(self, delta) -> list[dict]:
+        rows = []
+        for change in delta.changes:
+            shown = self.format_delta_change(change)
+            rows.append(
+                {
+                    "field": shown.field,
+                    "old": shown.old,
+                    "new": shown.new,
+                    "diff": word_diff(
+                        self.prepare_delta_change_value(change, change.old),
+                        self.prepare_delta_change_value(change, change.new),
+                    ),
+                }
+            )
+        return rows
+
+
 class CuratedAdmin(SimpleHistoryAdmin):
     form = ReasonForm
     inlines = [CitationInline]
     readonly_fields = ("created", "modified")
+    # History pages show word-level differences and who made each change as plain text
+    # (simple-history links the name to the user admin, a 403 for analysts).
+    object_history_template = "rounds/admin/object_history.html"
+    object_history_list_template = "rounds/admin/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistoryHelper(self.model, historical_record)
 
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
