@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from astana_site.dates import date_span
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
 from rounds.choices import DelegationRole, EventKind, EventStatus, RoundStatus, ZoneStatus
@@ -187,19 +188,6 @@ class MapZone:
     geometry: dict | None
     approximate: bool
     history: list[tuple[datetime.date, str]] = field(default_factory=list)
-
-
-def date_span(start: datetime.date | None, end: datetime.date | None) -> str:
-    """'23–24 Jan 2017', '30 Jul – 1 Aug 2018', '29 Dec 2016'."""
-    if not start:
-        return "date unknown"
-    if not end or end == start:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
 def _segments(history: list[tuple[datetime.date, str]]) -> list[StatusSegment]:

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from astana_site.exceptions import TrackerError
@@ -16,7 +16,9 @@ from review.services import (
     suggestion_reject,
     suggestion_required_permissions,
 )
+from review.titles import compare_fields, suggestion_title
 from rounds.choices import SuggestionStatus
+from rounds.history import word_diff
 from rounds.models import Suggestion
 
 
@@ -42,6 +44,9 @@ class SuggestionForm(forms.ModelForm):
         fields = ("payload", "review_note")
 
 
+# The admin index says how many suggestions wait, where analysts land.
+admin.site.index_template = "review/admin/index.html"
+
 # Buttons of the change form that review the suggestion instead of saving the form.
 REVIEW_BUTTONS = ("_accept", "_reject")
 
@@ -57,15 +62,17 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     """
 
     form = SuggestionForm
-    list_display = ("__str__", "kind", "status", "quote_excerpt", "article_link", "created")
+    list_display = ("title", "status", "quote_excerpt", "article_link", "created")
     list_filter = ("status", "kind", "article__language")
     search_fields = ("key", "quote", "article__title", "article__url")
     date_hierarchy = "created"
     list_select_related = ("article",)
     readonly_fields = (
+        "title",
         "kind",
         "status",
         "target_link",
+        "comparison",
         "current",
         "applied",
         "quote",
@@ -76,9 +83,11 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         "created",
     )
     fields = (
+        "title",
         "kind",
         "status",
         "target_link",
+        "comparison",
         "current",
         "payload",
         "applied",
@@ -109,6 +118,51 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         if obj is not None and obj.status != SuggestionStatus.PENDING:
             return (*self.readonly_fields, "payload", "review_note")
         return self.readonly_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("target")
+
+    @admin.display(description="Suggestion", ordering="key")
+    def title(self, obj):
+        target = obj.target
+        return suggestion_title(
+            kind=obj.kind,
+            key=obj.key,
+            payload=obj.applied or obj.payload,
+            current=obj.current,
+            record=str(target) if target is not None else "",
+        )
+
+    @admin.display(description="On record and proposed")
+    def comparison(self, obj):
+        rows = compare_fields(current=obj.current, proposed=obj.applied or obj.payload)
+        if not rows:
+            return "—"
+
+        def shown(value):
+            return "—" if value in (None, "", []) else value
+
+        body = format_html_join(
+            "",
+            '<tr class="{}"><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    "changed" if row.changed else "same",
+                    row.label,
+                    shown(row.current),
+                    word_diff(row.current, row.proposed)
+                    if row.changed and isinstance(row.proposed, str) and row.current
+                    else shown(row.proposed),
+                )
+                for row in rows
+            ),
+        )
+        return format_html(
+            '<table class="suggestion-comparison"><thead><tr><th scope="col">Field</th>'
+            '<th scope="col">On record</th><th scope="col">Proposed</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            body,
+        )
 
     @admin.display(description="Supporting sentence")
     def quote_excerpt(self, obj):

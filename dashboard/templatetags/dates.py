@@ -2,7 +2,7 @@
 
 from django import template
 
-from dashboard.selectors import date_span
+from astana_site.dates import date_span
 
 register = template.Library()
 

@@ -433,3 +433,37 @@ def test_admin_shows_a_suggestions_history_and_refuses_reverting_it(
     assert response.status_code == 403
     suggestion.refresh_from_db()
     assert suggestion.status == "rejected"
+
+
+def test_queue_shows_readable_titles_and_the_record_beside_the_proposal(analyst_client, article):
+    rnd = Round.objects.get(number=8)
+    suggestion = _suggest(
+        article,
+        "round_dates",
+        "round:8:2017-12-20:2017-12-21",
+        {"start_date": "2017-12-20", "end_date": "2017-12-21"},
+        target=rnd,
+        current={"start_date": "2017-12-21", "end_date": "2017-12-22"},
+    )
+
+    listing = analyst_client.get(reverse("admin:rounds_suggestion_changelist")).content.decode()
+    form = analyst_client.get(
+        reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
+    ).content.decode()
+
+    assert "Round 8: dates 20–21 Dec 2017 instead of 21–22 Dec 2017" in listing
+    assert ">Different round dates: round:8:2017-12-20:2017-12-21<" not in listing
+    assert 'class="suggestion-comparison"' in form
+    assert "<del>2017-12-21</del><ins>2017-12-20</ins>" in form
+
+
+def test_admin_index_counts_pending_suggestions(analyst_client, article):
+    before = Suggestion.objects.filter(status="pending").count()
+    _suggest(
+        article, "event_status", "event:x", {"status": "held"}, current={"status": "announced"}
+    )
+
+    html = analyst_client.get(reverse("admin:index")).content.decode()
+
+    assert f"<strong>{before + 1}</strong> suggestion" in html
+    assert reverse("admin:rounds_suggestion_changelist") + "?status__exact=pending" in html
