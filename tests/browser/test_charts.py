@@ -88,6 +88,7 @@ def test_timeline_range_is_chosen_from_the_keyboard(page_and_log, site):
     page.goto(site + "/")
     _wait_for_charts(page)
     everything = _shown(page)
+    assert page.get_by_role("button", name="All").get_attribute("aria-pressed") == "true"
 
     _tab_to(page, "1 year")
     page.keyboard.press("Enter")

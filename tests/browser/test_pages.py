@@ -4,9 +4,12 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from ingest.models import Article
-from rounds.models import Round
+from rounds.models import Round, Suggestion
 
 pytestmark = pytest.mark.browser
 
@@ -291,13 +294,44 @@ def test_tables_fit_a_phone_screen_without_scrolling_sideways(phone_page_and_log
     log.assert_clean()
 
 
+def _a_round_dates_suggestion() -> Suggestion:
+    """A suggestion as linking would queue it from an article giving round 8 other dates."""
+    quote = "The eighth round of talks was held in Astana on December 20-21, 2017."
+    article = Article.objects.create(
+        url="https://news.example.org/astana-8",
+        canonical_url="https://news.example.org/astana-8",
+        title="Astana talks end with a detainees working group",
+        text="Astana, 22 December. " + quote + " The guarantors agreed on a working group.",
+    )
+    rnd = Round.objects.get(number=8)
+    return Suggestion.objects.create(
+        article=article,
+        kind="round_dates",
+        key="round:8:2017-12-20:2017-12-21",
+        content_type=ContentType.objects.get_for_model(Round),
+        object_id=rnd.pk,
+        payload={"start_date": "2017-12-20", "end_date": "2017-12-21"},
+        current={"start_date": "2017-12-21", "end_date": "2017-12-22"},
+        quote=quote,
+    )
+
+
 def test_screenshots(browser, site, tmp_path):
     """Runs ``scripts/screenshots.py``'s capture; ``SCREENSHOTS_DIR`` makes it write docs/img."""
     from scripts.screenshots import capture
 
     out = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    suggestion = _a_round_dates_suggestion()
+    User.objects.create_superuser("shots", "shots@example.org", "a-long-test-password")
+    path = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
 
-    saved = capture(browser, site, out)
+    saved = capture(browser, site, out, review=("shots", "a-long-test-password", path))
 
-    assert sorted(p.name for p in saved) == ["dashboard.png", "round.png", "zones.png"]
+    assert sorted(p.name for p in saved) == [
+        "attendance.png",
+        "dashboard.png",
+        "review.png",
+        "round.png",
+        "zones.png",
+    ]
     assert all(p.stat().st_size > 10_000 for p in saved)

@@ -106,7 +106,7 @@
     return names[Number(parts[1]) - 1] + " " + parts[0];
   }
 
-  function wireRange(gd) {
+  function wireRange(gd, zoomed) {
     var meta = (gd.layout.meta || {}).range;
     var box = document.querySelector('[data-range-for="' + gd.id + '"]');
     if (!meta || !box) { return; }
@@ -172,7 +172,7 @@
       chosen = null;
       sync();
     });
-    if ((gd.layout.xaxis || {}).range) { press(null); }
+    if (zoomed) { press(null); }  // drawn on a chosen year: no preset shows it
     box.hidden = false;
     sync();
   }
@@ -208,6 +208,7 @@
     if (!source || !window.Plotly) { return; }
     var payload = JSON.parse(source.textContent);
     var figure = payload.figure;
+    var zoomed = Boolean((figure.layout.xaxis || {}).range);
     var block = el.closest("[data-chart-block]");
     if (block) { block.hidden = false; }
     Plotly.newPlot(el, figure.data, figure.layout, CONFIG).then(function (gd) {
@@ -216,7 +217,7 @@
         if (url) { window.location.assign(url); }
       });
       if (payload.steps) { wireSlider(gd, payload); }
-      wireRange(gd);
+      wireRange(gd, zoomed);
       watchWidth(gd);
       return fitWidth(gd);
     }).then(function () {
