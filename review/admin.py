@@ -2,6 +2,8 @@
 ``review.services``. The model stays in ``rounds`` (its table and permissions keep their
 names), so its admin pages keep their URLs (``admin:rounds_suggestion_...``)."""
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,8 +18,15 @@ from review.services import (
     suggestion_reject,
     suggestion_required_permissions,
 )
-from review.titles import compare_fields, suggestion_title
-from rounds.choices import SuggestionStatus
+from review.titles import FIELD_LABELS, compare_fields, suggestion_title
+from rounds.choices import (
+    EventKind,
+    EventStatus,
+    RoundStatus,
+    StatementKind,
+    SuggestionKind,
+    SuggestionStatus,
+)
 from rounds.history import word_diff
 from rounds.models import Suggestion
 
@@ -41,7 +50,80 @@ def _highlight(text: str, quote: str) -> str:
 class SuggestionForm(forms.ModelForm):
     class Meta:
         model = Suggestion
-        fields = ("payload", "review_note")
+        fields = ("review_note",)
+
+
+# A pending suggestion's proposal is edited in the record's own terms, one field per value.
+PROPOSED_PREFIX = "proposed_"
+DATE_KEYS = {"start", "end", "date", "start_date", "end_date"}
+NUMBER_KEYS = {"number", "round_number"}
+
+
+def _choices_for(kind: str, key: str) -> list[tuple[str, str]] | None:
+    if key == "status":
+        if kind in {SuggestionKind.NEW_ROUND}:
+            return RoundStatus.choices
+        return EventStatus.choices
+    if key == "kind":
+        if kind == SuggestionKind.NEW_STATEMENT:
+            return StatementKind.choices
+        return EventKind.choices
+    return None
+
+
+def _proposal_field(kind: str, key: str, value) -> forms.Field:
+    label = FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+    if key in DATE_KEYS:
+        return forms.DateField(
+            label=label, required=False, widget=forms.DateInput(attrs={"type": "date"})
+        )
+    if key in NUMBER_KEYS:
+        return forms.IntegerField(label=label, required=False, min_value=1, max_value=32767)
+    choices = _choices_for(kind, key)
+    if choices:
+        return forms.ChoiceField(label=label, required=False, choices=[("", "—"), *choices])
+    return forms.CharField(label=label, required=False, max_length=255)
+
+
+def _proposal_value(key: str, value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if value in ("", None):
+        return None
+    return value
+
+
+class ProposalForm(SuggestionForm):
+    """``SuggestionForm`` with one field per proposed value (built by ``proposal_form``);
+    ``cleaned_data["payload"]`` is the proposal with the analyst's values."""
+
+    proposal_keys: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in self.proposal_keys:
+            name = PROPOSED_PREFIX + key
+            if name in self.fields and not self.is_bound:
+                self.initial[name] = (self.instance.payload or {}).get(key)
+
+    def clean(self):
+        data = super().clean()
+        payload = dict(self.instance.payload or {})
+        for key in self.proposal_keys:
+            name = PROPOSED_PREFIX + key
+            if name in data:
+                payload[key] = _proposal_value(key, data[name])
+        data["payload"] = payload
+        return data
+
+
+def proposal_form(suggestion: Suggestion) -> type[ProposalForm]:
+    keys = tuple((suggestion.payload or {}).keys())
+    fields = {
+        PROPOSED_PREFIX + key: _proposal_field(suggestion.kind, key, value)
+        for key, value in (suggestion.payload or {}).items()
+    }
+    return type("ProposalForm", (ProposalForm,), {**fields, "proposal_keys": keys})
 
 
 # The admin index says how many suggestions wait, where analysts land.
@@ -117,7 +199,24 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != SuggestionStatus.PENDING:
             return (*self.readonly_fields, "payload", "review_note")
-        return self.readonly_fields
+        return (*self.readonly_fields, "payload")
+
+    def _editable(self, obj) -> bool:
+        return obj is not None and obj.status == SuggestionStatus.PENDING
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if self._editable(obj):
+            # The proposal's values as the record's own fields, where the raw JSON was.
+            at = fields.index("payload")
+            names = [PROPOSED_PREFIX + key for key in (obj.payload or {})]
+            fields[at : at + 1] = names
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._editable(obj):
+            kwargs["form"] = proposal_form(obj)
+        return super().get_form(request, obj, change, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("target")
@@ -194,6 +293,8 @@ class SuggestionAdmin(SimpleHistoryAdmin):
             obj._review_input = (data.get("payload"), data.get("review_note", ""))
             return
         obj._change_reason = "Edited in admin before review"
+        if "payload" in form.cleaned_data:
+            obj.payload = form.cleaned_data["payload"]
         super().save_model(request, obj, form, change)
 
     def log_change(self, request, obj, message):
