@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from astana_site.exceptions import TrackerError
+from review.selectors import next_pending_suggestion
 from review.services import (
     suggestion_accept,
     suggestion_reject,
@@ -319,7 +320,26 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         except (TrackerError, ValidationError) as error:
             self.message_user(request, f"Not applied: {_message(error)}", messages.ERROR)
             return HttpResponseRedirect(request.path)
-        return HttpResponseRedirect(reverse("admin:rounds_suggestion_changelist"))
+        return HttpResponseRedirect(
+            self._next_url(obj) or reverse("admin:rounds_suggestion_changelist")
+        )
+
+    def _next_url(self, obj) -> str | None:
+        """The next pending suggestion in the queue's order, or None."""
+        following = next_pending_suggestion(after=obj)
+        if following is None:
+            return None
+        return reverse("admin:rounds_suggestion_change", args=[following.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context["next_url"] = self._next_url(obj)
+            extra_context["queue_url"] = (
+                reverse("admin:rounds_suggestion_changelist") + "?status__exact=pending"
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(description="Accept selected suggestions", permissions=["change"])
     def accept_selected(self, request, queryset):

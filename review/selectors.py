@@ -41,3 +41,13 @@ def suggestion_list():
 def pending_suggestion_count() -> int:
     """How many suggestions wait for an analyst (the admin index shows it)."""
     return Suggestion.objects.filter(status=SuggestionStatus.PENDING).count()
+
+
+def next_pending_suggestion(*, after: Suggestion) -> Suggestion | None:
+    """The pending suggestion the queue shows after ``after`` (newest first, then by id),
+    wrapping to the start; None when ``after`` is the only one left."""
+    queue = Suggestion.objects.filter(status=SuggestionStatus.PENDING).order_by("-created", "pk")
+    later = queue.filter(created__lt=after.created) | queue.filter(
+        created=after.created, pk__gt=after.pk
+    )
+    return later.first() or queue.exclude(pk=after.pk).first()

@@ -505,3 +505,22 @@ def test_a_proposal_is_edited_in_the_records_own_fields_not_json(analyst_client,
     suggestion.refresh_from_db()
     assert suggestion.payload == {"start_date": "2017-12-20", "end_date": "2017-12-22"}
     assert suggestion.status == "pending"
+
+
+def test_reviewing_goes_on_to_the_next_pending_suggestion(analyst_client, article):
+    first = _suggest(article, "new_round", "round:23", {"number": 23})
+    second = _suggest(article, "new_round", "round:24", {"number": 24})
+    url = reverse("admin:rounds_suggestion_change", args=[second.pk])
+
+    page = analyst_client.get(url).content.decode()
+    response = analyst_client.post(url, {"proposed_number": "24", "_reject": "1"})
+    last = analyst_client.post(
+        reverse("admin:rounds_suggestion_change", args=[first.pk]),
+        {"proposed_number": "23", "_reject": "1"},
+    )
+
+    next_url = reverse("admin:rounds_suggestion_change", args=[first.pk])
+    assert f'href="{next_url}" data-review-next' in page
+    assert 'aria-keyshortcuts="A"' in page and "js/review.js" in page
+    assert response["Location"] == next_url
+    assert last["Location"] == reverse("admin:rounds_suggestion_changelist")
