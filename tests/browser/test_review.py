@@ -42,6 +42,10 @@ def test_an_analyst_reviews_an_ingested_queue_from_the_keyboard(analyst_page, si
     assert page.locator("#pending-suggestions strong").inner_text() == "2"
     page.get_by_role("link", name="Review the queue").click()
     page.wait_for_url("**/admin/rounds/suggestion/?status__exact=pending")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0  # every column fits at 1366 px
     assert page.get_by_role("link", name="New round 23: 3–4 Mar 2025, Astana").count() == 1
 
     # When the analyst corrects the new round's end date and accepts it with the keyboard
