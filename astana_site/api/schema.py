@@ -3,6 +3,7 @@ change-reason header on writes, anonymous reads, and the bounds of numeric and t
 
 from django import forms
 from django.core.validators import RegexValidator
+from django_filters import OrderingFilter
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -159,7 +160,10 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
                 target["maximum"] = extra["max_value"]
             if "max_length" in extra and target.get("type") == "string":
                 target["maxLength"] = extra["max_length"]
-            # An empty value means "no filter" (HTML forms send empty fields), so say it is valid.
+            # An empty value means "no filter" (HTML forms send empty fields), so say it is valid;
+            # for ``ordering`` an empty entry means "the default order".
+            if isinstance(filter_field, OrderingFilter) and "enum" in target:
+                target["enum"] = [*target["enum"], ""]
             if schema.get("type") != "array":
                 if "enum" in parameter:
                     parameter["enum"] = [*parameter["enum"], ""]
