@@ -6,11 +6,11 @@ includes them all, so /api/v1/ lists every resource and each keeps one flat, plu
 from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
-    SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
 from rest_framework.routers import DefaultRouter
 
+from astana_site.api.docs import LocalRedocView, redoc_bundle
 from astana_site.api.views import api_not_found
 from ingest.api import urls as ingest_api
 from review.api import urls as review_api
@@ -32,9 +32,10 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="swagger-ui"),
     path(
         "docs/redoc/",
-        SpectacularRedocView.as_view(url_name="api:schema", template_name="rounds/api/redoc.html"),
+        LocalRedocView.as_view(url_name="api:schema", template_name="rounds/api/redoc.html"),
         name="redoc",
     ),
+    path("docs/redoc/redoc.standalone.js", redoc_bundle, name="redoc-bundle"),
     # Last: anything else under /api/v1/ is a JSON 404, not the HTML page.
     re_path(r"", api_not_found),
 ]

@@ -16,10 +16,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from astana_site.dates import date_span
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
-from rounds.choices import EventKind, EventStatus, RoundStatus, ZoneStatus
-from rounds.filtersets import EventFilterSet, RoundFilterSet
+from rounds.choices import DelegationRole, EventKind, EventStatus, RoundStatus, ZoneStatus
+from rounds.filtersets import DelegationFilterSet, EventFilterSet, RoundFilterSet
 from rounds.models import (
     Citation,
     Event,
@@ -30,7 +31,13 @@ from rounds.models import (
     Zone,
 )
 from rounds.models.base import OVERDUE_LABEL, meeting_overdue
-from rounds.selectors import event_list, round_list, round_statement_text
+from rounds.selectors import (
+    attendance_list,
+    attendance_sources,
+    event_list,
+    round_list,
+    round_statement_text,
+)
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
 EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
@@ -188,19 +195,6 @@ class MapZone:
     history: list[tuple[datetime.date, str]] = field(default_factory=list)
 
 
-def date_span(start: datetime.date | None, end: datetime.date | None) -> str:
-    """'23–24 Jan 2017', '30 Jul – 1 Aug 2018', '29 Dec 2016'."""
-    if not start:
-        return "date unknown"
-    if not end or end == start:
-        return f"{start.day} {start:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
-
-
 def _segments(history: list[tuple[datetime.date, str]]) -> list[StatusSegment]:
     ordered = sorted(history)
     segments = []
@@ -230,6 +224,82 @@ def filtered_articles(params):
     """Ingested articles for the page, filtered by ``ArticleFilterSet`` (same as the API:
     ``round``, ``language``, ``status``, ``year``, ``q``); invalid values are ignored."""
     return ArticleFilterSet(params, queryset=article_list()).qs
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    """One delegation on the attendance page."""
+
+    round_number: int
+    round_url: str
+    dates: str
+    city: str
+    participant: str
+    participant_slug: str
+    role: str
+    head: str
+    note: str
+    uncertain: bool
+    sources: list
+    sources_of: str
+
+
+@dataclass(frozen=True)
+class Attendance:
+    rows: list[AttendanceRow]
+    rounds: int
+    participants: int
+    errors: dict = field(default_factory=dict)
+
+
+def attendance(params) -> Attendance:
+    """Delegations for ``/attendance/``, filtered by ``DelegationFilterSet`` (the API's:
+    ``participant``, ``year``, ``round``, ``role``); invalid values are ignored and reported
+    in ``errors``. Three queries."""
+    filterset = DelegationFilterSet(params, queryset=attendance_list())
+    rows = []
+    for d in filterset.qs:
+        sources, sources_of = attendance_sources(d)
+        rows.append(
+            AttendanceRow(
+                round_number=d.round.number,
+                round_url=d.round.get_absolute_url(),
+                dates=date_span(d.round.start_date, d.round.end_date),
+                city=d.round.city,
+                participant=d.participant.name,
+                participant_slug=d.participant.slug,
+                role=d.get_role_display(),
+                head=d.head_of_delegation,
+                note=d.note,
+                uncertain=d.uncertain,
+                sources=sources,
+                sources_of=sources_of,
+            )
+        )
+    return Attendance(
+        rows=rows,
+        rounds=len({r.round_number for r in rows}),
+        participants=len({r.participant_slug for r in rows}),
+        errors={k: [str(e) for e in v] for k, v in filterset.errors.items()},
+    )
+
+
+def attendance_choices() -> dict:
+    """Options for the attendance filters: participants with a delegation, round years,
+    round numbers and roles."""
+    return {
+        "participants": list(
+            Participant.objects.filter(delegations__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        ),
+        "years": [
+            d.year for d in Round.objects.exclude(start_date=None).dates("start_date", "year")
+        ],
+        "rounds": list(Round.objects.order_by("number").values_list("number", flat=True)),
+        "roles": DelegationRole.choices,
+    }
 
 
 def filter_choices() -> dict:

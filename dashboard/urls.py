@@ -13,6 +13,7 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail_view, name="event-detail"),
     path("zones/", views.zone_list_view, name="zone-list"),
     path("zones/<slug:slug>/", views.zone_detail_view, name="zone-detail"),
+    path("attendance/", views.attendance_view, name="attendance"),
     path("search/", views.search_view, name="search"),
     path("articles/", views.article_list_view, name="article-list"),
     path("feeds/latest.atom", feeds.LatestRecordsFeed(), name="feed-atom"),

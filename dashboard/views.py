@@ -173,6 +173,26 @@ def event_detail_view(request, slug: str):
     )
 
 
+ATTENDANCE_FILTERS = ("participant", "year", "round", "role")
+
+
+def attendance_view(request):
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in ATTENDANCE_FILTERS or not query.get(name):
+            query.pop(name)
+    return render(
+        request,
+        "dashboard/attendance.html",
+        {
+            "attendance": selectors.attendance(query),
+            "choices": selectors.attendance_choices(),
+            "params": query,
+            "query": query.urlencode(),
+        },
+    )
+
+
 def _map_day(request) -> datetime.date:
     """The reader's date for the map (``?date=YYYY-MM-DD``), kept within the map's span."""
     try:

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Prefetch, Subquery
 
 from ingest.models import Article
+from rounds.choices import SuggestionStatus
 from rounds.models import Citation, Round, Suggestion
 
 
@@ -35,3 +36,18 @@ def suggestion_list():
     return Suggestion.objects.select_related("content_type", "reviewed_by").prefetch_related(
         "target"
     )
+
+
+def pending_suggestion_count() -> int:
+    """How many suggestions wait for an analyst (the admin index shows it)."""
+    return Suggestion.objects.filter(status=SuggestionStatus.PENDING).count()
+
+
+def next_pending_suggestion(*, after: Suggestion) -> Suggestion | None:
+    """The pending suggestion the queue shows after ``after`` (newest first, then by id),
+    wrapping to the start; None when ``after`` is the only one left."""
+    queue = Suggestion.objects.filter(status=SuggestionStatus.PENDING).order_by("-created", "pk")
+    later = queue.filter(created__lt=after.created) | queue.filter(
+        created=after.created, pk__gt=after.pk
+    )
+    return later.first() or queue.exclude(pk=after.pk).first()

@@ -17,7 +17,9 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
+from rounds.history import word_diff
 from rounds.models import (
     Citation,
     Delegation,
@@ -124,12 +126,47 @@ class CitationInline(GenericTabularInline):
     fields = ("url", "publisher", "title", "published", "quote", "article")
     raw_id_fields = ("article",)
     classes = ("collapse",)
+    # Narrow inputs keep the table inside a 1366 px laptop page beside the admin's sidebar.
+    formfield_overrides = {
+        models.URLField: {"widget": forms.URLInput(attrs={"size": 20})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 20})},
+    }
+
+
+class ReadableHistoryHelper(HistoricalRecordContextHelper):
+    """Each change on the history page also carries ``diff``: for text, list and JSON fields
+    the word-level difference (``rounds.history.word_diff``) instead of two truncated values."""
+
+    def context_for_delta_changes(self, delta) -> list[dict]:
+        rows = []
+        for change in delta.changes:
+            shown = self.format_delta_change(change)
+            rows.append(
+                {
+                    "field": shown.field,
+                    "old": shown.old,
+                    "new": shown.new,
+                    "diff": word_diff(
+                        self.prepare_delta_change_value(change, change.old),
+                        self.prepare_delta_change_value(change, change.new),
+                    ),
+                }
+            )
+        return rows
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
     form = ReasonForm
     inlines = [CitationInline]
     readonly_fields = ("created", "modified")
+    # History pages show word-level differences and who made each change as plain text
+    # (simple-history links the name to the user admin, a 403 for analysts).
+    object_history_template = "rounds/admin/object_history.html"
+    object_history_list_template = "rounds/admin/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistoryHelper(self.model, historical_record)
 
     def save_model(self, request, obj, form, change):
         # The row is locked and checked against the version the form was opened on again,
@@ -172,8 +209,8 @@ class DelegationInline(admin.TabularInline):
     extra = 0
     fields = ("participant", "role", "head_of_delegation", "note", "uncertain")
     autocomplete_fields = ("participant",)
-    # Narrow inputs keep the table inside a laptop-width page.
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 28})}}
+    # Narrow inputs keep the table inside a 1366 px laptop page beside the admin's sidebar.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 20})}}
 
 
 class LinesField(forms.CharField):

@@ -33,6 +33,7 @@ from rounds.choices import (
 )
 from rounds.models import (
     Citation,
+    Delegation,
     Event,
     Participant,
     Place,
@@ -87,6 +88,30 @@ class RoundFilterSet(SearchFilterSet):
         if self.form.cleaned_data.get("participant"):
             return queryset  # Applied together with the participant, on the same delegation.
         return queryset.filter(delegations__role=value).distinct()
+
+
+class DelegationFilterSet(SearchFilterSet):
+    """Attendance: a participant's delegation at a round (the ``/attendance/`` page and API)."""
+
+    search_fields = ["participant__name", "participant__short_name", "head_of_delegation", "note"]
+
+    participant = filters.CharFilter(
+        field_name="participant__slug", max_length=64, label="Slug of the participant."
+    )
+    year = IntegerFilter(
+        field_name="round__start_date__year",
+        min_value=1,
+        max_value=9999,
+        label="Year the round began.",
+    )
+    round = IntegerFilter(
+        field_name="round__number", min_value=1, max_value=32767, label="Number of the round."
+    )
+    role = filters.ChoiceFilter(choices=DelegationRole.choices, label="Role at the round.")
+
+    class Meta:
+        model = Delegation
+        fields = ["participant", "year", "round", "role"]
 
 
 class ParticipantFilterSet(SearchFilterSet):

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
-reference history loaded) and writes dashboard.png, zones.png and round.png to docs/img/.
+reference history loaded) and writes dashboard.png, zones.png, round.png and attendance.png
+to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page).
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ SHOTS = [
     ("dashboard.png", "/", ".chart-timeline[data-rendered='true']", False),
     ("zones.png", "/zones/?date=2019-06-01", "#zones-map[data-rendered='true']", False),
     ("round.png", "/rounds/8/#changes", None, False),
+    ("attendance.png", "/attendance/?participant=jordan", None, False),
 ]
 VIEWPORT = {"width": 1280, "height": 1100}
 
 
-def capture(browser, base_url: str, out: Path) -> list[Path]:
-    """Save the screenshots with an open Playwright ``browser``; returns the files written."""
+def capture(browser, base_url: str, out: Path, *, review: tuple | None = None) -> list[Path]:
+    """Save the screenshots with an open Playwright ``browser``; returns the files written.
+
+    ``review``: (user name, password, path of a suggestion's admin page) for review.png."""
     out.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="en-GB")
     saved = []
@@ -37,6 +41,17 @@ def capture(browser, base_url: str, out: Path) -> list[Path]:
             page.wait_for_timeout(300)  # let plotly finish its transitions
             target = out / name
             page.screenshot(path=str(target), full_page=full_page)
+            saved.append(target)
+        if review:
+            username, password, path = review
+            page.goto(base_url + "/admin/login/")
+            page.fill("#id_username", username)
+            page.fill("#id_password", password)
+            page.click("input[type=submit]")
+            page.goto(base_url + path)
+            page.wait_for_selector(".suggestion-comparison")
+            target = out / "review.png"
+            page.screenshot(path=str(target))
             saved.append(target)
     finally:
         context.close()

@@ -2,8 +2,10 @@
 
 ``{"error": {"status": int, "code": str, "message": str, "detail": object}}``
 
-Statuses: 400 malformed input (bad filter, page, body field); 401 no or bad credentials;
-403 no permission; 404 no such record or page; 405 method not allowed; 409 conflicts with
+Statuses: 400 malformed input (bad filter, page, body field, a field the resource does not
+have); 401 no or bad credentials; 403 no permission; 404 no such record or page (code
+``not_found``, from every endpoint); 405 method not allowed; 406 a format (``?format=`` or
+``Accept``) the endpoint does not offer; 409 conflicts with
 stored data (a duplicate key, a record still referenced); 422 well-formed but against the
 domain's rules (end before start, a forbidden status transition, a reference to a record that
 does not exist, a date outside 1990-2100); 413 a body too large; 429 throttled; 500 a bug,
@@ -12,9 +14,10 @@ logged; 503 the database or the task broker is away.
 
 import logging
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -68,6 +71,11 @@ def _django_codes(exc: DjangoValidationError) -> set[str]:
 
 def _translate(exc):
     """Map domain and Django exceptions to the API exception that says what went wrong."""
+    if isinstance(exc, Http404):
+        # The one 404 code (``not_found``), whether a view or DRF raised it.
+        return exceptions.NotFound(str(exc) or None)
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied(str(exc) or None)
     if isinstance(exc, DjangoValidationError):
         codes = _django_codes(exc)
         kind = Conflict if codes <= CONFLICT_CODES else Unprocessable

@@ -94,6 +94,11 @@ class OptionalLinkField(StrictCharField):
 
 
 class StrictModelSerializer(serializers.ModelSerializer):
+    """A model serializer whose writes take only its writable fields: a body naming anything
+    else (a misspelt field, or a read-only one such as ``created``) is a 400 that lists those
+    names, instead of a change that silently leaves them out. The schema says the same
+    (``additionalProperties: false`` on request bodies)."""
+
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,
@@ -106,3 +111,17 @@ class StrictModelSerializer(serializers.ModelSerializer):
         models.BooleanField: StrictBooleanField,
         models.URLField: OptionalLinkField,
     }
+
+    def writable_field_names(self) -> list[str]:
+        return [name for name, field in self.fields.items() if not field.read_only]
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            writable = self.writable_field_names()
+            unknown = sorted(str(name) for name in data if name not in writable)
+            if unknown:
+                message = f"Not a field this resource takes; it takes: {', '.join(writable)}."
+                raise serializers.ValidationError(
+                    {name: [message] for name in unknown}, code="unknown_field"
+                )
+        return super().to_internal_value(data)

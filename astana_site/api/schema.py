@@ -4,6 +4,7 @@ anonymous reads, and the bounds of numeric and text filters."""
 
 from django import forms
 from django.core.validators import RegexValidator
+from django_filters import OrderingFilter
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -137,6 +138,17 @@ class TrackerAutoSchema(AutoSchema):
             schema["description"] = f"{schema.get('description', '')} {bounds}".strip()
         return schema
 
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        # Writes refuse fields a resource does not take (see StrictModelSerializer).
+        if (
+            direction == "request"
+            and hasattr(serializer, "writable_field_names")
+            and schema.get("type") == "object"
+        ):
+            schema["additionalProperties"] = False
+        return schema
+
     def _error_codes(self) -> list[int]:
         codes = [400, 401, 404, 406, 429, *getattr(self.view, "extra_error_codes", [])]
         if self.method not in SAFE_METHODS:
@@ -195,7 +207,10 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
                 target["maximum"] = extra["max_value"]
             if "max_length" in extra and target.get("type") == "string":
                 target["maxLength"] = extra["max_length"]
-            # An empty value means "no filter" (HTML forms send empty fields), so say it is valid.
+            # An empty value means "no filter" (HTML forms send empty fields), so say it is valid;
+            # for ``ordering`` an empty entry means "the default order".
+            if isinstance(filter_field, OrderingFilter) and "enum" in target:
+                target["enum"] = [*target["enum"], ""]
             if schema.get("type") != "array":
                 if "enum" in parameter:
                     parameter["enum"] = [*parameter["enum"], ""]

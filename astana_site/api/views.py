@@ -9,19 +9,25 @@ from django.db.models import QuerySet
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotAcceptable, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 
 from astana_site.api.errors import error_body
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):
-    """``?format=`` must name a format this endpoint has (an empty one is a 404 too)."""
+    """``?format=`` must name a format this endpoint has: anything else (an empty one too) is
+    a 406 naming the formats it offers, like an ``Accept`` header it cannot satisfy."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
         requested = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if requested is not None and not requested:
-            raise NotFound("Unknown format ''.")
+        if requested is not None:
+            offered = [r.format for r in renderers]
+            if requested not in offered:
+                raise NotAcceptable(
+                    f"Unknown format {requested[:20]!r}; this endpoint offers: "
+                    f"{', '.join(offered)}."
+                )
         return super().select_renderer(request, renderers, format_suffix)
 
 

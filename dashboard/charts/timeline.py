@@ -175,6 +175,33 @@ def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int 
     }
 
 
+# The range presets ``charts.js`` offers as buttons outside the chart: plotly.js's own range
+# selector is drawn in SVG, out of reach of the keyboard.
+RANGE_PRESETS = (("1 year", 1), ("3 years", 3), ("All", None))
+
+
+def _extent(traces: Sequence[dict]) -> tuple[str, str] | None:
+    dates = [x for trace in traces for x in trace.get("x", [])]
+    return (min(dates), max(dates)) if dates else None
+
+
+def range_controls(extent: tuple[str, str] | None) -> dict | None:
+    """``layout.meta.range`` for ``charts.js``: the whole span of the data, padded by a month
+    each side (the keyboard range inputs move through it a month at a time), and the presets
+    (``years`` back from the end; ``None`` shows everything)."""
+    if extent is None:
+        return None
+    first = datetime.date.fromisoformat(extent[0])
+    last = datetime.date.fromisoformat(extent[1])
+    start = (first.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    end = (last.replace(day=28) + datetime.timedelta(days=35)).replace(day=1)
+    return {
+        "start": _iso(start),
+        "end": _iso(end),
+        "presets": [{"label": label, "years": years} for label, years in RANGE_PRESETS],
+    }
+
+
 def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> dict:
     """The whole process on one date axis: rounds, event lanes and zone lifetimes.
 
@@ -266,22 +293,11 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
         "type": "date",
         "showgrid": True,
         "gridcolor": "#e3e7eb",
-        "rangeselector": {
-            "buttons": [
-                {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
-                {"count": 3, "label": "3 years", "step": "year", "stepmode": "backward"},
-                {"step": "all", "label": "All"},
-            ],
-            "x": 0,
-            "y": 1.02,
-            "yanchor": "bottom",
-            "bgcolor": "#eef2f6",
-            "activecolor": "#c9d8ea",
-        },
         "rangeslider": {"visible": True, "thickness": 0.07, "bgcolor": "#f6f8fa"},
     }
     if data.year:
         xaxis["range"] = [f"{data.year}-01-01", f"{data.year}-12-31"]
+    extent = _extent(traces)
     return {
         "data": traces,
         "layout": {
@@ -320,11 +336,12 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
             "shapes": shapes,
             "dragmode": "zoom",
             "meta": {
+                "range": range_controls(extent),
                 "compact": compact_variant(
                     lanes=lanes,
                     annotations=len(annotations),
                     round_trace=0 if data.rounds else None,
-                )
+                ),
             },
         },
     }

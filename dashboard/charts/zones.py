@@ -184,10 +184,12 @@ def zones_map_figure(
                 "fillcolor": zone_colour(status),
                 "opacity": 0.85,
                 "line": {"color": "#1b1f24", "width": 1.4, "dash": "dot"},
-                "text": zone_status_label(status),
-                "customdata": [zone.url] * len(lon),
+                # The status rides in customdata with the page URL: plotly.js gives a
+                # line trace's points no ``text`` in hover templates (it showed "-").
+                "customdata": [[zone.url, zone_status_label(status)]] * len(lon),
                 "hovertemplate": (
-                    f"<b>{escape(zone.short_name)}</b>{escape(note)}<br>%{{text}}<extra></extra>"
+                    f"<b>{escape(zone.short_name)}</b>{escape(note)}<br>%{{customdata[1]}}"
+                    "<extra></extra>"
                 ),
                 "showlegend": False,
             }

@@ -130,7 +130,8 @@ class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
                 if record.get("overdue")
                 else ICS_STATUS.get(record.get("status")),
                 categories=[record["kind"]] if record.get("kind") else [],
-                url=record.get("api_url"),
+                # The event's page, for people; the API URL stays in the JSON.
+                url=record.get("page_url") or record.get("api_url"),
             )
             for record in records
             if record.get("start_date")

@@ -14,6 +14,7 @@ router.register("statements", views.StatementViewSet, basename="statement")
 router.register("events", views.EventViewSet, basename="event")
 router.register("zones", views.ZoneViewSet, basename="zone")
 router.register("places", views.PlaceViewSet, basename="place")
+router.register("attendance", views.AttendanceViewSet, basename="attendance")
 router.register("citations", views.CitationViewSet, basename="citation")
 router.register("changes", changes.ChangesViewSet, basename="change")
 

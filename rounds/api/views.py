@@ -376,6 +376,30 @@ class PlaceViewSet(CuratedViewSet):
     renderer_classes = [JSONRenderer, CSVRenderer, GeoJSONRenderer]
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="List attendance",
+        description=(
+            "One row per delegation (a participant at a round), in round order. Filter by "
+            "`participant` (slug), `year`, `round` and `role`; page with `page` and `page_size`. "
+            "Formats (`?format=`): json, csv."
+        ),
+        responses={200: s.AttendanceSerializer(many=True)},
+    )
+)
+class AttendanceViewSet(StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Who attended each round: one row per delegation, with its role, head and sources.
+
+    Read-only: change a delegation through its round (``/rounds/``) or the admin."""
+
+    serializer_class = s.AttendanceSerializer
+    filterset_class = filtersets.DelegationFilterSet
+    renderer_classes = [JSONRenderer, CSVRenderer]
+
+    def get_queryset(self):
+        return selectors.attendance_list()
+
+
 @document(
     "citations",
     s.CitationSerializer,

@@ -1,6 +1,10 @@
 """Reads of the curated domain (HackSoft's selectors), one module per resource; querysets
 fetch what their callers show in a fixed number of queries."""
 
+from rounds.selectors.attendance import (
+    attendance_list,
+    attendance_sources,
+)
 from rounds.selectors.changes import (
     CHANGE_ACTIONS,
     CHANGE_FEED_TYPES,
@@ -49,6 +53,8 @@ __all__ = [
     "CHANGE_FEED_TYPES",
     "Change",
     "ChangePosition",
+    "attendance_list",
+    "attendance_sources",
     "EventFamily",
     "change_feed",
     "citation_api_list",

@@ -4,9 +4,12 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from ingest.models import Article
-from rounds.models import Round
+from rounds.models import Round, Suggestion
 
 pytestmark = pytest.mark.browser
 
@@ -114,6 +117,52 @@ def test_zones_map_shows_four_zones_and_moving_the_date_changes_their_colours(pa
     log.assert_clean()
 
 
+def test_zones_slider_puts_the_date_in_the_url_and_a_reload_keeps_it(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/zones/?date=2018-01-01")
+    _wait_for_chart(page, "#zones-map")
+
+    slider = page.get_by_label("Move through 2017–2024")
+    slider.focus()
+    page.keyboard.press("End")
+    page.wait_for_function("() => location.search.includes('date=2024-')")
+    shown = page.locator("#map-date").input_value()
+    assert page.url.endswith(f"/zones/?date={shown}")
+
+    page.reload()
+    _wait_for_chart(page, "#zones-map")
+    assert page.locator("#map-date").input_value() == shown
+    assert slider.input_value() == slider.get_attribute("max")
+    assert page.locator("[data-zone-status]").all_inner_texts() == ["Ended"] * 4
+    log.assert_clean()
+
+
+def test_zone_map_hover_shows_the_status(page_and_log, site):
+    page, log = page_and_log
+    page.goto(site + "/zones/?date=2019-06-01")
+    _wait_for_chart(page, "#zones-map")
+    slider = page.get_by_label("Move through 2017–2024")
+    slider.focus()
+    page.keyboard.press("End")  # the status shown must follow the slider too
+    page.wait_for_function("() => location.search.includes('date=2024-')")
+
+    # plotly.js hovers a zone at its outline's vertices: sweep the map as a reader's mouse would.
+    box = page.locator("#zones-map").bounding_box()
+    hover = page.locator("#zones-map .hoverlayer .hovertext")
+    text = None
+    for x in range(int(box["x"]), int(box["x"] + box["width"]), 8):
+        for y in range(int(box["y"]), int(box["y"] + box["height"]), 8):
+            page.mouse.move(x, y)
+            if hover.count():
+                text = hover.first.text_content()
+                break
+        if text:
+            break
+    assert text is not None
+    assert "Ended" in text and not text.endswith("-")
+    log.assert_clean()
+
+
 def test_search_finds_round_8_from_detainees(page_and_log, site):
     page, log = page_and_log
     page.goto(site + "/")
@@ -152,6 +201,7 @@ PAGES = [
     "/zones/idlib/",
     "/search/?q=constitutional+committee",
     "/articles/",
+    "/attendance/",
 ]
 
 
@@ -232,7 +282,7 @@ def test_tables_fit_a_phone_screen_without_scrolling_sideways(phone_page_and_log
     url = "https://www.example.org/2024/11/12/" + "a-very-long-address-without-a-title-" * 4
     Article.objects.create(url=url, canonical_url=url, title="")
 
-    for path in ["/", "/rounds/", "/events/", "/articles/"]:
+    for path in ["/", "/rounds/", "/events/", "/attendance/", "/articles/"]:
         page.goto(site + path)
         overflowing = page.evaluate(
             "() => [...document.querySelectorAll('.table-wrap')]"
@@ -244,13 +294,44 @@ def test_tables_fit_a_phone_screen_without_scrolling_sideways(phone_page_and_log
     log.assert_clean()
 
 
+def _a_round_dates_suggestion() -> Suggestion:
+    """A suggestion as linking would queue it from an article giving round 8 other dates."""
+    quote = "The eighth round of talks was held in Astana on December 20-21, 2017."
+    article = Article.objects.create(
+        url="https://news.example.org/astana-8",
+        canonical_url="https://news.example.org/astana-8",
+        title="Astana talks end with a detainees working group",
+        text="Astana, 22 December. " + quote + " The guarantors agreed on a working group.",
+    )
+    rnd = Round.objects.get(number=8)
+    return Suggestion.objects.create(
+        article=article,
+        kind="round_dates",
+        key="round:8:2017-12-20:2017-12-21",
+        content_type=ContentType.objects.get_for_model(Round),
+        object_id=rnd.pk,
+        payload={"start_date": "2017-12-20", "end_date": "2017-12-21"},
+        current={"start_date": "2017-12-21", "end_date": "2017-12-22"},
+        quote=quote,
+    )
+
+
 def test_screenshots(browser, site, tmp_path):
     """Runs ``scripts/screenshots.py``'s capture; ``SCREENSHOTS_DIR`` makes it write docs/img."""
     from scripts.screenshots import capture
 
     out = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    suggestion = _a_round_dates_suggestion()
+    User.objects.create_superuser("shots", "shots@example.org", "a-long-test-password")
+    path = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
 
-    saved = capture(browser, site, out)
+    saved = capture(browser, site, out, review=("shots", "a-long-test-password", path))
 
-    assert sorted(p.name for p in saved) == ["dashboard.png", "round.png", "zones.png"]
+    assert sorted(p.name for p in saved) == [
+        "attendance.png",
+        "dashboard.png",
+        "review.png",
+        "round.png",
+        "zones.png",
+    ]
     assert all(p.stat().st_size > 10_000 for p in saved)

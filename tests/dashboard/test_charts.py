@@ -130,7 +130,7 @@ def test_announced_events_get_open_symbols():
     assert _trace(figure, "Working groups")["marker"]["symbol"] == ["diamond-open"]
 
 
-def test_timeline_zooms_to_the_filtered_year_and_has_a_range_selector():
+def test_timeline_zooms_to_the_filtered_year_and_offers_range_controls_outside_the_svg():
     data = _timeline()
     figure = charts.timeline_figure(
         Timeline(rounds=data.rounds, events=[], zones=[], year=2017), today=D(2020, 1, 1)
@@ -139,7 +139,13 @@ def test_timeline_zooms_to_the_filtered_year_and_has_a_range_selector():
     xaxis = figure["layout"]["xaxis"]
     assert xaxis["range"] == ["2017-01-01", "2017-12-31"]
     assert xaxis["rangeslider"]["visible"] is True
-    assert [b["step"] for b in xaxis["rangeselector"]["buttons"]][-1] == "all"
+    assert "rangeselector" not in xaxis  # drawn in SVG, out of the keyboard's reach
+    controls = figure["layout"]["meta"]["range"]
+    assert [p["years"] for p in controls["presets"]] == [1, 3, None]
+    first = min(r.start for r in data.rounds)
+    last = max(r.start for r in data.rounds)
+    assert controls["start"] < first.isoformat() and controls["start"].endswith("-01")
+    assert controls["end"] > last.isoformat() and controls["end"].endswith("-01")
 
 
 def test_timeline_escapes_text_in_hover_labels():
@@ -158,6 +164,7 @@ def test_empty_timeline_is_still_a_valid_figure():
     figure = charts.timeline_figure(Timeline(rounds=[], events=[], zones=[]))
 
     assert figure["data"] == []
+    assert figure["layout"]["meta"]["range"] is None
     go.Figure(figure)
 
 
@@ -192,8 +199,9 @@ def test_map_colours_each_zone_by_its_status_on_the_day():
 
     indices = figure["layout"]["meta"]["zoneTraces"]
     assert [figure["data"][i]["name"] for i in indices] == ["Idlib", "South"]
-    assert [figure["data"][i]["text"] for i in indices] == ["Agreed", "Agreed"]
-    assert [later["data"][i]["text"] for i in indices] == ["Contested", "Ended"]
+    assert [figure["data"][i]["customdata"][0][1] for i in indices] == ["Agreed", "Agreed"]
+    assert [later["data"][i]["customdata"][0][1] for i in indices] == ["Contested", "Ended"]
+    assert all("%{customdata[1]}" in later["data"][i]["hovertemplate"] for i in indices)
     assert figure["data"][indices[0]]["fillcolor"] != later["data"][indices[0]]["fillcolor"]
     go.Figure(figure)
 

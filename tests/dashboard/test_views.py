@@ -158,6 +158,14 @@ def test_event_page_shows_its_parent_chain(client):
     assert "/events/cc-announced/" in html and "/events/sochi-congress/" in html
 
 
+def test_event_list_shows_full_date_spans_like_the_home_page(client):
+    events = client.get("/events/").content.decode()
+    home = client.get("/").content.decode()
+
+    assert "29–30 Jan 2018" in events  # the Sochi congress, not its start date only
+    assert "29–30 Jan 2018" in home
+
+
 def test_event_list_filters_by_kind(client):
     html = client.get("/events/?kind=geneva_track").content.decode()
 

@@ -140,7 +140,9 @@ def test_admin_save_and_accept(analyst_client, article):
     response = analyst_client.post(
         url,
         {
-            "payload": '{"number": 23, "start": "2025-03-04", "end": "2025-03-05"}',
+            "proposed_number": "23",
+            "proposed_start": "2025-03-04",
+            "proposed_end": "2025-03-05",
             "review_note": "Dates per MFA",
             "_accept": "Save and accept",
         },
@@ -374,7 +376,7 @@ def test_admin_accept_without_the_models_permission_is_refused(client, article):
     suggestion = _suggest(article, "new_round", "round:23", {"number": 23})
     url = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
     # When accepting it one by one and in bulk
-    client.post(url, {"payload": '{"number": 23}', "review_note": "", "_accept": "1"})
+    client.post(url, {"proposed_number": "23", "review_note": "", "_accept": "1"})
     changelist = reverse("admin:rounds_suggestion_changelist")
     client.post(changelist, {"action": "accept_selected", "_selected_action": [suggestion.pk]})
     # Then no round is made and the suggestion stays pending
@@ -393,7 +395,7 @@ def test_admin_failed_accept_leaves_the_stored_suggestion_untouched(analyst_clie
     url = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
     # When the analyst edits it into something invalid and presses "Save and accept"
     response = analyst_client.post(
-        url, {"payload": '{"number": "abc"}', "review_note": "typo", "_accept": "1"}
+        url, {"proposed_number": "", "proposed_start": "", "review_note": "typo", "_accept": "1"}
     )
     # Then it is refused and the stored suggestion is as it was
     assert response.status_code == 302
@@ -412,7 +414,13 @@ def test_admin_reviewed_suggestion_is_read_only(analyst_client, article, analyst
     url = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
     assert set(analyst_client.get(url).context["adminform"].form.fields) == set()
     analyst_client.post(
-        url, {"payload": '{"number": 99}', "review_note": "changed", "_continue": 1}
+        url,
+        {
+            "payload": '{"number": 99}',
+            "proposed_number": "99",
+            "review_note": "changed",
+            "_continue": 1,
+        },
     )
     suggestion.refresh_from_db()
     assert suggestion.payload == {"number": 23} and suggestion.review_note == "Wrong round"
@@ -433,3 +441,86 @@ def test_admin_shows_a_suggestions_history_and_refuses_reverting_it(
     assert response.status_code == 403
     suggestion.refresh_from_db()
     assert suggestion.status == "rejected"
+
+
+def test_queue_shows_readable_titles_and_the_record_beside_the_proposal(analyst_client, article):
+    rnd = Round.objects.get(number=8)
+    suggestion = _suggest(
+        article,
+        "round_dates",
+        "round:8:2017-12-20:2017-12-21",
+        {"start_date": "2017-12-20", "end_date": "2017-12-21"},
+        target=rnd,
+        current={"start_date": "2017-12-21", "end_date": "2017-12-22"},
+    )
+
+    listing = analyst_client.get(reverse("admin:rounds_suggestion_changelist")).content.decode()
+    form = analyst_client.get(
+        reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
+    ).content.decode()
+
+    assert "Round 8: dates 20–21 Dec 2017 instead of 21–22 Dec 2017" in listing
+    assert ">Different round dates: round:8:2017-12-20:2017-12-21<" not in listing
+    assert 'class="suggestion-comparison"' in form
+    assert "<del>2017-12-21</del><ins>2017-12-20</ins>" in form
+
+
+def test_admin_index_counts_pending_suggestions(analyst_client, article):
+    before = Suggestion.objects.filter(status="pending").count()
+    _suggest(
+        article, "event_status", "event:x", {"status": "held"}, current={"status": "announced"}
+    )
+
+    html = analyst_client.get(reverse("admin:index")).content.decode()
+
+    assert f"<strong>{before + 1}</strong> suggestion" in html
+    assert reverse("admin:rounds_suggestion_changelist") + "?status__exact=pending" in html
+
+
+def test_a_proposal_is_edited_in_the_records_own_fields_not_json(analyst_client, article):
+    rnd = Round.objects.get(number=8)
+    suggestion = _suggest(
+        article,
+        "round_dates",
+        "round:8:2017-12-20:2017-12-21",
+        {"start_date": "2017-12-20", "end_date": "2017-12-21"},
+        target=rnd,
+        current={"start_date": "2017-12-21", "end_date": "2017-12-22"},
+    )
+    url = reverse("admin:rounds_suggestion_change", args=[suggestion.pk])
+
+    form = analyst_client.get(url).content.decode()
+    analyst_client.post(
+        url,
+        {
+            "proposed_start_date": "2017-12-20",
+            "proposed_end_date": "2017-12-22",
+            "review_note": "Closing day per MFA",
+            "_continue": "1",
+        },
+    )
+
+    assert 'type="date" name="proposed_start_date" value="2017-12-20"' in form
+    assert 'name="payload"' not in form
+    suggestion.refresh_from_db()
+    assert suggestion.payload == {"start_date": "2017-12-20", "end_date": "2017-12-22"}
+    assert suggestion.status == "pending"
+
+
+def test_reviewing_goes_on_to_the_next_pending_suggestion(analyst_client, article):
+    first = _suggest(article, "new_round", "round:23", {"number": 23})
+    second = _suggest(article, "new_round", "round:24", {"number": 24})
+    url = reverse("admin:rounds_suggestion_change", args=[second.pk])
+
+    page = analyst_client.get(url).content.decode()
+    response = analyst_client.post(url, {"proposed_number": "24", "_reject": "1"})
+    last = analyst_client.post(
+        reverse("admin:rounds_suggestion_change", args=[first.pk]),
+        {"proposed_number": "23", "_reject": "1"},
+    )
+
+    next_url = reverse("admin:rounds_suggestion_change", args=[first.pk])
+    assert f'href="{next_url}" data-review-next' in page
+    assert 'aria-keyshortcuts="A"' in page and "js/review.js" in page
+    assert response["Location"] == next_url
+    assert last["Location"] == reverse("admin:rounds_suggestion_changelist")

@@ -212,3 +212,29 @@ def test_a_change_between_validation_and_save_is_refused_too(analyst_client, mon
     assert "changed since you read it" in response.content.decode()
     stored = Round.objects.get(number=5)
     assert (stored.venue, stored.date_note) == ("Changed in between", rnd.date_note)
+
+
+def test_history_shows_list_changes_as_word_diffs_and_who_changed_them_as_text(
+    analyst_client, analyst
+):
+    # Given an analyst's edit of round 8's outcomes, with a reason
+    from rounds.services import curated_write
+
+    rnd = Round.objects.get(number=8)
+    outcomes = list(rnd.outcomes)
+    changed = [outcomes[0] + " and hostages", *outcomes[1:]]
+    analyst.first_name, analyst.last_name = "Aigerim", "Analyst"
+    analyst.save()
+    curated_write(rnd, data={"outcomes": changed}, user=analyst, reason="Per MFA statement")
+
+    # When the analyst opens the round's history
+    response = analyst_client.get(_url(Round, "history", rnd.pk))
+
+    # Then the change reads as a word diff, and the name is shown without the user-admin link
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<ins> and hostages</ins>" in html
+    assert "[185 chars]" not in html and "chars]" not in html
+    assert "Aigerim Analyst (analyst)" in html
+    assert reverse("admin:auth_user_change", args=[analyst.pk]) not in html
+    assert "rounds/admin/history.css" in html

@@ -3,17 +3,26 @@
    Points whose customdata starts with a site path ("/rounds/8/") open that page when selected.
    A map payload with "steps" is driven by the range input in [data-slider-for=<div id>].
    A figure with layout.meta.compact switches to its narrow variant while the chart is narrower
-   than compact.maxWidth (on load and on resize), and back; data-compact tells which is shown. */
+   than compact.maxWidth (on load and on resize), and back; data-compact tells which is shown.
+   A date chart with layout.meta.range is driven by the buttons and month sliders in
+   [data-range-for=<div id>] (plotly.js's own range selector cannot be reached by keyboard).
+   A chart's [data-chart-block] wrapper stays hidden without JavaScript (a <noscript> note
+   points to the tables instead). */
 (function () {
   "use strict";
 
+  // Only what works offline: no Plotly logo link, no "Share chart" or Chart Studio upload.
   var CONFIG = {
     responsive: true,
     displaylogo: false,
+    showLink: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    plotlyServerURL: "",
     scrollZoom: false,
     // Never fetched (base maps are off), but if they were, they would come from this site.
     topojsonURL: "/static/vendor/plotly/topojson/",
-    modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d"]
+    modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d", "sendChartToCloud", "editInChartStudio"]
   };
 
   function pointUrl(point) {
@@ -39,14 +48,23 @@
     var dateInput = document.getElementById("map-date");
     box.hidden = false;
 
-    function apply(index) {
+    function apply(index, remember) {
       var step = payload.steps[index];
       if (!step) { return; }
-      Plotly.restyle(gd, { fillcolor: step.colours, text: step.labels }, traces);
+      var customdata = traces.map(function (t, k) {
+        return gd.data[t].customdata.map(function (c) { return [c[0], step.labels[k]]; });
+      });
+      Plotly.restyle(gd, { fillcolor: step.colours, customdata: customdata }, traces);
       gd.setAttribute("data-step", String(index));
       gd.setAttribute("data-date", step.date);
       if (output) { output.textContent = step.label; }
       if (dateInput) { dateInput.value = step.date; }
+      if (remember) {
+        // The URL says which date is shown, so it can be shared or reloaded.
+        var query = new URLSearchParams(window.location.search);
+        query.set("date", step.date);
+        window.history.replaceState(null, "", window.location.pathname + "?" + query.toString());
+      }
       document.querySelectorAll("[data-map-date]").forEach(function (el) {
         el.textContent = step.label;
       });
@@ -58,16 +76,105 @@
       });
     }
 
-    range.addEventListener("input", function () { apply(Number(range.value)); });
+    range.addEventListener("input", function () { apply(Number(range.value), true); });
     if (dateInput) {
       dateInput.addEventListener("change", function () {
         if (!dateInput.value) { return; }
         var index = stepFor(payload.steps, dateInput.value);
         range.value = String(index);
-        apply(index);
+        apply(index, true);
       });
     }
     gd.setAttribute("data-step", range.value);
+  }
+
+  function monthIndex(start, iso) {
+    var a = start.split("-"), b = String(iso).slice(0, 10).split("-");
+    return (Number(b[0]) - Number(a[0])) * 12 + (Number(b[1]) - Number(a[1]));
+  }
+
+  function monthDate(start, index) {
+    var a = start.split("-");
+    var months = Number(a[0]) * 12 + Number(a[1]) - 1 + index;
+    var month = String(months % 12 + 1);
+    return Math.floor(months / 12) + "-" + (month.length < 2 ? "0" : "") + month + "-01";
+  }
+
+  function monthLabel(iso) {
+    var parts = iso.split("-");
+    var names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return names[Number(parts[1]) - 1] + " " + parts[0];
+  }
+
+  function wireRange(gd, zoomed) {
+    var meta = (gd.layout.meta || {}).range;
+    var box = document.querySelector('[data-range-for="' + gd.id + '"]');
+    if (!meta || !box) { return; }
+    var last = monthIndex(meta.start, meta.end);
+    var from = box.querySelector('[data-range-edge="start"]');
+    var to = box.querySelector('[data-range-edge="end"]');
+    var buttons = box.querySelectorAll("button[data-range-years]");
+    var edges = [[from, "start"], [to, "end"]];
+    edges.forEach(function (pair) { pair[0].min = "0"; pair[0].max = String(last); });
+
+    function clamp(index) { return Math.max(0, Math.min(last, index)); }
+
+    function press(button) {
+      buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+    }
+
+    // Puts the sliders where the chart's x range is (after a drag, zoom, preset or load).
+    function sync() {
+      var range = gd._fullLayout.xaxis.range;
+      from.value = String(clamp(monthIndex(meta.start, range[0])));
+      to.value = String(clamp(monthIndex(meta.start, range[1])));
+      edges.forEach(function (pair) {
+        var label = monthLabel(monthDate(meta.start, Number(pair[0].value)));
+        var output = box.querySelector('[data-range-output="' + pair[1] + '"]');
+        pair[0].setAttribute("aria-valuetext", label);
+        if (output) { output.textContent = label; }
+      });
+      gd.setAttribute("data-range", range.map(function (x) { return String(x).slice(0, 10); }).join("/"));
+    }
+
+    function show(a, b) {
+      return Plotly.relayout(gd, { "xaxis.range": [monthDate(meta.start, a), monthDate(meta.start, b)] });
+    }
+
+    from.addEventListener("input", function () {
+      var a = Math.min(Number(from.value), Number(to.value) - 1);
+      from.value = String(a);
+      press(null);
+      show(a, Number(to.value));
+    });
+    to.addEventListener("input", function () {
+      var b = Math.max(Number(to.value), Number(from.value) + 1);
+      to.value = String(b);
+      press(null);
+      show(Number(from.value), b);
+    });
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var years = button.getAttribute("data-range-years");
+        chosen = button;
+        if (!years) {
+          Plotly.relayout(gd, { "xaxis.autorange": true });
+        } else {
+          show(clamp(last - 12 * Number(years)), last);
+        }
+      });
+    });
+    // A preset stays pressed until the range changes any other way (slider, drag, zoom).
+    var chosen = null;
+    gd.on("plotly_relayout", function (update) {
+      var moved = Object.keys(update || {}).some(function (k) { return k.indexOf("xaxis.") === 0; });
+      if (moved) { press(chosen); }
+      chosen = null;
+      sync();
+    });
+    if (zoomed) { press(null); }  // drawn on a chosen year: no preset shows it
+    box.hidden = false;
+    sync();
   }
 
   // Applies the narrow or wide updates of layout.meta.compact when the width crosses maxWidth.
@@ -101,12 +208,16 @@
     if (!source || !window.Plotly) { return; }
     var payload = JSON.parse(source.textContent);
     var figure = payload.figure;
+    var zoomed = Boolean((figure.layout.xaxis || {}).range);
+    var block = el.closest("[data-chart-block]");
+    if (block) { block.hidden = false; }
     Plotly.newPlot(el, figure.data, figure.layout, CONFIG).then(function (gd) {
       gd.on("plotly_click", function (event) {
         var url = pointUrl(event && event.points && event.points[0]);
         if (url) { window.location.assign(url); }
       });
       if (payload.steps) { wireSlider(gd, payload); }
+      wireRange(gd, zoomed);
       watchWidth(gd);
       return fitWidth(gd);
     }).then(function () {

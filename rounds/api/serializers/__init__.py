@@ -6,6 +6,9 @@ events, statements, zones and places by ``slug``, governorates by OCHA ``pcode``
 JSON field types live in ``astana_site.api.fields``.
 """
 
+from rounds.api.serializers.attendance import (
+    AttendanceSerializer,
+)
 from rounds.api.serializers.base import (
     RESOURCE_OF_TYPE,
     AliasSerializer,
@@ -45,6 +48,7 @@ from rounds.api.serializers.zones import (
 
 __all__ = [
     "AliasSerializer",
+    "AttendanceSerializer",
     "CitationInlineSerializer",
     "CitationSerializer",
     "CoordinatesField",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import (
@@ -54,6 +56,7 @@ class EventSerializer(CuratedSerializer):
         slug_field="slug", queryset=Participant.objects.all(), many=True, required=False
     )
     details = serializers.DictField(required=False, help_text="Free-form structured details.")
+    page_url = serializers.SerializerMethodField(help_text="The event's page on the site.")
 
     class Meta:
         model = Event
@@ -76,5 +79,12 @@ class EventSerializer(CuratedSerializer):
             "participants",
             "details",
             *CuratedSerializer.curated_fields,
+            "page_url",
         ]
         read_only_fields = ["created", "modified"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, obj: Event) -> str:
+        request = self.context.get("request")
+        path = obj.get_absolute_url()
+        return request.build_absolute_uri(path) if request is not None else path

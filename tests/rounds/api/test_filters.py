@@ -178,3 +178,14 @@ def test_a_single_valued_parameter_given_twice_is_a_400(api_client):
     assert response.status_code == 400
     assert "page_size" in response.json()["error"]["detail"]
     assert api_client.get("/api/v1/events/?kind=congress&kind=summit").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_empty_ordering_is_the_default_order_and_the_schema_says_so(api_client):
+    default = _results(api_client, "/api/v1/participants/")
+
+    assert _results(api_client, "/api/v1/participants/?ordering=") == default
+    schema = api_client.get("/api/v1/schema/?format=json").json()
+    parameters = schema["paths"]["/api/v1/participants/"]["get"]["parameters"]
+    ordering = next(p for p in parameters if p["name"] == "ordering")
+    assert "" in ordering["schema"]["items"]["enum"]

@@ -100,8 +100,40 @@ def test_zone_geojson_has_polygons(api_client):
 @pytest.mark.django_db
 def test_geojson_is_not_offered_for_rounds(api_client):
     response = api_client.get("/api/v1/rounds/?format=geojson")
+    assert response.status_code == 406
+    assert response.json()["error"]["code"] == "not_acceptable"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["xml", "", "yaml"])
+def test_an_unknown_format_is_a_406_in_the_error_shape(api_client, fmt):
+    response = api_client.get(f"/api/v1/events/?format={fmt}")
+
+    assert response.status_code == 406
+    assert response["Content-Type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["status"] == 406 and error["code"] == "not_acceptable"
+    assert "json, csv, ics, timelinejs" in error["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/rounds/999/",
+        "/api/v1/rounds/abc/",
+        "/api/v1/events/no-such-event/",
+        "/api/v1/citations/99999999/",
+        "/api/v1/articles/99999999/",
+        "/api/v1/no-such-resource/",
+        "/api/v1/rounds/?page=999",
+    ],
+)
+def test_every_404_has_the_one_code(api_client, path):
+    response = api_client.get(path)
+
     assert response.status_code == 404
-    assert response.json()["error"]["status"] == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 @pytest.mark.django_db
@@ -118,6 +150,16 @@ def test_events_as_icalendar(api_client):
     assert congress.decoded("DTSTART").isoformat() == "2018-01-29"
     assert congress.decoded("DTEND").isoformat() == "2018-01-31"  # exclusive end
     assert str(congress["LOCATION"]) == "Sochi"
+
+
+@pytest.mark.django_db
+def test_calendar_entries_link_to_the_event_page_not_the_api(api_client):
+    response = api_client.get("/api/v1/events/?format=ics&page_size=500")
+
+    entries = list(Calendar.from_ical(response.content).walk("VEVENT"))
+    congress = next(e for e in entries if str(e["UID"]) == "sochi-congress@astana-tracker")
+    assert str(congress["URL"]) == "http://testserver/events/sochi-congress/"
+    assert all("/api/" not in str(e["URL"]) for e in entries)
 
 
 @pytest.mark.django_db

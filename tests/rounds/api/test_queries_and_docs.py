@@ -19,6 +19,7 @@ LISTS = [
     "zones",
     "places",
     "citations",
+    "attendance",
     "changes",
 ]
 

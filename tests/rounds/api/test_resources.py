@@ -19,6 +19,7 @@ LISTS = [
     "zones",
     "places",
     "citations",
+    "attendance",
     "changes",
 ]
 DETAILS = [
@@ -196,6 +197,42 @@ def test_a_write_without_a_reason_is_refused(analyst_api):
     assert response.status_code == 400
     assert "X-Change-Reason" in response.json()["error"]["detail"]
     assert Round.objects.get(number=8).name != "x"
+
+
+@pytest.mark.django_db
+def test_unknown_fields_in_a_write_are_a_400_that_lists_them(analyst_api):
+    response = analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"name": "Astana-VIII", "venu": "Rixos", "created": "2020-01-01T00:00:00Z"},
+        format="json",
+        **REASON,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert sorted(error["detail"]) == ["created", "venu"]
+    assert "venu" in error["message"] and "it takes:" in error["message"]
+    assert Round.objects.get(number=8).name != "Astana-VIII"
+
+
+@pytest.mark.django_db
+def test_unknown_fields_in_a_create_are_refused_too(analyst_api):
+    body = {"slug": "new-place", "name": "New place", "kind": "city", "population": 5}
+
+    response = analyst_api.post("/api/v1/places/", body, format="json", **REASON)
+
+    assert response.status_code == 400
+    assert list(response.json()["error"]["detail"]) == ["population"]
+    assert not Place.objects.filter(slug="new-place").exists()
+
+
+@pytest.mark.django_db
+def test_the_schema_says_request_bodies_take_no_other_fields(api_client):
+    schemas = api_client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
+
+    assert schemas["RoundRequest"]["additionalProperties"] is False
+    assert schemas["PatchedRoundRequest"]["additionalProperties"] is False
 
 
 @pytest.mark.django_db

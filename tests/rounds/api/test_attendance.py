@@ -1,0 +1,139 @@
+"""``/api/v1/attendance/``: delegations by round and participant, against the reference data."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import rounds
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(rounds.__file__).parent / "reference" / "astana.json"
+
+
+def reference_delegations() -> list[dict]:
+    """(round, participant slug, role, head) of every delegation in the reference data."""
+    data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    return [
+        {
+            "round": r["number"],
+            "participant": d["participant"],
+            "role": d["role"],
+            "head": d.get("head_of_delegation", ""),
+            "sources": list(r.get("sources", [])),
+        }
+        for r in data["rounds"]
+        for d in r.get("delegations", [])
+    ]
+
+
+def _key(row: dict) -> tuple:
+    return row["round"], row["participant"], row["role"], row["head"]
+
+
+def _expected(**where) -> list[tuple]:
+    rows = [r for r in reference_delegations() if all(r[k] == v for k, v in where.items())]
+    return sorted(_key(r) for r in rows)
+
+
+def _json_rows(api_client, query: str) -> list[dict]:
+    response = api_client.get(f"/api/v1/attendance/?{query}&page_size=500")
+    assert response.status_code == 200
+    return [
+        {
+            "round": r["round"],
+            "participant": r["participant"]["slug"],
+            "role": r["role"],
+            "head": r["head"],
+            "sources": [c["url"] for c in r["sources"]],
+            "sources_of": r["sources_of"],
+        }
+        for r in response.json()["results"]
+    ]
+
+
+def _csv_rows(api_client, query: str) -> list[dict]:
+    response = api_client.get(f"/api/v1/attendance/?{query}&format=csv&page_size=500")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_round_8_attendance_matches_the_reference(api_client):
+    rows = _json_rows(api_client, "round=8")
+
+    assert sorted(_key(r) for r in rows) == _expected(round=8)
+    assert ("8", "syrian-government", "syrian_government", "Bashar al-Jaafari") in {
+        (str(r["round"]), r["participant"], r["role"], r["head"]) for r in rows
+    }
+    source_urls = next(r for r in reference_delegations() if r["round"] == 8)["sources"]
+    assert all(r["sources"] == source_urls and r["sources_of"] == "round" for r in rows)
+
+
+def test_jordan_across_rounds_matches_the_reference(api_client):
+    rows = _json_rows(api_client, "participant=jordan")
+
+    assert sorted(_key(r) for r in rows) == _expected(participant="jordan")
+    assert {r["role"] for r in rows} == {"observer"}
+    assert [r["round"] for r in rows] == sorted(r["round"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [("round=8", {"round": 8}), ("participant=jordan", {"participant": "jordan"})],
+)
+def test_csv_export_matches_the_reference(api_client, query, where):
+    rows = _csv_rows(api_client, query)
+
+    got = sorted((int(r["round"]), r["participant.slug"], r["role"], r["head"]) for r in rows)
+    assert got == _expected(**where)
+    assert all(r["page_url"].endswith(f"/rounds/{r['round']}/") for r in rows)
+    assert all(r["sources"].startswith("http") for r in rows)
+
+
+def test_year_and_role_filter_like_the_rounds_filters(api_client):
+    rows = _json_rows(api_client, "year=2017&role=observer")
+
+    data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    rounds_2017 = {r["number"] for r in data["rounds"] if r["start_date"].startswith("2017")}
+    expected = sorted(
+        _key(r)
+        for r in reference_delegations()
+        if r["round"] in rounds_2017 and r["role"] == "observer"
+    )
+    assert sorted(_key(r) for r in rows) == expected
+
+
+def test_a_malformed_filter_is_a_400_in_the_error_shape(api_client):
+    response = api_client.get("/api/v1/attendance/?year=twenty")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["status"] == 400
+
+
+def test_attendance_is_read_only(analyst_api):
+    response = analyst_api.post("/api/v1/attendance/", {}, format="json")
+
+    assert response.status_code == 405
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_attendance_list_takes_a_fixed_number_of_queries(api_client):
+    _queries(api_client, "/api/v1/attendance/?page_size=1")  # warm caches (content types)
+
+    one = _queries(api_client, "/api/v1/attendance/?page_size=1")
+    all_rows = _queries(api_client, "/api/v1/attendance/?page_size=500")
+    as_csv = _queries(api_client, "/api/v1/attendance/?page_size=500&format=csv")
+
+    assert one == all_rows == as_csv == 4  # count, delegations, their citations, rounds'
