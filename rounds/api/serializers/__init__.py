@@ -36,6 +36,7 @@ from rounds.api.serializers.rounds import (
     RoundSerializer,
 )
 from rounds.api.serializers.statements import (
+    StatementComparisonSerializer,
     StatementSerializer,
 )
 from rounds.api.serializers.zones import (
@@ -60,6 +61,7 @@ __all__ = [
     "PlaceSerializer",
     "RESOURCE_OF_TYPE",
     "RoundSerializer",
+    "StatementComparisonSerializer",
     "StatementSerializer",
     "ZoneSerializer",
     "ZoneStatusChangeSerializer",
