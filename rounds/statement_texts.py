@@ -174,7 +174,9 @@ def statement_text_attach(
     data = {"text": read.text, "text_source": text_source_label(read)}
     if read.url:
         data["url"] = read.url
-    curated_update(statement, data=data, user=user, reason=reason, expected_version=expected_version)
+    curated_update(
+        statement, data=data, user=user, reason=reason, expected_version=expected_version
+    )
     if read.url:
         _cite(statement=statement, read=read, user=user, reason=reason)
     return statement
