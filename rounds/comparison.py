@@ -10,7 +10,8 @@ Each paragraph of the two texts ends in exactly one row:
 
 Paragraphs kept in order are found with ``difflib.SequenceMatcher``; of the rest, identical
 paragraphs are *moved*, and the most similar remaining pairs are *reworded*. Rows follow the
-newer text; a removed paragraph is shown where it stood in the older one.
+newer text; a removed paragraph is shown where it stood in the older one (after the paragraph
+kept in place before it).
 
 The dashboard's statement page and the API's ``/statements/<slug>/comparison/`` both show this
 (``rounds.selectors.statement_comparison``); ``dashboard/diffs.py`` keeps the sentence-level
@@ -169,6 +170,13 @@ def compare_paragraphs(old: str, new: str) -> ParagraphComparison:
                 ParagraphRow(REMOVED, i + 1, None, old=(Segment(DELETE, old_paragraphs[i]),))
             )
 
+    def flush_following(after: int) -> None:
+        # Paragraphs removed right after one kept in place are shown right after it.
+        end = after + 1
+        while end in removed:
+            end += 1
+        flush_removed(end)
+
     for j, paragraph in enumerate(new_paragraphs):
         kind, i = matched.get(j, (ADDED, None))
         if kind in (UNCHANGED, REWORDED):
@@ -181,5 +189,7 @@ def compare_paragraphs(old: str, new: str) -> ParagraphComparison:
         else:
             segment = (Segment(EQUAL, paragraph),)
             rows.append(ParagraphRow(kind, i + 1, j + 1, old=segment, new=segment))
+        if kind in (UNCHANGED, REWORDED):
+            flush_following(i)
     flush_removed(len(old_paragraphs))
     return ParagraphComparison(rows=rows)

@@ -20,6 +20,7 @@ the history reason, which analysts see.
 from __future__ import annotations
 
 import mimetypes
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from ingest.errors import IngestError
 from ingest.extraction import extract_document
 from ingest.fetching import fetch
 from ingest.files import read_limited
+from ingest.language import DEFAULT_LANGUAGES, detect_language
 from rounds.models import Citation, Statement
 from rounds.services import curated_save, curated_update
 
@@ -43,6 +45,8 @@ __all__ = [
     "StatementTextError",
     "statement_text_attach",
     "statement_text_fetch",
+    "statement_text_from_bytes",
+    "statement_text_pasted",
     "statement_text_read_file",
 ]
 
@@ -52,6 +56,7 @@ STATEMENT_MIN_CHARS = 80
 # What a statement page may be served as: pages and plain text, not feeds.
 STATEMENT_ACCEPT = ("text/html", "application/xhtml+xml", "text/plain")
 _PLAIN_SUFFIXES = {".txt", ".text", ""}
+PAGE, FILE, PASTE = "page", "file", "paste"
 
 
 class StatementTextError(TrackerError):
@@ -61,8 +66,8 @@ class StatementTextError(TrackerError):
 @dataclass(frozen=True)
 class StatementText:
     """A text read for a statement. ``url`` is the address it was fetched from (after
-    redirects) or given for a file, '' when a file comes without one; ``from_file`` says a
-    file was read."""
+    redirects) or given for a file or pasted text, '' without one; ``origin`` is ``page``,
+    ``file`` or ``paste``; ``file_name`` (a file's name, no directory) goes only into history."""
 
     text: str
     title: str
@@ -70,8 +75,16 @@ class StatementText:
     language: str | None
     published: date | None
     retrieved: datetime
-    from_file: bool = False
+    origin: str = "page"
     file_name: str = ""
+
+
+def _without_title(text: str, title: str) -> str:
+    """The text without a first line that only repeats the title (a page's heading)."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and " ".join(first.split()).casefold() == title.casefold():
+        return rest.strip()
+    return text
 
 
 def statement_text_fetch(*, url: str) -> StatementText:
@@ -99,7 +112,7 @@ def statement_text_fetch(*, url: str) -> StatementText:
     except IngestError as exc:
         raise StatementTextError(f"Could not read a text at {url}: {exc.message}") from exc
     return StatementText(
-        text=document.text,
+        text=_without_title(document.text, document.title),
         title=document.title,
         url=result.final_url,
         language=document.language,
@@ -109,18 +122,29 @@ def statement_text_fetch(*, url: str) -> StatementText:
 
 
 def statement_text_read_file(*, path: Path | str, url: str = "") -> StatementText:
-    """Read and extract the text of a local HTML or plain-text file; ``url`` is where it is
-    published, if known. Raises :class:`StatementTextError`."""
+    """Read and extract the text of a local HTML or plain-text file (bounded reader); ``url``
+    is where it is published, if known. Raises :class:`StatementTextError`."""
     path = Path(path)
-    if url and not url.startswith(("http://", "https://")):
-        raise StatementTextError(f"{url!r} is not an http(s) address.")
-    content_type = (
-        "text/plain"
-        if path.suffix.lower() in _PLAIN_SUFFIXES
-        else mimetypes.guess_type(path.name)[0] or "text/html"
-    )
     try:
         content = read_limited(path, max_bytes=settings.INGEST_MAX_BYTES)
+    except IngestError as exc:
+        # The message names the file as the analyst gave it; it is shown to them only.
+        raise StatementTextError(f"Could not read {path.name}: {exc.message}") from exc
+    return statement_text_from_bytes(content=content, name=path.name, url=url)
+
+
+def statement_text_from_bytes(*, content: bytes, name: str, url: str = "") -> StatementText:
+    """Extract the text of a file's bytes (an upload, a file read with the bounded reader);
+    ``name`` picks plain text or HTML by its suffix. Raises :class:`StatementTextError`."""
+    if url and not url.startswith(("http://", "https://")):
+        raise StatementTextError(f"{url!r} is not an http(s) address.")
+    if len(content) > settings.INGEST_MAX_BYTES:
+        raise StatementTextError(f"{name} is larger than {settings.INGEST_MAX_BYTES} bytes.")
+    suffix = Path(name).suffix.lower()
+    content_type = (
+        "text/plain" if suffix in _PLAIN_SUFFIXES else mimetypes.guess_type(name)[0] or "text/html"
+    )
+    try:
         document = extract_document(
             content,
             content_type=content_type,
@@ -130,27 +154,46 @@ def statement_text_read_file(*, path: Path | str, url: str = "") -> StatementTex
             max_bytes=settings.INGEST_MAX_BYTES,
         )
     except IngestError as exc:
-        # The message names the file as the analyst gave it; it is shown to them only.
-        raise StatementTextError(f"Could not read a text from {path.name}: {exc.message}") from exc
+        raise StatementTextError(f"Could not read a text from {name}: {exc.message}") from exc
     return StatementText(
-        text=document.text,
+        text=_without_title(document.text, document.title),
         title=document.title,
         url=url,
         language=document.language,
         published=document.published,
         retrieved=timezone.now(),
-        from_file=True,
-        file_name=path.name,
+        origin=FILE,
+        file_name=Path(name).name,
+    )
+
+
+def statement_text_pasted(*, text: str, url: str = "") -> StatementText:
+    """A text an analyst pasted, tidied like an extracted one (``url``: where it is published)."""
+    if url and not url.startswith(("http://", "https://")):
+        raise StatementTextError(f"{url!r} is not an http(s) address.")
+    lines = (" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n"))
+    tidy = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not tidy:
+        raise StatementTextError("The pasted text is empty.")
+    return StatementText(
+        text=tidy,
+        title="",
+        url=url,
+        language=detect_language(tidy, languages=DEFAULT_LANGUAGES),
+        published=None,
+        retrieved=timezone.now(),
+        origin=PASTE,
     )
 
 
 def text_source_label(read: StatementText) -> str:
     """What the statement page says about where its text came from (no server path)."""
     day = timezone.localtime(read.retrieved).date().isoformat()
-    if read.from_file:
-        published = f", published at {urlsplit(read.url).hostname}" if read.url else ""
-        return f"A file supplied by an analyst{published}, attached on {day}"
-    return f"Fetched from {urlsplit(read.url).hostname} on {day}"
+    if read.origin == PAGE:
+        return f"Fetched from {urlsplit(read.url).hostname} on {day}"
+    supplied = "A file supplied" if read.origin == FILE else "Text pasted"
+    published = f", published at {urlsplit(read.url).hostname}" if read.url else ""
+    return f"{supplied} by an analyst{published}, attached on {day}"
 
 
 @transaction.atomic
@@ -169,7 +212,7 @@ def statement_text_attach(
     if not read.text.strip():
         raise StatementTextError("The text is empty.")
     if not reason.strip():
-        where = f"file {read.file_name}" if read.from_file else read.url
+        where = {PAGE: read.url, FILE: f"file {read.file_name}", PASTE: "pasted text"}[read.origin]
         reason = f"Statement text attached from {where}"[:255]
     data = {"text": read.text, "text_source": text_source_label(read)}
     if read.url:

@@ -41,7 +41,11 @@ def statement_api_list() -> QuerySet[Statement]:
 def previous_statement(statement: Statement) -> Statement | None:
     """The statement of the same kind from the latest earlier round (by round number), or,
     for a statement of no round, the latest earlier-dated one of the same kind."""
-    same_kind = statement_list().filter(kind=statement.kind).exclude(pk=statement.pk)
+    same_kind = (
+        Statement.objects.select_related("round")
+        .filter(kind=statement.kind)
+        .exclude(pk=statement.pk)
+    )
     if statement.round_id is not None:
         return (
             same_kind.filter(round__number__lt=statement.round.number)
