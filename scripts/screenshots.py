@@ -3,7 +3,9 @@
     .venv/bin/python scripts/screenshots.py
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
-reference history loaded) and writes dashboard.png, zones.png and round.png to docs/img/.
+reference history loaded) and writes dashboard.png, zones.png and round.png to docs/img/, and
+the statement browser test, which attaches texts written for the tests to two statements and
+writes statement.png (a statement compared with the previous one of its kind).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main() -> int:
         "browser",
         "-q",
         "tests/browser/test_pages.py::test_screenshots",
+        "tests/browser/test_statements.py",
     ]
     return subprocess.call(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
 
