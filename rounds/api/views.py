@@ -339,6 +339,7 @@ class StatementViewSet(CuratedViewSet):
         renderer_classes=[JSONRenderer],
         filterset_class=None,
         pagination_class=None,
+        record_etag=False,  # it depends on two records; no version to send back
     )
     def comparison(self, request, slug=None):
         statement = self.get_object()
