@@ -134,6 +134,7 @@ def statement_detail_view(request, pk: int):
         "dashboard/statement_detail.html",
         {
             "statement": statement,
+            "changes": rounds_selectors.statement_comparison(statement),
             "other": other,
             "comparison": comparison,
             "choices": rounds_selectors.statement_choices(),

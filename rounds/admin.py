@@ -9,12 +9,15 @@ change they never saw. Saves go through ``rounds.services`` and write only the c
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -35,6 +38,14 @@ from rounds.models import (
 )
 from rounds.models.base import OVERDUE_LABEL, PENDING_MEETING_STATUSES, record_version
 from rounds.services import StaleRecordError, curated_delete, curated_save
+from rounds.statement_texts import (
+    StatementText,
+    StatementTextError,
+    statement_text_attach,
+    statement_text_fetch,
+    statement_text_from_bytes,
+    statement_text_pasted,
+)
 
 admin.site.site_header = "Astana Process Tracker"
 admin.site.site_title = "Astana Process Tracker"
@@ -292,6 +303,50 @@ class GuarantorAdmin(ParticipantAdmin):
     list_filter = ("kind",)
 
 
+class StatementTextForm(forms.Form):
+    """Attach a statement's official text: from an address, an uploaded file or pasted."""
+
+    url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label="Fetch from address",
+        help_text="The page the text is published at; fetched through the ingest fetcher.",
+    )
+    file = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text="HTML or plain text (.txt).",
+    )
+    text = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
+        label="Or paste the text",
+        help_text="Paragraphs separated by blank lines.",
+    )
+    published_url = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label="Published at (for a file or pasted text)",
+        help_text="Optional: where the text is published; cited on the statement.",
+    )
+    change_reason = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Reason for this change",
+        help_text="Kept in the history with your name (default: where the text came from).",
+    )
+    opened_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [k for k in ("url", "file", "text") if cleaned.get(k)]
+        if len(given) != 1:
+            raise ValidationError("Give one of: an address, a file or the pasted text.")
+        if cleaned.get("url") and cleaned.get("published_url"):
+            raise ValidationError("An address is its own source; leave 'Published at' empty.")
+        return cleaned
+
+
 @admin.register(Statement)
 class StatementAdmin(CuratedAdmin):
     list_display = ("title", "kind", "date", "round", "uncertain")
@@ -300,6 +355,73 @@ class StatementAdmin(CuratedAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("round", "issuers")
     list_select_related = ("round",)
+    readonly_fields = (*CuratedAdmin.readonly_fields, "text_source")
+    change_form_template = "admin/rounds/statement/change_form.html"
+
+    def get_urls(self):
+        attach = path(
+            "<path:object_id>/attach-text/",
+            self.admin_site.admin_view(self.attach_text_view),
+            name="rounds_statement_attach_text",
+        )
+        return [attach, *super().get_urls()]
+
+    def attach_text_view(self, request, object_id):
+        """Read a text (network and files outside any transaction), then store it through
+        ``statement_text_attach`` against the version the form was opened on."""
+        statement = self.get_object(request, object_id)
+        if statement is None:
+            raise Http404
+        if not self.has_change_permission(request, statement):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = StatementTextForm(request.POST, request.FILES)
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    read = _read_statement_text(data)
+                    statement_text_attach(
+                        statement=statement,
+                        read=read,
+                        user=request.user,
+                        reason=data["change_reason"],
+                        expected_version=data["opened_version"] or None,
+                    )
+                except (StatementTextError, StaleRecordError) as exc:
+                    form.add_error(None, str(exc))
+                else:
+                    self.message_user(
+                        request,
+                        f"Text attached ({len(read.text)} characters): {statement.text_source}.",
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(
+                        reverse("admin:rounds_statement_change", args=[statement.pk])
+                    )
+        else:
+            form = StatementTextForm(initial={"opened_version": record_version(statement)})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Attach the text of {statement}",
+            "opts": self.opts,
+            "original": statement,
+            "form": form,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/rounds/statement/attach_text.html", context)
+
+
+def _read_statement_text(data: dict) -> StatementText:
+    if data.get("url"):
+        return statement_text_fetch(url=data["url"])
+    if data.get("file"):
+        upload = data["file"]
+        # Bounded whatever the upload claims: one byte past the cap is enough to refuse it.
+        content = upload.read(settings.INGEST_MAX_BYTES + 1)
+        return statement_text_from_bytes(
+            content=content, name=upload.name, url=data.get("published_url") or ""
+        )
+    return statement_text_pasted(text=data["text"], url=data.get("published_url") or "")
 
 
 @admin.register(Event)

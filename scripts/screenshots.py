@@ -4,7 +4,9 @@
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
 reference history loaded) and writes dashboard.png, zones.png, round.png and attendance.png
-to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page).
+to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
+and runs the statement browser test, which attaches texts written for the tests to two
+statements and writes statement.png (a statement compared with the previous one of its kind).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def main() -> int:
         "browser",
         "-q",
         "tests/browser/test_pages.py::test_screenshots",
+        "tests/browser/test_statements.py",
     ]
     return subprocess.call(command, cwd=ROOT, env=env)  # noqa: S603 - fixed command
 

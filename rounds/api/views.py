@@ -18,6 +18,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -320,6 +321,31 @@ class StatementViewSet(CuratedViewSet):
     selector = staticmethod(selectors.statement_api_list)
     serializer_class = s.StatementSerializer
     filterset_class = filtersets.StatementFilterSet
+
+    @extend_schema(
+        summary="Compare with the previous round's statement of the same kind",
+        description=(
+            "This statement's text against the previous round's statement of the same kind, "
+            "paragraph by paragraph: each paragraph `unchanged`, `moved`, `reworded` (marked "
+            "word by word), `added` or `removed`, with a count of each in `summary`. When either "
+            "full text is not on record, `compared` is false and `note` says why."
+        ),
+        filters=False,
+        responses={200: s.StatementComparisonSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        renderer_classes=[JSONRenderer],
+        filterset_class=None,
+        pagination_class=None,
+        record_etag=False,  # it depends on two records; no version to send back
+    )
+    def comparison(self, request, slug=None):
+        statement = self.get_object()
+        return Response(
+            s.StatementComparisonSerializer(selectors.statement_comparison(statement)).data
+        )
 
 
 @document(

@@ -21,6 +21,14 @@ class Statement(CuratedModel):
     issuers = models.ManyToManyField(Participant, related_name="statements", blank=True)
     text = models.TextField(blank=True, help_text="Full text where available.")
     url = models.URLField(max_length=1000, blank=True, help_text="Where the text is published.")
+    text_source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Where the text on record was taken from, as readers see it: the address it was "
+            "fetched from, or a note for a file an analyst supplied (never a server path)."
+        ),
+    )
     topics = models.JSONField(default=list, blank=True)
 
     history = history()

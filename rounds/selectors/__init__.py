@@ -38,8 +38,11 @@ from rounds.selectors.rounds import (
     round_statement_text,
 )
 from rounds.selectors.statements import (
+    StatementComparison,
+    previous_statement,
     statement_api_list,
     statement_choices,
+    statement_comparison,
     statement_list,
     statement_page_queryset,
 )
@@ -72,7 +75,10 @@ __all__ = [
     "round_list",
     "round_page_queryset",
     "round_statement_text",
+    "StatementComparison",
+    "previous_statement",
     "statement_api_list",
+    "statement_comparison",
     "statement_choices",
     "statement_list",
     "statement_page_queryset",

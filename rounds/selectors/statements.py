@@ -1,10 +1,16 @@
-"""Reads of statements: lists, a statement's page, the comparison choices, the API."""
+"""Reads of statements: lists, a statement's page, the comparison choices, the API, and the
+comparison of a statement's text with the previous round's statement of the same kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import (
     Prefetch,
     QuerySet,
 )
 
+from rounds.comparison import ParagraphComparison, compare_paragraphs
 from rounds.models import (
     Citation,
     Statement,
@@ -30,3 +36,50 @@ def statement_choices() -> list[tuple[int, str]]:
 
 def statement_api_list() -> QuerySet[Statement]:
     return statement_list().prefetch_related("citations")
+
+
+def previous_statement(statement: Statement) -> Statement | None:
+    """The statement of the same kind from the latest earlier round (by round number), or,
+    for a statement of no round, the latest earlier-dated one of the same kind."""
+    same_kind = (
+        Statement.objects.select_related("round")
+        .filter(kind=statement.kind)
+        .exclude(pk=statement.pk)
+    )
+    if statement.round_id is not None:
+        return (
+            same_kind.filter(round__number__lt=statement.round.number)
+            .order_by("-round__number", "-date", "-pk")
+            .first()
+        )
+    if statement.date is not None:
+        return same_kind.filter(date__lt=statement.date).order_by("-date", "-pk").first()
+    return None
+
+
+@dataclass(frozen=True)
+class StatementComparison:
+    """A statement against the previous one of its kind: ``comparison`` is None when there is
+    no previous statement or either text is not on record (``note`` says which)."""
+
+    statement: Statement
+    previous: Statement | None
+    comparison: ParagraphComparison | None
+    note: str
+
+
+def statement_comparison(statement: Statement) -> StatementComparison:
+    previous = previous_statement(statement)
+    kind = statement.get_kind_display().lower()
+    if previous is None:
+        note = f"No earlier {kind} is on record to compare with."
+    elif not (statement.text.strip() and previous.text.strip()):
+        note = "The full text of this statement or of the previous one is not on record."
+    else:
+        return StatementComparison(
+            statement=statement,
+            previous=previous,
+            comparison=compare_paragraphs(previous.text, statement.text),
+            note="",
+        )
+    return StatementComparison(statement=statement, previous=previous, comparison=None, note=note)

@@ -39,6 +39,7 @@ from rounds.api.serializers.rounds import (
     RoundSerializer,
 )
 from rounds.api.serializers.statements import (
+    StatementComparisonSerializer,
     StatementSerializer,
 )
 from rounds.api.serializers.zones import (
@@ -64,6 +65,7 @@ __all__ = [
     "PlaceSerializer",
     "RESOURCE_OF_TYPE",
     "RoundSerializer",
+    "StatementComparisonSerializer",
     "StatementSerializer",
     "ZoneSerializer",
     "ZoneStatusChangeSerializer",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import (
@@ -10,6 +11,7 @@ from astana_site.api.fields import (
     StrictSlugRelatedField,
 )
 from rounds.api.serializers.base import CuratedSerializer
+from rounds.comparison import KINDS
 from rounds.models import (
     Participant,
     Round,
@@ -49,7 +51,77 @@ class StatementSerializer(CuratedSerializer):
             "issuers",
             "text",
             "url",
+            "text_source",
             "topics",
             *CuratedSerializer.curated_fields,
         ]
-        read_only_fields = ["created", "modified"]
+        read_only_fields = ["created", "modified", "text_source"]
+
+
+class SegmentSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["equal", "insert", "delete"],
+        help_text="equal: in both texts; insert: only in the newer; delete: only in the older.",
+    )
+    text = serializers.CharField()
+
+
+class ParagraphRowSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=list(KINDS),
+        help_text="What became of the paragraph: unchanged, moved, reworded, added or removed.",
+    )
+    old_number = serializers.IntegerField(
+        allow_null=True, help_text="1-based position in the previous statement (null: added)."
+    )
+    new_number = serializers.IntegerField(
+        allow_null=True, help_text="1-based position in this statement (null: removed)."
+    )
+    old_text = serializers.CharField(help_text="The paragraph in the previous statement.")
+    new_text = serializers.CharField(help_text="The paragraph in this statement.")
+    old = SegmentSerializer(many=True, help_text="The older wording, marked word by word.")
+    new = SegmentSerializer(many=True, help_text="The newer wording, marked word by word.")
+
+
+class ComparisonSummarySerializer(serializers.Serializer):
+    unchanged = serializers.IntegerField(min_value=0)
+    moved = serializers.IntegerField(min_value=0)
+    reworded = serializers.IntegerField(min_value=0)
+    added = serializers.IntegerField(min_value=0)
+    removed = serializers.IntegerField(min_value=0)
+
+
+class StatementComparisonSerializer(serializers.Serializer):
+    """A statement's text against the previous round's statement of the same kind."""
+
+    statement = serializers.CharField(source="statement.slug", help_text="This statement.")
+    previous = serializers.SerializerMethodField(
+        help_text="Slug of the previous round's statement of the same kind (null: none)."
+    )
+    previous_title = serializers.SerializerMethodField()
+    compared = serializers.SerializerMethodField(
+        help_text="Whether both full texts are on record and were compared."
+    )
+    note = serializers.CharField(help_text="Why nothing was compared, when it was not.")
+    summary = serializers.SerializerMethodField()
+    paragraphs = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_previous(self, obj) -> str | None:
+        return obj.previous.slug if obj.previous else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_previous_title(self, obj) -> str | None:
+        return obj.previous.title if obj.previous else None
+
+    def get_compared(self, obj) -> bool:
+        return obj.comparison is not None
+
+    @extend_schema_field(ComparisonSummarySerializer(allow_null=True))
+    def get_summary(self, obj):
+        return obj.comparison.summary if obj.comparison else None
+
+    @extend_schema_field(ParagraphRowSerializer(many=True))
+    def get_paragraphs(self, obj):
+        rows = obj.comparison.rows if obj.comparison else []
+        return ParagraphRowSerializer(rows, many=True).data
