@@ -11,20 +11,16 @@ import re
 from dataclasses import dataclass
 from itertools import zip_longest
 
-EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
+# One word-level diff for the whole site: the statement comparison's (rounds.comparison).
+from rounds.comparison import DELETE, EQUAL, INSERT, Segment, word_segments
+
+REPLACE = "replace"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"“(«])")
-_WORD = re.compile(r"\s*\S+\s*")
 # Reworded lines are compared word by word only when this similar; otherwise one line was
 # dropped and another added, and word-level marks would only be noise.
 PAIR_MIN_RATIO = 0.5
 # Above this many sentences on a side, word-level pairing is skipped (quadratic cost).
 WORD_DIFF_MAX_LINES = 400
-
-
-@dataclass(frozen=True)
-class Segment:
-    kind: str  # equal, insert (only in the newer text) or delete (only in the older)
-    text: str
 
 
 @dataclass(frozen=True)
@@ -69,22 +65,6 @@ def _similar(old: str, new: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= PAIR_MIN_RATIO
 
 
-def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    left: list[Segment] = []
-    right: list[Segment] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == EQUAL:
-            left.append(Segment(EQUAL, "".join(a[i1:i2])))
-            right.append(Segment(EQUAL, "".join(b[j1:j2])))
-            continue
-        if i2 > i1:
-            left.append(Segment(DELETE, "".join(a[i1:i2])))
-        if j2 > j1:
-            right.append(Segment(INSERT, "".join(b[j1:j2])))
-    return tuple(left), tuple(right)
-
-
 def diff_lines(old: list[str], new: list[str]) -> list[DiffRow]:
     """Align two lists of lines; reworded lines are paired and diffed word by word."""
     rows: list[DiffRow] = []
@@ -107,7 +87,7 @@ def diff_lines(old: list[str], new: list[str]) -> list[DiffRow]:
                 elif right is None:
                     rows.append(DiffRow(DELETE, (Segment(DELETE, left),), None))
                 elif word_level and _similar(left, right):
-                    old_segments, new_segments = _word_segments(left, right)
+                    old_segments, new_segments = word_segments(left, right)
                     rows.append(DiffRow(REPLACE, old_segments, new_segments))
                 else:
                     rows.append(DiffRow(DELETE, (Segment(DELETE, left),), None))
