@@ -19,7 +19,6 @@ from review.services import (
     suggestion_reject,
     suggestion_required_permissions,
 )
-from review.titles import FIELD_LABELS, compare_fields, suggestion_title
 from rounds.choices import (
     EventKind,
     EventStatus,
@@ -30,6 +29,7 @@ from rounds.choices import (
 )
 from rounds.history import word_diff
 from rounds.models import Suggestion
+from rounds.suggestion_titles import FIELD_LABELS, compare_fields, suggestion_title
 
 
 def _highlight(text: str, quote: str) -> str:
@@ -145,7 +145,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     """
 
     form = SuggestionForm
-    list_display = ("title", "status", "quote_excerpt", "article_link", "created")
+    list_display = ("title", "status", "confidence", "quote_excerpt", "article_link", "created")
     list_filter = ("status", "kind", "article__language")
     search_fields = ("key", "quote", "article__title", "article__url")
     date_hierarchy = "created"

@@ -156,9 +156,15 @@ def _suggest(
     current: dict | None = None,
     quote: str,
     report: LinkReport,
+    confidence: float | None = None,
 ) -> None:
     report.proposed.add((kind, key[:255]))
-    defaults = {"payload": payload, "current": current or {}, "quote": quote}
+    defaults = {
+        "payload": payload,
+        "current": current or {},
+        "quote": quote,
+        "confidence": confidence,
+    }
     if target is not None:
         defaults["content_type"] = ContentType.objects.get_for_model(target)
         defaults["object_id"] = target.pk
@@ -176,7 +182,7 @@ def _suggest(
 EXACT_SPAN = datetime.timedelta(days=7)
 
 
-def _suggest_dates(article, record, kind, key, start, end, quote, report) -> None:
+def _suggest_dates(article, record, kind, key, start, end, quote, report, confidence=None) -> None:
     """Suggest the article's dates for ``record`` when they are exact and fall outside the
     curated span (a day inside it agrees with it)."""
     if not (start and end) or end - start > EXACT_SPAN:
@@ -192,6 +198,7 @@ def _suggest_dates(article, record, kind, key, start, end, quote, report) -> Non
         current={"start_date": _iso(record.start_date), "end_date": _iso(record.end_date)},
         quote=quote,
         report=report,
+        confidence=confidence,
     )
 
 
@@ -218,6 +225,7 @@ def _suggest_next_meeting(article, meeting, number: int, quote: str, report) -> 
         current={"text": previous.next_meeting_text, "start": None, "end": None},
         quote=quote,
         report=report,
+        confidence=meeting.get("confidence"),
     )
 
 
@@ -263,6 +271,7 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
                 },
                 quote=quote,
                 report=report,
+                confidence=meeting.get("confidence"),
             )
             if meeting.get("status") == "announced":
                 _suggest_next_meeting(article, meeting, number, quote, report)
@@ -280,6 +289,7 @@ def _link_round_meeting(article, meeting, report, linked_rounds) -> None:
             end,
             quote,
             report,
+            meeting.get("confidence"),
         )
 
 
@@ -310,12 +320,21 @@ def _link_event_meeting(article, meeting, report) -> None:
             },
             quote=quote,
             report=report,
+            confidence=meeting.get("confidence"),
         )
         return
     if meeting.get("confidence", 1.0) >= CITE_MIN_CONFIDENCE:
         _cite(event, article, quote, report)
     _suggest_dates(
-        article, event, SuggestionKind.EVENT_DATES, f"event:{event.slug}", start, end, quote, report
+        article,
+        event,
+        SuggestionKind.EVENT_DATES,
+        f"event:{event.slug}",
+        start,
+        end,
+        quote,
+        report,
+        meeting.get("confidence"),
     )
     if meeting.get("status") == "held" and event.status == "announced":
         _suggest(
@@ -327,6 +346,7 @@ def _link_event_meeting(article, meeting, report) -> None:
             current={"status": event.status},
             quote=quote,
             report=report,
+            confidence=meeting.get("confidence"),
         )
 
 
@@ -422,6 +442,7 @@ def _link_documents(article, documents, rounds: set[int], report) -> None:
                 },
                 quote=doc.get("quote", ""),
                 report=report,
+                confidence=doc.get("confidence"),
             )
 
 

@@ -43,11 +43,25 @@ def pending_suggestion_count() -> int:
     return Suggestion.objects.filter(status=SuggestionStatus.PENDING).count()
 
 
-def next_pending_suggestion(*, after: Suggestion) -> Suggestion | None:
-    """The pending suggestion the queue shows after ``after`` (newest first, then by id),
-    wrapping to the start; None when ``after`` is the only one left."""
-    queue = Suggestion.objects.filter(status=SuggestionStatus.PENDING).order_by("-created", "pk")
-    later = queue.filter(created__lt=after.created) | queue.filter(
-        created=after.created, pk__gt=after.pk
+def _queue_key(suggestion: Suggestion) -> tuple:
+    """Where a suggestion stands in the review queue (the model's ordering): the best
+    supported first (unknown confidence last), then the newest, then by id."""
+    confidence = suggestion.confidence
+    return (
+        confidence is None,
+        -(confidence or 0.0),
+        -suggestion.created.timestamp(),
+        suggestion.pk,
     )
-    return later.first() or queue.exclude(pk=after.pk).first()
+
+
+def next_pending_suggestion(*, after: Suggestion) -> Suggestion | None:
+    """The pending suggestion the queue shows after ``after`` (in the queue's order: best
+    supported first, then newest), wrapping to the start; None when ``after`` is the only one
+    left."""
+    queue = sorted(
+        Suggestion.objects.filter(status=SuggestionStatus.PENDING).exclude(pk=after.pk),
+        key=_queue_key,
+    )
+    mark = _queue_key(after)
+    return next((s for s in queue if _queue_key(s) > mark), queue[0] if queue else None)

@@ -82,6 +82,7 @@ class SuggestionSerializer(StrictModelSerializer):
             "applied",
             "current",
             "quote",
+            "confidence",
             "reviewed_by",
             "reviewed_at",
             "review_note",

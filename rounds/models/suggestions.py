@@ -6,6 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from rounds.choices import SuggestionKind, SuggestionStatus
+from rounds.suggestion_titles import suggestion_title
 
 
 class Suggestion(models.Model):
@@ -34,6 +35,12 @@ class Suggestion(models.Model):
     )
     current = models.JSONField(default=dict, blank=True, help_text="Curated values at the time.")
     quote = models.TextField(help_text="The sentence in the article that supports it.")
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="How far the article's text itself supports the claim (0-1), as understanding "
+        "measured it; the review queue puts the best supported first.",
+    )
     status = models.CharField(
         max_length=16, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
     )
@@ -52,7 +59,8 @@ class Suggestion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["status", "-created", "pk"]
+        # The review queue: pending first, the best supported claims first, then the newest.
+        ordering = ["status", models.F("confidence").desc(nulls_last=True), "-created", "pk"]
         indexes = [models.Index(fields=["status", "kind"])]
         constraints = [
             models.UniqueConstraint(fields=["article", "kind", "key"], name="suggestion_unique"),
@@ -63,4 +71,13 @@ class Suggestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.key}"
+        """A title a person reads ("Round 8: dates 20–21 Dec 2017 instead of 21–22 Dec 2017"),
+        not the internal key."""
+        target = self.target if self.object_id else None
+        return suggestion_title(
+            kind=self.kind,
+            key=self.key,
+            payload=self.applied or self.payload,
+            current=self.current,
+            record=str(target) if target is not None else "",
+        )

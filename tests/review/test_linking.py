@@ -408,3 +408,28 @@ def test_a_joint_statement_named_in_russian_is_not_proposed_again():
     article = _documents_article({"kind": "joint_statement", "title": "совместное заявление"})
     article_link(article=article)
     assert not Suggestion.objects.filter(article=article, kind="new_statement").exists()
+
+
+def test_suggestions_carry_the_claims_confidence_and_the_queue_puts_the_best_first():
+    weak = _article(
+        {
+            "meetings": [
+                _meeting(round_number=8, start="2018-03-01", end="2018-03-02", confidence=0.4)
+            ]
+        },
+        url="https://news.example.org/weak",
+    )
+    strong = _article(
+        {
+            "meetings": [
+                _meeting(round_number=8, start="2018-03-05", end="2018-03-06", confidence=0.9)
+            ]
+        },
+        url="https://news.example.org/strong",
+    )
+    article_link(article=weak)
+    article_link(article=strong)
+    queue = list(Suggestion.objects.filter(status="pending"))
+    assert [s.confidence for s in queue[:2]] == [0.9, 0.4]
+    # A person reads a title, not the internal key.
+    assert str(queue[0]).startswith("Round 8") and "round:8:" not in str(queue[0])

@@ -1,6 +1,6 @@
 """``review.titles``: what a suggestion proposes, in words and field by field."""
 
-from review.titles import compare_fields, suggestion_title
+from rounds.suggestion_titles import compare_fields, suggestion_title
 
 
 def test_round_dates_read_as_a_sentence():
