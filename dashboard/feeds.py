@@ -11,6 +11,7 @@ from dashboard import selectors
 from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
 from rounds.models import Event, Round, Statement
 from rounds.models.base import OVERDUE_LABEL
+from rounds.selectors import round_list
 
 FEED_ITEMS = 50
 
@@ -111,4 +112,32 @@ def meetings_calendar(request):
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="astana-meetings.ics"'
+    return response
+
+
+def rounds_calendar(request):
+    """iCalendar of the numbered rounds themselves: every round with dates, held ones
+    ``CONFIRMED``, scheduled or postponed ones ``TENTATIVE`` (and said to be overdue when their
+    dates have passed without a record of them being held), linked to each round's page."""
+    stamp = timezone.now()
+    entries = (
+        CalendarEntry(
+            uid=f"round-{rnd.number}",
+            summary=f"Round {rnd.number}: {rnd.name}"
+            + (f" ({rnd.status_label.lower()})" if rnd.status != "held" else ""),
+            start=rnd.start_date,
+            end=rnd.end_date,
+            stamp=stamp,
+            description=rnd.status_label,
+            status="CONFIRMED" if rnd.status == "held" else "TENTATIVE",
+            location=rnd.city or None,
+            categories=["Astana format round"],
+            url=request.build_absolute_uri(rnd.get_absolute_url()),
+        )
+        for rnd in round_list()
+        if rnd.start_date is not None
+    )
+    body = calendar_ics(name="Astana process: rounds", product="rounds", entries=entries)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="astana-rounds.ics"'
     return response

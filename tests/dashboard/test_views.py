@@ -234,6 +234,18 @@ def test_icalendar_feed_lists_announced_meetings(client):
     assert "event-jwg-tehran@astana-tracker" in body
 
 
+def test_icalendar_of_the_rounds_lists_every_dated_round_linked_to_its_page(client):
+    response = client.get("/feeds/rounds.ics")
+
+    body = response.content.decode().replace("\r\n ", "")
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.count("BEGIN:VEVENT") == Round.objects.exclude(start_date=None).count()
+    assert "UID:round-8@astana-tracker" in body
+    assert "DTSTART;VALUE=DATE:20171221" in body and "DTEND;VALUE=DATE:20171223" in body
+    assert "http://testserver/rounds/8/" in body and "/api/" not in body
+    assert "STATUS:CONFIRMED" in body
+
+
 def test_pages_link_the_feeds(client):
     html = client.get("/rounds/").content.decode()
 
@@ -262,6 +274,7 @@ PAGES = [
     "/articles/",
     "/feeds/latest.atom",
     "/feeds/meetings.ics",
+    "/feeds/rounds.ics",
 ]
 
 
