@@ -116,3 +116,17 @@ class CuratedSerializer(StrictModelSerializer):
     def get_api_url(self, obj) -> str | None:
         key = getattr(obj, RESOURCE_OF_TYPE[self.type_name][1])
         return api_url(self.context.get("request"), self.type_name, key)
+
+
+class MeetingSerializer(CuratedSerializer):
+    """A curated meeting (a round or an event): its status as readers see it, derived."""
+
+    overdue = serializers.BooleanField(
+        read_only=True,
+        help_text="Derived, never stored: still scheduled or announced though its dates have "
+        "passed, with no record of it being held.",
+    )
+    status_label = serializers.CharField(
+        read_only=True,
+        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
+    )

@@ -10,7 +10,7 @@ from astana_site.api.fields import (
     StrictCharField,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer
+from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer
 from rounds.models import (
     Event,
     Participant,
@@ -19,16 +19,7 @@ from rounds.models import (
 )
 
 
-class EventSerializer(CuratedSerializer):
-    overdue = serializers.BooleanField(
-        read_only=True,
-        help_text="Derived, never stored: still scheduled or announced though its dates have "
-        "passed, with no record of it being held.",
-    )
-    status_label = serializers.CharField(
-        read_only=True,
-        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
-    )
+class EventSerializer(MeetingSerializer):
     type_name = "event"
     place = StrictSlugRelatedField(
         slug_field="slug",

@@ -13,7 +13,7 @@ from astana_site.api.fields import (
     StrictModelSerializer,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, api_url
+from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer, api_url
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import (
     Delegation,
@@ -89,16 +89,7 @@ class NextMeetingSerializer(serializers.Serializer):
     )
 
 
-class RoundSerializer(CuratedSerializer):
-    overdue = serializers.BooleanField(
-        read_only=True,
-        help_text="Derived, never stored: still scheduled or announced though its dates have "
-        "passed, with no record of it being held.",
-    )
-    status_label = serializers.CharField(
-        read_only=True,
-        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
-    )
+class RoundSerializer(MeetingSerializer):
     type_name = "round"
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
