@@ -9,22 +9,20 @@ import pytest
 
 from ingest.understanding import LANGUAGES, detect_language, understand
 
+# A text written for the tests with the facts of the seed article (round 8, its documents and
+# the two announced Sochi meetings); the seed itself stays in ../shared.
 SEED = (
-    "ASTANA. KAZINFORM Minister of Foreign Affairs of the Republic of Kazakhstan Kairat "
-    "Abdrakhmanov summarized the eighth round of the Astana process on resolving the conflict "
-    "in Syria held on December 21-22 in the capital of Kazakhstan, Kazinform correspondent "
-    "reports.\n\nThe head of the Kazakh foreign ministry read out the joint statement of Iran, "
-    "Russia, and Turkey regarding the results of this round of talks.\n\nThe document also "
-    "underlines the close cooperation in the preparation and holding of the Syrian National "
-    "Dialogue Congress in Sochi on January 29-30, 2018, with the participation of all segments "
-    'of the Syrian society.\n\n"For this purpose, prior to the Congress, the three guarantors '
-    "will hold a special preparatory meeting on January 19-20, 2018, in Sochi. They see the "
-    "future Syrian National Dialogue Congress as an initiative aimed at giving an impetus to "
-    'the negotiation process under the auspices of the United Nations in Geneva," the minister '
-    'stated.\n\n"The guarantor countries adopt a provision on a working group for the release '
-    "of those detained, kidnapped, the exchange of bodies, and the search of missing persons, "
-    "as well as a joint statement on the humanitarian demining in Syria including cultural "
-    'heritage sites," he added.'
+    "ASTANA. KAZINFORM The foreign minister of Kazakhstan gave an account of the eighth round of "
+    "the Astana process on the Syrian conflict, held on December 21-22 in the capital of "
+    "Kazakhstan, our correspondent writes.\n\nHe read out the joint statement of Iran, Russia, "
+    "and Turkey on what the talks achieved.\n\nThe statement points to close work on preparing "
+    "the Syrian National Dialogue Congress in Sochi on January 29-30, 2018, open to every part "
+    'of Syrian society.\n\n"To that end, before the Congress, the three guarantors will hold a '
+    "special preparatory meeting on January 19-20, 2018, in Sochi. They regard the Congress as "
+    'a way to move forward the talks held under United Nations auspices in Geneva," the '
+    "minister said.\n\nHe added that the three countries adopted a provision on a working group "
+    "for the release of those detained and the search for missing persons, and a joint statement "
+    "on humanitarian demining in Syria including cultural heritage sites."
 )
 SEED_PUBLISHED = dt.date(2017, 12, 22)
 
