@@ -75,16 +75,24 @@ class _Candidate:
     from_publication: bool = False  # dated by the publication day alone
 
 
+def _cues(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """The future and past wording in ``text[lo:hi]`` as (start, end, FUTURE or PAST), future
+    first; a participle after a future auxiliary ("will be held") is not past wording."""
+    hi = len(text) if hi is None else hi
+    cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUE.finditer(text, lo, hi)]
+    cues += [
+        (m.start(), m.end(), PAST)
+        for m in _PAST_CUE.finditer(text, lo, hi)
+        if not _PASSIVE_FUTURE.search(text, max(0, m.start() - 16), m.start())
+    ]
+    return cues
+
+
 def _tense_near(local: str):
     """A function giving, for a span of ``local`` (one sentence), the tense of the future or
     past wording nearest to it: "Ağustos ayında yapılan" is past even in a sentence that also
     says what will be written."""
-    cues = [(m.start(), m.end(), FUTURE) for m in _FUTURE_CUE.finditer(local)]
-    cues += [
-        (m.start(), m.end(), PAST)
-        for m in _PAST_CUE.finditer(local)
-        if not _PASSIVE_FUTURE.search(local, max(0, m.start() - 16), m.start())
-    ]
+    cues = _cues(local)
 
     def tense(start: int, end: int) -> str | None:
         if not cues:
@@ -92,14 +100,6 @@ def _tense_near(local: str):
         return min(cues, key=lambda c: (_gap(c[0], c[1], start, end), c[2] != FUTURE))[2]
 
     return tense
-
-
-def _sentence_tense(text: str) -> str | None:
-    if _FUTURE_CUE.search(text):
-        return FUTURE
-    if _PAST_CUE.search(text):
-        return PAST
-    return None
 
 
 def _is_venue(mention: Mention, folded: str) -> bool:
@@ -249,15 +249,10 @@ def _nearest_cue(candidate: _Candidate, folded: str) -> tuple[str | None, int]:
     lo = max(s.start, candidate.start_pos - 90)
     hi = min(s.end, candidate.end_pos + 90)
     best, best_gap = None, None
-    for pattern, tense in ((_FUTURE_CUE, ANNOUNCED), (_PAST_CUE, HELD)):
-        for match in pattern.finditer(folded, lo, hi):
-            if tense == HELD and _PASSIVE_FUTURE.search(
-                folded, max(0, match.start() - 16), match.start()
-            ):
-                continue  # "will be held" is not past wording
-            gap = _gap(candidate.start_pos, candidate.end_pos, match.start(), match.end())
-            if best_gap is None or gap < best_gap:
-                best, best_gap = tense, gap
+    for start, end, tense in _cues(folded, lo, hi):
+        gap = _gap(candidate.start_pos, candidate.end_pos, start, end)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = (ANNOUNCED if tense == FUTURE else HELD), gap
     return best, best_gap or 0
 
 
