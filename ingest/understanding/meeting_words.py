@@ -188,8 +188,15 @@ _MAX_DATE_GAP = 140
 _MAX_VENUE_GAP = 70
 
 
-# A participle after a future auxiliary is not past: "will be held", "is to be held".
-_PASSIVE_FUTURE = re.compile(r"(?:will|shall|to|would|may|could|must|be)\s+(?:be\s+)?$")
+# A participle after a future auxiliary is not past: "will be held", "is to be held". In
+# Arabic the verbal noun is spelt like the past verb ("عقد" is "held" and "the holding of"):
+# after a word of deciding, agreeing, proposing or a preposition it is the noun, so "تقرر عقد
+# اللقاء" (it was decided to hold the meeting) and "اتفقوا على عقد" are not past wording.
+_PASSIVE_FUTURE = re.compile(
+    r"(?:(?<!\w)(?:will|shall|to|would|may|could|must|be)\s+(?:be\s+)?|"
+    r"(?<!\w)[وف]?(?:تقرر|قرر\w*|يقرر\w*|اتفق\w*|يتفق\w*|تتفق\w*|بحث|تبحث|يبحث|اقترح\w*|"
+    r"يقترح\w*|تقترح\w*|يعتزم\w*|تعتزم\w*|ضرورة|امكانية|بصدد|علي|الي)\s+)$"
+)
 
 
 # Where rounds of the Astana format have met. A meeting the text places anywhere else (the

@@ -255,6 +255,11 @@ def _finish(
                 if o.sentence is c.sentence and o.number and o.status == HELD and o is not c
             ]
             anchor = max(beside) if beside else primary
+            if not beside and anchor and published and not (c.start and c.start <= published):
+                # Announced at publication, it comes after every round the calendar had held
+                # by then, whatever older round the text recalls ("eleven meetings were held,
+                # one of them in Sochi last July; the next one is due this month").
+                anchor = max(anchor, calendar.last_round_before(published) or 0)
             if anchor:
                 c.number = anchor + 1
                 c.status = ANNOUNCED

@@ -128,6 +128,9 @@ _EN_QUAL = (
 _EN_HEAD = r"(?:round|meeting|talks|session|negotiations|conference)"
 _RU_HEAD = r"(?:раунд\w*|тур(?:а|е|ом)?|встреч\w*|переговор\w*|сесси\w*|заседани\w*|консультаци\w*)"
 _RU_ADJ = r"(?:[а-я-]+(?:ый|ой|ий|ая|ую|ого|его|ом|ем|ых|их|ой|ей|ое|ее|ым|им)|по\s+сирии)"
+# An ordinal stem with a cardinal's ending is a count, not a round: "девять встреч" (nine
+# meetings), "после пяти раундов" (after five rounds), "двадцать раундов"; "третью" is ordinal.
+_RU_NOT_CARDINAL = r"(?:(?<=трет)|(?!(?:ь|и|ью)(?![а-я])))"
 _TR_HEAD = (
     r"(?:tur(?:u|un|unda|una|unun|da|nda|u'?nda)?|toplant[ıi]\w*|g[öo]r[üu][şs]me\w*|"
     r"m[üu]zakere\w*|oturum\w*)"
@@ -147,7 +150,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\w)round\s+(?P<digits>\d{1,2})(?![\d.,:]\d|\w)"), "en"),
     (
         re.compile(
-            rf"(?<![\w-])(?:(?P<word>{_alt(_RU_STEMS)})[а-я]{{1,4}}|(?P<digits>\d{{1,2}})"
+            rf"(?<![\w-])(?:(?P<word>{_alt(_RU_STEMS)}){_RU_NOT_CARDINAL}[а-я]{{1,4}}|(?P<digits>\d{{1,2}})"
             rf"(?:-?(?:й|го|я|ой|ом|м|е|ая|ий|ого|ей|ую))|(?P<roman>[ivx]{{1,6}}))"
             rf"(?:\s+{_RU_ADJ}){{0,3}}\s+{_RU_HEAD}(?!\w)"
         ),

@@ -195,3 +195,39 @@ def test_a_round_dated_today_stays_whole_when_a_session_gives_a_day_of_its_own()
     result = understand(text, published=dt.date(2017, 12, 21), calendar=cal)
     held = [(m.round_number, m.start, m.end) for m in result.meetings if m.status == "held"]
     assert held == [(8, dt.date(2017, 12, 21), dt.date(2017, 12, 22))]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Nine rounds of Syria talks in the Astana format have met so far, one of them in Sochi "
+            "at the end of last July. "
+            "The next Astana meeting will be held in the middle of this month.",
+            "en",
+        ),
+        (
+            "До сих пор прошло девять встреч по Сирии в астанинском формате, одна из них в Сочи "
+            "в конце июля прошлого года. "
+            "Следующая встреча в Астане пройдет в середине этого месяца.",
+            "ru",
+        ),
+        (
+            "عقدت تسعة اجتماعات حول سوريا بصيغة أستانا حتى الآن أحدها في سوتشي أواخر تموز "
+            "الماضي. "
+            "وسيعقد اجتماع أستانا المقبل منتصف الشهر الجاري.",
+            "ar",
+        ),
+    ],
+)
+def test_the_next_round_comes_after_every_round_the_calendar_held_by_publication(text, language):
+    cal = (
+        KnownRound(10, dt.date(2018, 7, 30), dt.date(2018, 7, 31), "Sochi"),
+        KnownRound(11, dt.date(2018, 11, 28), dt.date(2018, 11, 29), "Astana"),
+    )
+    result = understand(text, published=dt.date(2019, 2, 3), language=language, calendar=cal)
+    announced = [m.round_number for m in result.meetings if m.status == "announced"]
+    # The text recalls round 10, but round 11 had met by publication: the next one is 12.
+    assert announced == [12]
+    # "Nine meetings" is a count, not the ninth round.
+    assert 9 not in result.round_numbers

@@ -351,3 +351,18 @@ def test_the_verb_nearest_the_date_decides_when_none_is_near_the_noun():
     assert [(m.kind, m.round_number, m.status) for m in result.meetings] == [
         ("round", 13, "announced")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "تقرر عقد": it was decided to hold (the verbal noun), not "was held".
+        "وقال الوزير إنه تقرر عقد الاجتماع الدولي حول سوريا في أستانا في النصف الثاني من "
+        "كانون الأول.",
+        "واتفق الضامنون على عقد الجولة المقبلة من محادثات أستانا في النصف الثاني من كانون الأول.",
+    ],
+)
+def test_an_arabic_verbal_noun_after_a_decision_is_not_past_wording(text):
+    result = understand(text, published=None, language="ar")
+    statuses = {m.status for m in result.meetings}
+    assert statuses == {"announced"}
