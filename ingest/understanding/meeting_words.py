@@ -90,7 +90,7 @@ _FUTURE_CUE = re.compile(
     r"to\s+be\s+held|to\s+take\s+place|is\s+to|are\s+to|scheduled|planned|"
     r"plans?\s+to|is\s+expected|are\s+expected|upcoming|forthcoming|decided\s+to|agreed\s+to|"
     r"to\s+convene|to\s+hold|would|"
-    r"состоится|состоятся|мо(?:жет|гут)\s+(?:пройти|состояться|приехать|провести)|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
+    r"состоится|состоятся|(?:мо(?:жет|гут)|должн[ыао]?)\s+(?:\w+\s+)?\w+(?:ть|ться|ти|чь)|пройд[её]т|пройдут|проведут|проведет|будет|будут|планиру\w+|намечен\w*|"
     r"запланирован\w*|решили|договорились|условились|прибуд\w+|"
     r"встрет(?:ятся|ится|иться)|собер(?:утся|[её]тся)|"
     r"\w+(?:ecek|acak|ece[ğg]|aca[ğg])\w*|planl\w*|[öo]ng[öo]r[üu]l\w*|"
@@ -147,12 +147,20 @@ _BLOCK_AFTER_DATE = re.compile(
 # A date that follows another event's noun belongs to that event: "the ceasefire of December
 # 30", "the memorandum signed on 4 May", "меморандума от 17 сентября", "17 Eylül tarihli
 # mutabakat", "مذكرة التفاهم الموقعة في 17 أيلول".
-_EVENT_BEFORE_DATE = re.compile(
+_OTHER_EVENT_NOUNS = (
     r"(?<!\w)(?:ceasefire|truce|memorandum|agreement|accord|deal|resolution|decision|elections?|"
     r"attack|offensive|escalation|перемири\w*|меморандум\w*|соглашени\w*|договор[её]нност\w*|"
     r"решени\w*|выбор\w*|ate[şs]kes\w*|mutabakat\w*|anla[şs]ma\w*|muht[ıi]ra\w*|se[çc]im\w*|"
     r"[وف]?(?:ال)?(?:اتفاق\w*|مذكرة|هدنة|انتخابات|قرار)|وقف\s+(?:ال)?اطلاق\s+(?:ال)?نار)"
-    r"(?:\s+[^\s,.;]+){0,3}?\s+(?:of|from|dated|signed\s+(?:on|in)|reached\s+on|agreed\s+on|"
+)
+# Any other event a sentence may date: the nouns above, and visits, votes and deadlines.
+_OTHER_EVENT = re.compile(
+    _OTHER_EVENT_NOUNS + r"|(?<!\w)(?:visit\w*|vote|voting|deadline|визит\w*|голосовани\w*|"
+    r"срок\w*|ziyaret\w*|oylama\w*|[وف]?(?:ال)?(?:زيارة|تصويت|مهلة))(?!\w)"
+)
+_EVENT_BEFORE_DATE = re.compile(
+    _OTHER_EVENT_NOUNS
+    + r"(?:\s+[^\s,.;]+){0,3}?\s+(?:of|from|dated|signed\s+(?:on|in)|reached\s+on|agreed\s+on|"
     r"от|tarihli|بتاريخ|(?:ال)?موقع\w*\s+في|في)\s+(?:the\s+)?$"
 )
 # The day a statement was made, not the day of the meeting it is about: "the ministry announced

@@ -27,7 +27,7 @@ from .candidates import (
     _tense_near,
     _triggers,
 )
-from .dates import find_dates
+from .dates import FUTURE, find_dates
 from .gazetteer import BY_NAME, Mention
 from .meeting_words import (
     _BLOCK_AFTER_DATE,
@@ -36,6 +36,7 @@ from .meeting_words import (
     _MAX_DATE_GAP,
     _MAX_VENUE_GAP,
     _NEW_DATE_BEFORE,
+    _OTHER_EVENT,
     _POSTPONED,
     _PRECISION_RANK,
     _REPORTED_ON,
@@ -114,6 +115,9 @@ def extract_meetings(
     # "Today" in a wire story is the day it was filed, which its header states.
     anchor = header_dates[-1].start if header_dates else published
     lead_seen = False
+    # Announced meetings without a date in the sentence just read, which the next sentence
+    # may date ("... may come to Astana for the talks. 'We expect them in mid-December.'").
+    undated_announced: list[_Candidate] = []
     for sentence in sentences:
         local = folded[sentence.start : sentence.end]
         is_lead = not lead_seen and sentence.end > header_end
@@ -121,6 +125,12 @@ def extract_meetings(
             lead_seen = True
         triggers = _triggers(sentence, folded, rounds, mentions)
         if not triggers:
+            if len({c.kind for c in undated_announced}) == 1:
+                # One meeting, however many nouns name it ("the next round of the talks").
+                _date_from_next_sentence(
+                    undated_announced, sentence, folded, published=anchor, ref_year=ref_year
+                )
+            undated_announced = []
             continue
         dates = find_dates(
             local,
@@ -158,6 +168,7 @@ def extract_meetings(
                 folded[max(sentence.start, d.span_start - 120) : d.span_start]
             )
         ]
+        undated_announced = []
         date_cost = _date_cost(folded, language, triggers)
         for trigger, date in _attach(
             triggers, usable_dates, lambda d: (d.span_start, d.span_end), _MAX_DATE_GAP, date_cost
@@ -213,7 +224,55 @@ def extract_meetings(
             trigger.quote = sentence.text
             trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
             candidates.append(trigger)
+            if trigger.status == ANNOUNCED and not trigger.start and trigger.kind != OTHER:
+                undated_announced.append(trigger)
+        if _POSTPONED.search(local):
+            undated_announced = []
     return _finish(candidates, text, folded, published, calendar)
+
+
+def _date_from_next_sentence(
+    meeting: list[_Candidate],
+    sentence: Sentence,
+    folded: str,
+    *,
+    published: dt.date | None,
+    ref_year: int | None,
+) -> None:
+    """Date an announced, undated meeting (the nouns of one sentence that name it) from the
+    sentence right after it, when that sentence names no meeting and no other event (a
+    ceasefire, a memorandum, a visit, elections) and gives one date still to come: "The
+    ministers may come to Astana for the next round. 'We expect them in mid-December.'" A day
+    already past, "today" or a second date (which of them?) leave the meeting undated."""
+    local = folded[sentence.start : sentence.end]
+    if _OTHER_EVENT.search(local) or _REPORTED_ON.search(local):
+        return
+    dates = [
+        d
+        for d in find_dates(
+            local,
+            published=published,
+            tense=_tense_near(local),
+            ref_year=ref_year,
+            offset=sentence.start,
+        )
+        if d.precision != "relative"
+    ]
+    if len(dates) != 1:
+        return
+    date = dates[0]
+    if published:
+        if date.start <= published:
+            return
+    elif _tense_near(local)(date.span_start - sentence.start, date.span_end - sentence.start) != (
+        FUTURE
+    ):
+        return
+    for candidate in meeting:
+        candidate.start, candidate.end = date.start, date.end
+        candidate.precise = _PRECISION_RANK[date.precision]
+        candidate.date_span = (date.span_start, date.span_end)
+        candidate.year_explicit = date.year_explicit
 
 
 def _finish(
