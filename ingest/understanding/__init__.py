@@ -44,6 +44,7 @@ from ._text import fold
 from .documents import Document, extract_documents
 from .gazetteer import (
     GAZETTEER,
+    MEDIA,
     PLACE,
     GazetteerEntry,
     canonical_name,
@@ -175,6 +176,8 @@ def understand(
     places: list[str] = []
     participants: list[str] = []
     for mention in title_mentions + mentions:
+        if mention.entry.kind == MEDIA:
+            continue  # "روسيا اليوم" (Russia Today) in a credit line names no state
         bucket = places if mention.entry.kind == PLACE else participants
         if mention.entry.name not in bucket:
             bucket.append(mention.entry.name)

@@ -22,6 +22,7 @@ from ._text import fold
 
 PLACE = "place"
 PARTICIPANT = "participant"
+MEDIA = "media"  # a news outlet: neither a place nor a participant, whatever its name holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,17 @@ GAZETTEER: tuple[GazetteerEntry, ...] = (
        ru=("сирийская оппозиция", "вооруженная оппозиция", "оппозиция"),
        tr=("Suriyeli muhalifler", "muhalefet", "Suriye muhalefeti", "muhalifler"),
        ar=("المعارضة السورية", "المعارضة", "المعارضة المسلحة", "وفد المعارضة")),
+    # --- news outlets named after a country: a credit line names the outlet, not the state
+    _e("Russia Today", MEDIA, "media", ru=("Russia Today",), tr=("Russia Today",),
+       ar=("روسيا اليوم", "قناة روسيا اليوم")),
+    _e("Rossiya Segodnya", MEDIA, "media", ru=("Россия сегодня",)),
+    _e("Rossiya 24", MEDIA, "media", en=("Russia 24",), ru=("Россия 24", "Россия-24"),
+       ar=("روسيا 24",)),
+    _e("Voice of Russia", MEDIA, "media", ru=("Голос России",), ar=("صوت روسيا",)),
+    _e("Sputnik Türkiye", MEDIA, "media", en=("Sputnik Turkiye",), tr=("Sputnik Türkiye",)),
+    _e("Türkiye Gazetesi", MEDIA, "media", tr=("Türkiye Gazetesi",)),
+    _e("Iran International", MEDIA, "media", ar=("إيران إنترناشيونال", "إيران انترناشونال")),
+    _e("Iran Daily", MEDIA, "media"),
 )
 # fmt: on
 

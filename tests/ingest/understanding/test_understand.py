@@ -366,3 +366,34 @@ def test_an_arabic_verbal_noun_after_a_decision_is_not_past_wording(text):
     result = understand(text, published=None, language="ar")
     statuses = {m.status for m in result.meetings}
     assert statuses == {"announced"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Delegations of Iran and Turkey held the new round of Syria talks in Astana on "
+            "Tuesday. Source: Russia Today.",
+            "en",
+        ),
+        (
+            "Делегации Ирана и Турции провели в Астане новый раунд переговоров по Сирии. "
+            "Об этом сообщает «Россия сегодня».",
+            "ru",
+        ),
+        (
+            "İran ve Türk heyetleri Suriye konulu Astana görüşmelerinin yeni turunu Astana'da "
+            "yaptı. Kaynak: Sputnik Türkiye",
+            "tr",
+        ),
+        (
+            "عقد وفدا إيران وتركيا جولة جديدة من محادثات أستانا حول سوريا في أستانا يوم "
+            "الثلاثاء.\nالمصدر: روسيا اليوم",
+            "ar",
+        ),
+    ],
+)
+def test_a_news_outlet_named_after_a_country_does_not_name_that_country(text, language):
+    result = understand(text, language=language)
+    named = set(result.participants) & {"Russia", "Iran", "Turkey"}
+    assert named == {"Iran", "Turkey"}
