@@ -165,9 +165,10 @@ def understand(
         else []
     )
     numbers: list[int] = []
+    asserted = [m for m in meetings if not m.in_passing]
     for number in (
-        [m.round_number for m in meetings if m.status == "held"]
-        + [m.round_number for m in meetings]
+        [m.round_number for m in asserted if m.status == "held"]
+        + [m.round_number for m in asserted]
         + [r.number for r in round_mentions]
     ):
         if number and number not in numbers:

@@ -73,6 +73,7 @@ class _Candidate:
     number_stated: bool = False  # the text states the round's number
     place_stated: bool = False  # the text names the venue
     from_publication: bool = False  # dated by the publication day alone
+    number_from_dates: bool = False  # numbered by the calendar's round on its dates
 
 
 def _cues(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
@@ -354,6 +355,10 @@ def _merge_into(target: _Candidate, other: _Candidate) -> None:
     if other.kind != target.kind and other.kind != OTHER:
         target.kind = other.kind
     target.generic = target.generic and other.generic
+    # The merged number comes from the calendar only if no part of the event gave it otherwise.
+    target.number_from_dates = (target.number_from_dates or not target.number) and (
+        other.number_from_dates or not other.number
+    )
     target.number = target.number or other.number
     if not target.place or (other.place and _within(other.place, target.place)):
         target.place = other.place or target.place

@@ -65,6 +65,10 @@ class Meeting:
     quote: str
     confidence: float = 0.5
     reason: str = ""
+    # Recalled in passing: a held meeting long before publication that only the calendar
+    # numbers ("eleven meetings were held, one of them in Sochi last July"). Its number is
+    # not one the article states or implies, so it is kept off the article's round numbers.
+    in_passing: bool = dataclasses.field(default=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -275,6 +279,10 @@ def _date_from_next_sentence(
         candidate.year_explicit = date.year_explicit
 
 
+# How long after a meeting an article still reports it as news rather than recalls it.
+_RECENT_DAYS = 30
+
+
 def _finish(
     candidates: list[_Candidate],
     text: str,
@@ -295,6 +303,7 @@ def _finish(
     for c in candidates:
         if c.kind == ROUND and not c.number and c.start and c.status == HELD:
             c.number = calendar.round_on(c.start, c.end)
+            c.number_from_dates = bool(c.number)
     held_numbers = [c.number for c in candidates if c.number and c.status == HELD]
     # "The next round" follows the latest round the text reports as held.
     primary = max(held_numbers) if held_numbers else None
@@ -413,9 +422,25 @@ def _finish(
             # number stays in ``round_numbers``, but there is no meeting to report.
             continue
         confidence, reason = _confidence(m)
+        in_passing = bool(
+            m.number
+            and m.number_from_dates
+            and published
+            and m.end
+            and (published - m.end).days > _RECENT_DAYS
+        )
         result.append(
             Meeting(
-                m.kind, m.number, m.place, m.start, m.end, m.status, m.quote, confidence, reason
+                m.kind,
+                m.number,
+                m.place,
+                m.start,
+                m.end,
+                m.status,
+                m.quote,
+                confidence,
+                reason,
+                in_passing,
             )
         )
     return result

@@ -231,3 +231,46 @@ def test_the_next_round_comes_after_every_round_the_calendar_held_by_publication
     assert announced == [12]
     # "Nine meetings" is a count, not the ninth round.
     assert 9 not in result.round_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The next round of the Astana talks on Syria will be held in Astana on February "
+            "20-21. One of the earlier rounds of the Astana talks took place in Sochi on July "
+            "30-31, 2018.",
+            "en",
+        ),
+        (
+            "Следующий раунд астанинских переговоров по Сирии пройдет в Астане 20-21 февраля. "
+            "Один из прежних раундов астанинских переговоров прошел в Сочи 30-31 июля 2018 года.",
+            "ru",
+        ),
+        (
+            "Suriye konulu Astana görüşmelerinin bir sonraki turu 20-21 Şubat'ta Astana'da "
+            "yapılacak. Astana görüşmelerinin önceki turlarından biri 30-31 Temmuz 2018'de "
+            "Soçi'de yapıldı.",
+            "tr",
+        ),
+        (
+            "ستعقد الجولة المقبلة من محادثات أستانا حول سوريا في أستانا يومي 20 و21 شباط. "
+            "وعقدت إحدى جولات محادثات أستانا السابقة في سوتشي يومي 30 و31 تموز 2018.",
+            "ar",
+        ),
+    ],
+)
+def test_a_meeting_recalled_long_after_is_not_among_the_articles_round_numbers(text, language):
+    cal = (
+        KnownRound(10, dt.date(2018, 7, 30), dt.date(2018, 7, 31), "Sochi"),
+        KnownRound(11, dt.date(2018, 11, 28), dt.date(2018, 11, 29), "Astana"),
+    )
+    result = understand(text, published=dt.date(2019, 2, 3), language=language, calendar=cal)
+    # The calendar numbers the Sochi meeting of July as round 10, but the article neither
+    # states nor implies that number: it recalls it, and is about the next round.
+    held = [m for m in result.meetings if m.status == "held"]
+    assert [m.round_number for m in held] == [10]
+    assert result.round_numbers == (12,)
+    # Reported within days of its end, the same meeting is the article's news.
+    recent = understand(text, published=dt.date(2018, 8, 2), language=language, calendar=cal)
+    assert 10 in recent.round_numbers
