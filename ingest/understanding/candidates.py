@@ -268,12 +268,18 @@ _STRONG_CUE_GAP = 30
 
 
 def _status(
-    candidate: _Candidate, folded: str, published: dt.date | None, calendar: RoundCalendar
+    candidate: _Candidate,
+    folded: str,
+    published: dt.date | None,
+    calendar: RoundCalendar,
+    cue: tuple[str | None, int] | None = None,
 ) -> str:
+    """HELD or ANNOUNCED; ``cue`` is :func:`_nearest_cue` of the candidate when the caller has
+    it already."""
     s = candidate.sentence
     if _POSTPONED.search(folded, s.start, s.end):
         return ANNOUNCED
-    tense, gap = _nearest_cue(candidate, folded)
+    tense, gap = cue if cue is not None else _nearest_cue(candidate, folded)
     if candidate.start and candidate.end and published:
         window = candidate.precise == _PRECISION_RANK["window"]
         if candidate.start > published:

@@ -22,6 +22,7 @@ from .candidates import (
     _date_cost,
     _is_venue,
     _merge,
+    _nearest_cue,
     _nearest_tense,
     _status,
     _tense_near,
@@ -223,8 +224,9 @@ def extract_meetings(
                 and not (trigger.start or trigger.place or trigger.number)
             ):
                 continue
-            trigger.status = _status(trigger, folded, published, calendar)
-            trigger.past_wording = _nearest_tense(trigger, folded) == HELD
+            cue = _nearest_cue(trigger, folded)  # read once, for the status and the wording
+            trigger.status = _status(trigger, folded, published, calendar, cue)
+            trigger.past_wording = cue[0] == HELD
             trigger.quote = sentence.text
             trigger.quote_rank = 3 if trigger.start else (2 if trigger.number else 1)
             candidates.append(trigger)
