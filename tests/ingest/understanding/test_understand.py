@@ -306,18 +306,19 @@ FACTS = SHARED / "reference" / "astana_facts.json"
 # when the floor was set (docs/EXTRACTION.md gives the figures and the date); a floor is only
 # ever raised. The goal (0.95 on every field, 0.90 per language) lives in the benchmark, not here.
 FLOORS_WITH_CALENDAR = {
-    "round_number": 0.95,
-    "meeting_dates": 0.94,
+    "round_number": 1.00,
+    "meeting_dates": 1.00,
     "meeting_places": 0.98,
-    "guarantors": 0.99,
-    "announced": 0.96,
+    "guarantors": 1.00,
+    "announced": 0.98,
     "documents": 0.64,
 }
 FLOORS_WITHOUT_CALENDAR = {
-    "meeting_dates": 0.81,
+    "round_number": 1.00,
+    "meeting_dates": 0.83,
     "meeting_places": 0.92,
-    "guarantors": 0.99,
-    "announced": 0.89,
+    "guarantors": 1.00,
+    "announced": 0.91,
 }
 
 
