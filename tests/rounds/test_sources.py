@@ -16,9 +16,12 @@ from rounds.sources import source_of
         ("https://en.inform.kz/news/1", ("Kazinform", "agency")),
         ("https://www.dailysabah.com/a", ("Daily Sabah", "press")),
         ("http://el.kz./news", ("El.kz", "press")),
-        ("https://larouchepub.com/a", ("", "other")),
-        ("https://www.zerohedge.com/a", ("", "other")),
-        ("https://en.wikipedia.org/wiki/Astana", ("", "other")),
+        ("https://larouchepub.com/a", ("LaRouche Publications (EIR)", "other")),
+        ("https://www.zerohedge.com/a", ("ZeroHedge", "other")),
+        ("https://en.wikipedia.org/wiki/Astana", ("Wikipedia", "other")),
+        ("http://news.xinhuanet.com/english/x.htm", ("Xinhua", "agency")),
+        ("https://www.theguardian.com/world/x", ("The Guardian", "press")),
+        ("https://unlisted.example/a", ("", "other")),
     ],
 )
 def test_outlet_and_tier_come_from_the_host(url, expected):
