@@ -4,9 +4,10 @@
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
 reference history loaded) and writes dashboard.png, zones.png, round.png, sources.png (a round
-page's sources: outlet, date, tier and quote, best first) and attendance.png to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
-and runs the statement browser test, which attaches texts written for the tests to two
-statements and writes statement.png (a statement compared with the previous one of its kind).
+page's sources: outlet, date, tier and quote, best first) and attendance.png to docs/img/,
+and, given an admin login and a suggestion, review.png (a suggestion's page); and runs the
+statement browser test, which attaches texts written for the tests to two statements and
+writes statement.png (a statement compared with the previous one of its kind).
 """
 
 from __future__ import annotations
