@@ -374,11 +374,13 @@ def timeline(params=None) -> Timeline:
 
 
 PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
+PENDING_EVENT_STATUSES = (EventStatus.ANNOUNCED, EventStatus.POSTPONED)
 
 
 def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedMeeting]:
     """Meetings announced, dated ones by start then undated ones (two queries): events still
-    announced, rounds scheduled or postponed, and every round's announced next-meeting window.
+    announced or postponed, rounds scheduled or postponed, and every round's announced
+    next-meeting window.
 
     A round's window is kept even once the meeting happened (the calendar records what was
     announced); ``headline`` picks the one still ahead. A meeting whose dates are before
@@ -397,7 +399,7 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             place=str(e.place or e.location_text),
             overdue=e.is_overdue(today),
         )
-        for e in Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED)
+        for e in Event.objects.select_related("place").filter(status__in=PENDING_EVENT_STATUSES)
     ]
     rounds = list(Round.objects.select_related("place", "next_meeting_place"))
     on_record = {r.number for r in rounds}
@@ -530,12 +532,13 @@ def rounds_mentioning_articles(rnd: Round) -> list:
 
 def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
     """Why a round's page cannot compare it with the previous round ("" when it can): the
-    first round, a round not held yet, or one with nothing on record."""
+    first round, a round not on record as held (overdue ones say so), or one with nothing on
+    record."""
     if previous is None:
         return "This is the first round."
     if rnd.status != RoundStatus.HELD:
         return (
-            f"Round {rnd.number} has not been held yet ({rnd.get_status_display().lower()}): "
+            f"Round {rnd.number} is not on record as held ({rnd.status_label.lower()}): "
             f"there is nothing to compare with round {previous.number}."
         )
     if not (round_statement_text(rnd) or rnd.outcomes or rnd.statements.all()):

@@ -1,11 +1,15 @@
 """Reads that join ingested articles with the curated records citing them, and the queue."""
 
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Prefetch, Subquery
+from django.utils import timezone
 
 from ingest.models import Article
 from rounds.choices import SuggestionStatus
-from rounds.models import Citation, Round, Suggestion
+from rounds.models import Citation, Event, Round, Suggestion
+from rounds.models.base import overdue_meetings
 
 
 def article_api_list():
@@ -41,6 +45,16 @@ def suggestion_list():
 def pending_suggestion_count() -> int:
     """How many suggestions wait for an analyst (the admin index shows it)."""
     return Suggestion.objects.filter(status=SuggestionStatus.PENDING).count()
+
+
+def overdue_meeting_counts(*, today: datetime.date | None = None) -> dict[str, int]:
+    """How many rounds and events are overdue — still scheduled or announced though their dates
+    have passed — and so wait for an analyst to record what happened (two queries)."""
+    today = today or timezone.localdate()
+    return {
+        "rounds": overdue_meetings(Round.objects.all(), today).count(),
+        "events": overdue_meetings(Event.objects.all(), today).count(),
+    }
 
 
 def _queue_key(suggestion: Suggestion) -> tuple:

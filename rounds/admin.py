@@ -14,7 +14,6 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,7 +35,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.models.base import OVERDUE_LABEL, PENDING_MEETING_STATUSES, record_version
+from rounds.models.base import OVERDUE_LABEL, overdue_meetings, record_version
 from rounds.services import StaleRecordError, curated_delete, curated_save
 from rounds.statement_texts import (
     StatementText,
@@ -84,9 +83,7 @@ class OverdueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        return queryset.annotate(last_day=Coalesce("end_date", "start_date")).filter(
-            status__in=PENDING_MEETING_STATUSES, last_day__lt=timezone.localdate()
-        )
+        return overdue_meetings(queryset, timezone.localdate())
 
 
 class ReasonForm(forms.ModelForm):

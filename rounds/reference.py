@@ -28,7 +28,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.services import analysts_group_ensure, curated_save, set_m2m
+from rounds.services import analysts_group_ensure, curated_delete, curated_save, set_m2m
 from rounds.sources import source_of
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
@@ -40,6 +40,7 @@ class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
 
     def count(self, bucket: dict[str, int], model: type[models.Model]) -> None:
         name = model._meta.verbose_name_plural
@@ -47,7 +48,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.removed)
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -84,22 +85,47 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
         return instance
 
 
-def _cite(instance: models.Model, urls: list[str], report: LoadReport) -> None:
-    """Cite ``urls`` on ``instance``: the outlet and tier from the URL's host
-    (``rounds.sources``; the host itself when the outlet is not known)."""
+def _citation_values(source: str | dict) -> tuple[str, dict]:
+    """The URL and stored values of one reference source: a record from ``astana.json``
+    (outlet, tier, title, language, publication date, quote, retrieval time) or, in older
+    data, a bare URL whose outlet and tier come from its host (``rounds.sources``)."""
+    if isinstance(source, str):
+        source = {"url": source}
+    url = source["url"]
+    outlet, tier = source_of(url)
+    retrieved = source.get("retrieved") or ""
+    return url, {
+        "publisher": source.get("outlet") or outlet or urlsplit(url).hostname or "",
+        "tier": source.get("tier") or tier,
+        "title": source.get("title") or "",
+        "language": source.get("language") or "",
+        "published": _date(source.get("published")),
+        "quote": source.get("quote") or "",
+        "retrieved": datetime.datetime.fromisoformat(retrieved) if retrieved else None,
+    }
+
+
+def _cite(instance: models.Model, sources: list, report: LoadReport) -> None:
+    """Cite ``sources`` on ``instance``, and withdraw the citations an earlier load made that the
+    reference data no longer lists (a source dropped for a better one). A citation an analyst
+    added or changed since is theirs: it is neither updated nor withdrawn."""
     ct = ContentType.objects.get_for_model(instance)
-    existing = dict(
-        Citation.objects.filter(content_type=ct, object_id=instance.pk).values_list("url", "tier")
-    )
-    for url in urls:
-        outlet, tier = source_of(url)
-        values = {"publisher": outlet or urlsplit(url).hostname or "", "tier": tier}
-        if url in existing and existing[url] == tier:
-            continue  # as loaded before (an outlet an analyst renamed stays theirs)
+    wanted = set()
+    for source in sources:
+        url, values = _citation_values(source)
+        wanted.add(url)
         _upsert(
             Citation, {"content_type": ct, "object_id": instance.pk, "url": url}, values, report
         )
-        existing[url] = tier
+    stale = Citation.objects.filter(content_type=ct, object_id=instance.pk, article=None).exclude(
+        url__in=wanted
+    )
+    for citation in stale:
+        latest = citation.history.order_by("-history_date", "-history_id").first()
+        if latest is None or latest.history_change_reason != REASON:
+            continue
+        curated_delete(citation, reason=REASON)
+        report.count(report.removed, Citation)
 
 
 def _load_governorates(report: LoadReport) -> dict[str, Governorate]:

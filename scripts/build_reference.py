@@ -11,13 +11,22 @@ attribution (see ``rounds/reference/DATA.md``). The product reads only those fil
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "rounds" / "reference"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rounds.sources import language_of, source_of  # noqa: E402
+
+OUT = ROOT / "rounds" / "reference"
+# What was established about each cited page beyond its URL (title, publication date, the quote
+# that supports the claim, when the stored copy was retrieved), and how; see DATA.md.
+CITATIONS = Path(__file__).resolve().parent / "reference_citations.json"
 
 PARTICIPANTS = [
     # slug, name, short name, kind, guarantor, aliases (name, lang)
@@ -483,6 +492,78 @@ TITLE_NOTES = {
 }
 
 
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# A publication date written in a URL's path: /2017/07/05/, /2017-12-22/, /2017-07/22/,
+# Sputnik's /20170216/ and /201701221049871821-..., /2018/jan/30/, EIR's /2017/170705_,
+# Ukrainska Pravda's /news/2024/12/8/.
+URL_DATES = [
+    re.compile(r"/(?P<y>20\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?:/|-|_|\.|$)"),
+    re.compile(r"/(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:/|$)"),
+    re.compile(r"/(?P<y>20\d\d)-(?P<m>\d\d)/(?P<d>\d\d)/"),
+    re.compile(r"/(?P<y>20\d\d)(?P<m>\d\d)(?P<d>\d\d)(?:/|\d{6,}-)"),
+    re.compile(r"/(?P<y>20\d\d)/(?P<mon>[a-z]{3})/(?P<d>\d\d)/", re.I),
+    re.compile(r"/(?P<y>20\d\d)/(?P<yy>\d\d)(?P<m>\d\d)(?P<d>\d\d)_"),
+    re.compile(r"/news/(?P<y>20\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)/"),
+]
+
+
+def date_from_url(url: str) -> str:
+    """The publication date a URL's path carries (ISO), or "" when it carries none."""
+    for pattern in URL_DATES:
+        match = pattern.search(url)
+        if not match:
+            continue
+        g = match.groupdict()
+        if g.get("yy") and g["yy"] != g["y"][2:]:
+            continue
+        month = MONTHS.index(g["mon"].lower()) + 1 if g.get("mon") else int(g["m"])
+        try:
+            return datetime.date(int(g["y"]), month, int(g["d"])).isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
+TIER_RANK = {"primary": 0, "agency": 1, "press": 2, "other": 3}
+
+
+def citation(url: str, established: dict) -> dict:
+    """One source as a record: outlet, tier and language from the URL's host, the publication
+    date from the URL's path or the stored page, title and quote only from the stored page."""
+    outlet, tier = source_of(url)
+    known = established.get(url, {})
+    return {
+        "url": url,
+        "title": known.get("title", ""),
+        "outlet": outlet,
+        "tier": tier,
+        "language": known.get("language") or language_of(url),
+        "published": date_from_url(url) or known.get("published", ""),
+        "quote": known.get("quote", ""),
+        "retrieved": known.get("retrieved", ""),
+    }
+
+
+def sources_of(record: dict, urls: list[str], established: dict, dropped: list) -> list[dict]:
+    """A record's sources, best tier first. A source of the "other" tier is dropped where a
+    better one supports the record; where it is the only support it stays and the record says
+    so (``uncertain`` with a note)."""
+    cited = sorted(
+        (citation(u, established) for u in dict.fromkeys(urls)),
+        key=lambda c: TIER_RANK[c["tier"]],
+    )
+    better = [c for c in cited if c["tier"] != "other"]
+    if better:
+        dropped.extend(c["url"] for c in cited if c["tier"] == "other")
+        return better
+    if cited:
+        outlets = ", ".join(c["outlet"] for c in cited)
+        note = f'Only sources of the "other" tier support this record ({outlets}).'
+        record["uncertain"] = True
+        record["uncertain_note"] = " ".join(x for x in (record.get("uncertain_note"), note) if x)
+    return cited
+
+
 def delegation(slug: str, role: str, head: str) -> dict:
     """A delegation; a head the research left a note on is marked uncertain with the note."""
     if head in HEAD_NOTES:
@@ -667,6 +748,11 @@ def main(shared: Path) -> None:
         ]
     }
     rounds, statements = build_rounds(facts)
+    events, zones = build_events(facts), build_zones(facts, polygons)
+    established = json.loads(CITATIONS.read_text())["citations"] if CITATIONS.exists() else {}
+    dropped: list[str] = []
+    for record in rounds + statements + events + zones:
+        record["sources"] = sources_of(record, record["sources"], established, dropped)
     data = {
         "meta": {
             "title": "Astana process reference dataset",
@@ -700,8 +786,8 @@ def main(shared: Path) -> None:
         ],
         "rounds": rounds,
         "statements": statements,
-        "events": build_events(facts),
-        "zones": build_zones(facts, polygons),
+        "events": events,
+        "zones": zones,
         "post_2024_status": facts.get("post_2024_status"),
     }
     OUT.mkdir(parents=True, exist_ok=True)
@@ -712,6 +798,15 @@ def main(shared: Path) -> None:
         f"wrote {OUT / 'astana.json'}: {len(rounds)} rounds, {len(statements)} statements, "
         f"{len(data['events'])} events, {len(data['zones'])} zones"
     )
+    cited = [
+        c
+        for k in ("rounds", "statements", "events", "zones")
+        for r in data[k]
+        for c in r["sources"]
+    ]
+    for name in ("outlet", "published", "title", "quote"):
+        print(f"{sum(1 for c in cited if c[name])} of {len(cited)} citations have {name}")
+    print(f"{len(dropped)} citations of the other tier dropped where a better source exists")
 
 
 if __name__ == "__main__":

@@ -3,10 +3,11 @@
     .venv/bin/python scripts/screenshots.py
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
-reference history loaded) and writes dashboard.png, zones.png, round.png and attendance.png
-to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
-and runs the statement browser test, which attaches texts written for the tests to two
-statements and writes statement.png (a statement compared with the previous one of its kind).
+reference history loaded) and writes dashboard.png, zones.png, round.png, sources.png (a round
+page's sources: outlet, date, tier and quote, best first) and attendance.png to docs/img/,
+and, given an admin login and a suggestion, review.png (a suggestion's page); and runs the
+statement browser test, which attaches texts written for the tests to two statements and
+writes statement.png (a statement compared with the previous one of its kind).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SHOTS = [
     ("dashboard.png", "/", ".chart-timeline[data-rendered='true']", False),
     ("zones.png", "/zones/?date=2019-06-01", "#zones-map[data-rendered='true']", False),
     ("round.png", "/rounds/8/#changes", None, False),
+    ("sources.png", "/rounds/21/#sources", None, False),
     ("attendance.png", "/attendance/?participant=jordan", None, False),
 ]
 VIEWPORT = {"width": 1280, "height": 1100}

@@ -1,8 +1,9 @@
-"""The review queue where analysts land: ``{% pending_suggestions as count %}``."""
+"""The review queue where analysts land: ``{% pending_suggestions as count %}`` and
+``{% overdue_meetings as counts %}``."""
 
 from django import template
 
-from review.selectors import pending_suggestion_count
+from review.selectors import overdue_meeting_counts, pending_suggestion_count
 
 register = template.Library()
 
@@ -10,3 +11,8 @@ register = template.Library()
 @register.simple_tag
 def pending_suggestions() -> int:
     return pending_suggestion_count()
+
+
+@register.simple_tag
+def overdue_meetings() -> dict[str, int]:
+    return overdue_meeting_counts()

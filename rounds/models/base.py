@@ -8,6 +8,7 @@ import json
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -93,6 +94,14 @@ def meeting_overdue(
     pending though its last day (``end``, else ``start``) is before ``today``."""
     last = end or start
     return status in PENDING_MEETING_STATUSES and last is not None and last < today
+
+
+def overdue_meetings(queryset: models.QuerySet, today: datetime.date) -> models.QuerySet:
+    """The meetings of ``queryset`` (rounds or events) overdue on ``today``: the database form of
+    ``meeting_overdue``, for the analysts' queue."""
+    return queryset.annotate(overdue_last_day=Coalesce("end_date", "start_date")).filter(
+        status__in=PENDING_MEETING_STATUSES, overdue_last_day__lt=today
+    )
 
 
 class MeetingStatusMixin:

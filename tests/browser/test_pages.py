@@ -332,6 +332,7 @@ def test_screenshots(browser, site, tmp_path):
         "dashboard.png",
         "review.png",
         "round.png",
+        "sources.png",
         "zones.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in saved)

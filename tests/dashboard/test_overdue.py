@@ -141,3 +141,46 @@ def test_the_review_queue_lists_overdue_meetings(analyst_client, overdue_round):
     assert OVERDUE_LABEL in analyst_client.get(url).content.decode()
     events = analyst_client.get(reverse("admin:rounds_event_changelist"), {"overdue": "yes"})
     assert all(e.is_overdue() for e in events.context["cl"].result_list)
+
+
+def test_the_round_api_serves_its_events_derived_status(api_client, overdue_round):
+    EventFactory(slug="late-talks", start_date=_in_days(-30), end_date=None, round=overdue_round)
+    events = api_client.get("/api/v1/rounds/23/").json()["events"]
+    assert [(e["slug"], e["status"], e["overdue"], e["status_label"]) for e in events] == [
+        ("late-talks", "announced", True, OVERDUE_LABEL)
+    ]
+    held = api_client.get("/api/v1/rounds/8/").json()["events"]
+    assert held and not any(e["overdue"] for e in held)
+
+
+def test_the_round_page_says_why_an_overdue_round_is_not_compared(client, overdue_round):
+    html = client.get("/rounds/23/").content.decode()
+    assert f"Round 23 is not on record as held ({LABEL})" in html
+
+
+def test_the_rounds_calendar_says_overdue(client, overdue_round):
+    body = client.get("/feeds/rounds.ics").content.decode().replace("\r\n ", "")
+    entry = _vevent(body, "round-23")
+    assert LABEL in entry and "STATUS:TENTATIVE" in entry
+
+
+def test_the_headline_takes_the_next_meeting_whatever_its_status(overdue_round):
+    # a postponed event ahead is still the next meeting on record
+    EventFactory(
+        slug="postponed-summit", status="postponed", start_date=_in_days(40), end_date=None
+    )
+    meeting = selectors.headline(today=timezone.localdate()).next_meeting
+    assert meeting.uid == "event-postponed-summit" and not meeting.overdue
+
+
+def test_the_admin_index_queues_overdue_meetings_for_analysts(analyst_client, overdue_round):
+    html = analyst_client.get(reverse("admin:index")).content.decode()
+    queue = html[html.index('id="overdue-meetings"') :]
+    queue = queue[: queue.index("</div>")]
+    rounds_url = reverse("admin:rounds_round_changelist") + "?overdue=yes"
+    assert f'<a href="{rounds_url}">1 round</a>' in queue
+    # the reference data's Tehran working group of Aug 2017 is still "announced"
+    late = Event.objects.filter(status="announced", start_date__lt=_in_days(-1)).count()
+    assert late >= 1
+    events_url = reverse("admin:rounds_event_changelist") + "?overdue=yes"
+    assert f'<a href="{events_url}">{late} event' in queue

@@ -195,7 +195,7 @@ def test_a_local_file_is_cited_through_its_article():
 
 def test_a_reference_citation_of_the_same_url_gains_the_article_and_quote():
     rnd = Round.objects.get(number=8)
-    existing = rnd.citations.exclude(url="").first()
+    existing = rnd.citations.exclude(url="").filter(quote="").first()
     article = _article(
         {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
         url=existing.url,
@@ -204,6 +204,19 @@ def test_a_reference_citation_of_the_same_url_gains_the_article_and_quote():
     existing.refresh_from_db()
     assert existing.article == article and existing.quote == QUOTE_R8
     assert rnd.citations.filter(url=existing.url).count() == 1
+
+
+def test_a_reference_citation_keeps_the_quote_it_was_established_with():
+    rnd = Round.objects.get(number=8)
+    existing = rnd.citations.exclude(url="").exclude(quote="").first()
+    established = existing.quote
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]},
+        url=existing.url,
+    )
+    article_link(article=article)
+    existing.refresh_from_db()
+    assert existing.article == article and existing.quote == established != QUOTE_R8
 
 
 @pytest.mark.parametrize(

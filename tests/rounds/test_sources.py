@@ -16,9 +16,12 @@ from rounds.sources import source_of
         ("https://en.inform.kz/news/1", ("Kazinform", "agency")),
         ("https://www.dailysabah.com/a", ("Daily Sabah", "press")),
         ("http://el.kz./news", ("El.kz", "press")),
-        ("https://larouchepub.com/a", ("", "other")),
-        ("https://www.zerohedge.com/a", ("", "other")),
-        ("https://en.wikipedia.org/wiki/Astana", ("", "other")),
+        ("https://larouchepub.com/a", ("LaRouche Publications (EIR)", "other")),
+        ("https://www.zerohedge.com/a", ("ZeroHedge", "other")),
+        ("https://en.wikipedia.org/wiki/Astana", ("Wikipedia", "other")),
+        ("http://news.xinhuanet.com/english/x.htm", ("Xinhua", "agency")),
+        ("https://www.theguardian.com/world/x", ("The Guardian", "press")),
+        ("https://unlisted.example/a", ("", "other")),
     ],
 )
 def test_outlet_and_tier_come_from_the_host(url, expected):
@@ -59,3 +62,26 @@ def test_a_round_lists_its_best_source_first_with_its_tier_visible(client, api_c
     assert sources[first_badge:].startswith(f'class="badge tier-{best.tier}"')
     inline = api_client.get(f"/api/v1/rounds/{rnd.number}/").json()["citations"]
     assert {c["tier"] for c in inline} == {c.tier for c in rnd.citations.all()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("number", "quoted"), [(4, False), (11, True), (22, True)])
+def test_a_round_page_names_each_source_with_outlet_date_tier_and_quote(client, number, quoted):
+    rnd = Round.objects.get(number=number)
+    html = client.get(rnd.get_absolute_url()).content.decode()
+    sources = html[html.index('<ul class="sources">') :]
+    items = sources[: sources.index("</ul>")].split("<li>")[1:]
+    citations = sorted(rnd.citations.all(), key=lambda c: c.tier_rank)
+    assert len(items) == len(citations)
+    for item, c in zip(items, citations, strict=True):
+        # best source first, every one with its outlet, its date (or says it has none), its tier
+        assert f'href="{c.url}"' in item
+        assert c.publisher.replace("'", "&#x27;") in item
+        if c.published:
+            assert f'<time class="published" datetime="{c.published:%Y-%m-%d}">' in item
+        else:
+            assert "date not recorded" in item
+        assert f'class="badge tier-{c.tier}"' in item
+        if c.quote:
+            assert "<blockquote" in item
+    assert any("<blockquote" in item for item in items) == quoted

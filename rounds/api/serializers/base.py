@@ -118,15 +118,15 @@ class CuratedSerializer(StrictModelSerializer):
         return api_url(self.context.get("request"), self.type_name, key)
 
 
+OVERDUE_HELP = (
+    "Derived, never stored: still scheduled or announced though its dates have passed, with no "
+    "record of it being held."
+)
+STATUS_LABEL_HELP = 'The status as the site shows it: "Overdue — not confirmed" when overdue.'
+
+
 class MeetingSerializer(CuratedSerializer):
     """A curated meeting (a round or an event): its status as readers see it, derived."""
 
-    overdue = serializers.BooleanField(
-        read_only=True,
-        help_text="Derived, never stored: still scheduled or announced though its dates have "
-        "passed, with no record of it being held.",
-    )
-    status_label = serializers.CharField(
-        read_only=True,
-        help_text='The status as the site shows it: "Overdue — not confirmed" when overdue.',
-    )
+    overdue = serializers.BooleanField(read_only=True, help_text=OVERDUE_HELP)
+    status_label = serializers.CharField(read_only=True, help_text=STATUS_LABEL_HELP)

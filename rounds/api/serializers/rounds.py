@@ -13,7 +13,13 @@ from astana_site.api.fields import (
     StrictModelSerializer,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer, api_url
+from rounds.api.serializers.base import (
+    OVERDUE_HELP,
+    STATUS_LABEL_HELP,
+    CuratedSerializer,
+    MeetingSerializer,
+    api_url,
+)
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import (
     Delegation,
@@ -51,11 +57,24 @@ class DocumentRefSerializer(StrictModelSerializer):
 
 class EventRefSerializer(StrictModelSerializer):
     place = StrictSlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    overdue = serializers.BooleanField(read_only=True, help_text=OVERDUE_HELP)
+    status_label = serializers.CharField(read_only=True, help_text=STATUS_LABEL_HELP)
     api_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
-        fields = ["slug", "kind", "title", "start_date", "end_date", "place", "status", "api_url"]
+        fields = [
+            "slug",
+            "kind",
+            "title",
+            "start_date",
+            "end_date",
+            "place",
+            "status",
+            "overdue",
+            "status_label",
+            "api_url",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.URI)

@@ -13,7 +13,11 @@ class Command(BaseCommand):
         if not report.changed:
             self.stdout.write("Reference data already up to date; nothing changed.")
             return
-        for label, bucket in (("created", report.created), ("updated", report.updated)):
+        for label, bucket in (
+            ("created", report.created),
+            ("updated", report.updated),
+            ("removed", report.removed),
+        ):
             for name, count in sorted(bucket.items()):
                 self.stdout.write(f"{label} {count} {name}")
         self.stdout.write(self.style.SUCCESS("Reference data loaded."))
