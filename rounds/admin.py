@@ -260,6 +260,7 @@ class RoundAdmin(CuratedAdmin):
     inlines = [DelegationInline, CitationInline]
     fieldsets = (
         (None, {"fields": ("number", "name", "status", "change_reason", "opened_version")}),
+        ("Name in other languages", {"fields": ("name_ru", "name_tr", "name_ar")}),
         (
             "When and where",
             {"fields": ("city", "place", "venue", "start_date", "end_date", "date_note")},

@@ -17,6 +17,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from reference_translations import add_translations  # beside this script
+
 OUT = Path(__file__).resolve().parent.parent / "rounds" / "reference"
 
 PARTICIPANTS = [
@@ -704,6 +706,7 @@ def main(shared: Path) -> None:
         "zones": build_zones(facts, polygons),
         "post_2024_status": facts.get("post_2024_status"),
     }
+    add_translations(data)  # ru/tr/ar names for every record (scripts/reference_translations.py)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "astana.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     shutil.copyfile(shared / "geo" / "syria_adm1.geojson", OUT / "syria_adm1.geojson")

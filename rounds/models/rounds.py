@@ -14,6 +14,9 @@ class Round(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
 
     number = models.PositiveSmallIntegerField(unique=True)
     name = models.CharField(max_length=255)
+    name_ru = models.CharField("name (Russian)", max_length=255, blank=True)
+    name_tr = models.CharField("name (Turkish)", max_length=255, blank=True)
+    name_ar = models.CharField("name (Arabic)", max_length=255, blank=True)
     city = models.CharField(
         max_length=64,
         blank=True,

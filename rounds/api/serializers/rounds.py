@@ -13,7 +13,13 @@ from astana_site.api.fields import (
     StrictModelSerializer,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer, api_url
+from rounds.api.serializers.base import (
+    CuratedSerializer,
+    MeetingSerializer,
+    TranslatedNamesMixin,
+    api_url,
+    translations_field,
+)
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import (
     Delegation,
@@ -36,7 +42,7 @@ class DelegationSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class DocumentRefSerializer(StrictModelSerializer):
+class DocumentRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
     api_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -49,7 +55,7 @@ class DocumentRefSerializer(StrictModelSerializer):
         return api_url(self.context.get("request"), "statement", obj.slug)
 
 
-class EventRefSerializer(StrictModelSerializer):
+class EventRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
     place = StrictSlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     api_url = serializers.SerializerMethodField()
 
@@ -89,8 +95,9 @@ class NextMeetingSerializer(serializers.Serializer):
     )
 
 
-class RoundSerializer(MeetingSerializer):
+class RoundSerializer(TranslatedNamesMixin, MeetingSerializer):
     type_name = "round"
+    translations = translations_field(Round)
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
         slug_field="slug",
@@ -114,6 +121,7 @@ class RoundSerializer(MeetingSerializer):
         fields = [
             "number",
             "name",
+            "translations",
             "city",
             "place",
             "venue",
