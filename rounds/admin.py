@@ -260,7 +260,10 @@ class RoundAdmin(CuratedAdmin):
     inlines = [DelegationInline, CitationInline]
     fieldsets = (
         (None, {"fields": ("number", "name", "status", "change_reason", "opened_version")}),
-        ("Name in other languages", {"fields": ("name_ru", "name_tr", "name_ar")}),
+        (
+            "Names in other languages",
+            {"fields": ("name_ru", "name_tr", "name_ar", "city_ru", "city_tr", "city_ar")},
+        ),
         (
             "When and where",
             {"fields": ("city", "place", "venue", "start_date", "end_date", "date_note")},

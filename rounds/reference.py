@@ -212,7 +212,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
             {"number": r["number"]},
             {
                 "name": r["name"],
-                **_translations(r, ("name",)),
+                **_translations(r, ("name", "city")),
                 "city": r["city"],
                 "place": places[r["place"]],
                 "venue": r["venue"],

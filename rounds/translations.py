@@ -22,7 +22,7 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "tr": "Turkish", "ar": "Arab
 
 # Model label -> the fields readers see that carry translations.
 TRANSLATED_FIELDS: dict[str, tuple[str, ...]] = {
-    "rounds.round": ("name",),
+    "rounds.round": ("name", "city"),
     "rounds.event": ("title",),
     "rounds.place": ("name",),
     "rounds.participant": ("name",),
@@ -66,13 +66,16 @@ class Shown(NamedTuple):
 def shown(instance, field: str, lang: str) -> Shown:
     """``field`` of ``instance`` in ``lang``, or in English where it has no translation.
 
-    Works on any object with the columns (a model row, a historical row); a field without
-    translations is shown as it is."""
+    Works on any object with the columns (a model row, a historical row) or with a
+    ``translations`` mapping like ``translations_of``'s (data shaped for a page); a field
+    without translations is shown as it is."""
     lang = content_language(lang)
     english = getattr(instance, field, "") or ""
     if lang == SOURCE_LANGUAGE:
         return Shown(english, SOURCE_LANGUAGE)
     text = getattr(instance, column(field, lang), None)
+    if text is None and isinstance(getattr(instance, "translations", None), dict):
+        text = instance.translations.get(lang, {}).get(field)
     if text and text.strip():
         return Shown(text, lang)
     return Shown(english, SOURCE_LANGUAGE)

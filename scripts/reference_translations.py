@@ -57,6 +57,13 @@ PARTICIPANTS = {
     "syrian-opposition": ("Сирийская оппозиция", "Suriye muhalefeti", "المعارضة السورية"),
 }
 
+# A round's city as named at the time (Round.city).
+CITIES = {
+    "Astana": ("Астана", "Astana", "أستانا"),
+    "Nur-Sultan": ("Нур-Султан", "Nur-Sultan", "نور سلطان"),
+    "Sochi": ("Сочи", "Soçi", "سوتشي"),
+}
+
 _AR_ORDINALS = {
     15: "الخامس عشر",
     16: "السادس عشر",
@@ -547,6 +554,7 @@ def add_translations(data: dict) -> dict:
     for record in data["rounds"]:
         record.pop("translations", None)
         _set(record, "name", round_names(record["number"]))
+        _set(record, "city", CITIES.get(record["city"], ("", "", "")))
     for kind, table in (("statements", STATEMENTS), ("events", EVENTS)):
         for record in data[kind]:
             record.pop("translations", None)

@@ -22,6 +22,9 @@ class Round(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
         blank=True,
         help_text="As named at the time: Astana, Nur-Sultan or Sochi (blank while unknown).",
     )
+    city_ru = models.CharField("city (Russian)", max_length=64, blank=True)
+    city_tr = models.CharField("city (Turkish)", max_length=64, blank=True)
+    city_ar = models.CharField("city (Arabic)", max_length=64, blank=True)
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="rounds"
     )

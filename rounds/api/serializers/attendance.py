@@ -13,7 +13,7 @@ from rounds.selectors import attendance_sources
 
 
 class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
-    translated_outputs = {"round_name": ("round", "name")}
+    translated_outputs = {"round_name": ("round", "name"), "city": ("round", "city")}
 
     round = StrictIntegerField(source="round.number", read_only=True, help_text="Round number.")
     round_name = StrictCharField(source="round.name", read_only=True)
