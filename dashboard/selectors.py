@@ -38,6 +38,7 @@ from rounds.selectors import (
     round_list,
     round_statement_text,
 )
+from rounds.translations import TRANSLATED_FIELDS, translation_columns, translations_of
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
 EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
@@ -95,6 +96,8 @@ class TimelineRound:
     outcomes: list[str]
     url: str
     status: str = "held"  # as a reader sees it: "held", "scheduled", "overdue — not confirmed"…
+    # The record's names in ru/tr/ar (rounds.translations.translations_of), for {% tr %}.
+    translations: dict = field(default_factory=dict, compare=False)
 
     @property
     def dates(self) -> str:
@@ -113,6 +116,7 @@ class TimelineEvent:
     status: str
     url: str
     prominent: bool = False
+    translations: dict = field(default_factory=dict, compare=False)
 
     @property
     def dates(self) -> str:
@@ -132,6 +136,7 @@ class ZoneLifetime:
     short_name: str
     url: str
     segments: list[StatusSegment]
+    translations: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,7 @@ class MapZone:
     geometry: dict | None
     approximate: bool
     history: list[tuple[datetime.date, str]] = field(default_factory=list)
+    translations: dict = field(default_factory=dict, compare=False)
 
 
 def _segments(history: list[tuple[datetime.date, str]]) -> list[StatusSegment]:
@@ -338,11 +344,21 @@ def timeline(params=None) -> Timeline:
             outcomes=list(r.outcomes or []),
             url=r.get_absolute_url(),
             status=_shown_status(r),
+            translations=translations_of(r),
         )
         for r in filtered_rounds(params)
         .select_related(None)
         .prefetch_related(None)
-        .only("number", "name", "city", "start_date", "end_date", "outcomes", "status")
+        .only(
+            "number",
+            "name",
+            "city",
+            "start_date",
+            "end_date",
+            "outcomes",
+            "status",
+            *translation_columns(TRANSLATED_FIELDS["rounds.round"]),
+        )
         if r.start_date
     ]
     events = [
@@ -357,6 +373,7 @@ def timeline(params=None) -> Timeline:
             status=_shown_status(e),
             url=e.get_absolute_url(),
             prominent=e.kind in PROMINENT_KINDS,
+            translations=translations_of(e),
         )
         for e in filtered_events(params).select_related(None).prefetch_related(None)
         if e.start_date
@@ -367,6 +384,7 @@ def timeline(params=None) -> Timeline:
             short_name=z.short_name,
             url=z.get_absolute_url(),
             segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
+            translations=translations_of(z),
         )
         for z in Zone.objects.prefetch_related("status_changes")
     ]
@@ -493,6 +511,7 @@ def map_zones() -> list[MapZone]:
             geometry=z.polygon,
             approximate=z.polygon_approximate,
             history=[(c.date, c.status) for c in z.status_changes.all()],
+            translations=translations_of(z),
         )
         for z in Zone.objects.prefetch_related("status_changes")
     ]

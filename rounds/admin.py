@@ -258,6 +258,10 @@ class RoundAdmin(CuratedAdmin):
     fieldsets = (
         (None, {"fields": ("number", "name", "status", "change_reason", "opened_version")}),
         (
+            "Names in other languages",
+            {"fields": ("name_ru", "name_tr", "name_ar", "city_ru", "city_tr", "city_ar")},
+        ),
+        (
             "When and where",
             {"fields": ("city", "place", "venue", "start_date", "end_date", "date_note")},
         ),

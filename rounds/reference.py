@@ -30,6 +30,12 @@ from rounds.models import (
 )
 from rounds.services import analysts_group_ensure, curated_delete, curated_save, set_m2m
 from rounds.sources import source_of
+from rounds.translations import (
+    TRANSLATED_FIELDS,
+    TRANSLATION_LANGUAGES,
+    column,
+    translation_columns,
+)
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 REASON = "Reference data load"
@@ -63,6 +69,11 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
     reloading the reference data never reverts curated work. The row is locked while this is
     decided and written, and only the fields whose reference value differs are written, so an
     edit made at the same time is neither reverted nor overwritten.
+
+    Translations (``name_ru``...) are owned field by field: on such a kept row the loader
+    still writes a translation column that nobody but the loader has ever set (a translation
+    the data gained since, on a record an analyst edited otherwise); one an analyst wrote or
+    cleared stays theirs.
     """
     with transaction.atomic():
         instance = model.objects.select_for_update().filter(**lookup).first()
@@ -77,12 +88,42 @@ def _upsert(model, lookup: dict, values: dict, report: LoadReport):
         latest = instance.history.order_by("-history_date", "-history_id").first()
         if latest is not None and latest.history_change_reason != REASON:
             report.count(report.kept, model)
-            return instance
+            translations = set(
+                translation_columns(TRANSLATED_FIELDS.get(model._meta.label_lower, ()))
+            )
+            differs = {
+                name for name in differs & translations if _set_only_by_loader(instance, name)
+            }
+            if not differs:
+                return instance
         for name in differs:
             setattr(instance, name, values[name])
         curated_save(instance, reason=REASON)
         report.count(report.updated, model)
         return instance
+
+
+def _set_only_by_loader(instance: models.Model, name: str) -> bool:
+    """Whether history shows no one but this loader giving field ``name`` a value (a record
+    created blank by someone else counts as untouched)."""
+    previous = ""
+    for row in instance.history.order_by("history_date", "history_id"):
+        value = getattr(row, name, "")
+        if value != previous and row.history_change_reason != REASON:
+            return False
+        previous = value
+    return True
+
+
+def _translations(record: dict, fields: tuple[str, ...]) -> dict[str, str]:
+    """The translation columns of a reference record's ``translations`` object
+    (``{"ru": {"name": ...}}`` -> ``{"name_ru": ...}``); blank where the data has none."""
+    given = record.get("translations") or {}
+    return {
+        column(f, lang): (given.get(lang) or {}).get(f, "")
+        for f in fields
+        for lang in TRANSLATION_LANGUAGES
+    }
 
 
 def _citation_values(source: str | dict) -> tuple[str, dict]:
@@ -168,6 +209,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
                 "latitude": p["latitude"],
                 "longitude": p["longitude"],
                 "aliases": p["aliases"],
+                **_translations(p, ("name",)),
             },
             report,
         )
@@ -183,6 +225,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
                 "kind": p["kind"],
                 "is_guarantor": p["is_guarantor"],
                 "aliases": p["aliases"],
+                **_translations(p, ("name",)),
             },
             report,
         )
@@ -195,6 +238,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
             {"number": r["number"]},
             {
                 "name": r["name"],
+                **_translations(r, ("name", "city")),
                 "city": r["city"],
                 "place": places[r["place"]],
                 "venue": r["venue"],
@@ -235,6 +279,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
             {"slug": s["slug"]},
             {
                 "title": s["title"],
+                **_translations(s, ("title",)),
                 "kind": s["kind"],
                 "date": _date(s["date"]),
                 "round": rounds.get(s["round"]),
@@ -257,6 +302,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
             {
                 "kind": e["kind"],
                 "title": e["title"],
+                **_translations(e, ("title",)),
                 "description": e["description"],
                 "start_date": _date(e["start_date"]),
                 "end_date": _date(e["end_date"]),
@@ -292,7 +338,7 @@ def reference_load(*, path: Path | None = None) -> LoadReport:
                 "number": z["number"],
                 "name": z["name"],
                 "short_name": z["short_name"],
-                "name_ar": z["name_ar"],
+                **_translations(z, ("name", "short_name")),
                 "governorates_text": z["governorates_text"],
                 "centre_latitude": z["centre"][0],
                 "centre_longitude": z["centre"][1],

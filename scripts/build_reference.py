@@ -27,6 +27,7 @@ OUT = ROOT / "rounds" / "reference"
 # What was established about each cited page beyond its URL (title, publication date, the quote
 # that supports the claim, when the stored copy was retrieved), and how; see DATA.md.
 CITATIONS = Path(__file__).resolve().parent / "reference_citations.json"
+from reference_translations import add_translations  # noqa: E402  (beside this script)
 
 PARTICIPANTS = [
     # slug, name, short name, kind, guarantor, aliases (name, lang)
@@ -790,6 +791,7 @@ def main(shared: Path) -> None:
         "zones": zones,
         "post_2024_status": facts.get("post_2024_status"),
     }
+    add_translations(data)  # ru/tr/ar names for every record (scripts/reference_translations.py)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "astana.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     shutil.copyfile(shared / "geo" / "syria_adm1.geojson", OUT / "syria_adm1.geojson")

@@ -108,6 +108,9 @@ class TrackerAutoSchema(AutoSchema):
         )
         if getattr(self.view, "record_etag", False) and answers_a_record:
             parameters = [*parameters, ETAG_PARAMETER]
+        if self.method in SAFE_METHODS:
+            # What a view's reads take besides filters (e.g. the language of names).
+            parameters = [*parameters, *getattr(self.view, "read_parameters", [])]
         return parameters
 
     def _resolve_path_parameters(self, variables):

@@ -75,6 +75,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% tr record "name" %}: record names in the reader's language, on every page.
+            "builtins": ["dashboard.templatetags.content"],
         },
     },
 ]

@@ -32,6 +32,11 @@ from astana_site.api.views import StrictQueryMixin
 from astana_site.validators import has_control_characters
 from rounds import filtersets, selectors
 from rounds.api import serializers as s
+from rounds.api.languages import (
+    CONTENT_LANGUAGE_PARAMETER,
+    LANGUAGE_PARAMETERS,
+    ContentLanguageMixin,
+)
 from rounds.api.renderers import (
     GeoJSONRenderer,
     ICalendarRenderer,
@@ -150,9 +155,14 @@ class RecordETagMixin:
         return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(instance)})
 
 
-class CuratedViewSet(RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
-    """A curated resource: anyone reads; analysts write through the services, with a reason
-    and the ``If-Match`` of the version they read."""
+class CuratedViewSet(
+    ContentLanguageMixin, RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet
+):
+    """A curated resource: anyone reads (names in the language asked for, see
+    ``rounds.api.languages``); analysts write through the services, with a reason and the
+    ``If-Match`` of the version they read."""
+
+    read_parameters = [*LANGUAGE_PARAMETERS, CONTENT_LANGUAGE_PARAMETER]
 
     selector: Callable[[], models.QuerySet]
     lookup_field = "slug"
@@ -282,6 +292,7 @@ class ParticipantViewSet(CuratedViewSet):
 
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
 class GuarantorViewSet(
+    ContentLanguageMixin,
     RecordETagMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
@@ -294,6 +305,7 @@ class GuarantorViewSet(
 
     serializer_class = s.ParticipantSerializer
     filterset_class = filtersets.ParticipantFilterSet
+    read_parameters = [*LANGUAGE_PARAMETERS, CONTENT_LANGUAGE_PARAMETER]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema = SLUG_LOOKUP
@@ -413,13 +425,16 @@ class PlaceViewSet(CuratedViewSet):
         responses={200: s.AttendanceSerializer(many=True)},
     )
 )
-class AttendanceViewSet(StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class AttendanceViewSet(
+    ContentLanguageMixin, StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Who attended each round: one row per delegation, with its role, head and sources.
 
     Read-only: change a delegation through its round (``/rounds/``) or the admin."""
 
     serializer_class = s.AttendanceSerializer
     filterset_class = filtersets.DelegationFilterSet
+    read_parameters = [*LANGUAGE_PARAMETERS, CONTENT_LANGUAGE_PARAMETER]
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
@@ -444,6 +459,7 @@ class CitationViewSet(CuratedViewSet):
     selector = staticmethod(selectors.citation_api_list)
     serializer_class = s.CitationSerializer
     filterset_class = filtersets.CitationFilterSet
+    read_parameters = []  # citations carry no names to translate
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
     lookup_schema = ID_LOOKUP

@@ -29,6 +29,9 @@ class Place(AliasesMixin, CuratedModel):
 
     slug = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=128, help_text="Current English name.")
+    name_ru = models.CharField("name (Russian)", max_length=128, blank=True)
+    name_tr = models.CharField("name (Turkish)", max_length=128, blank=True)
+    name_ar = models.CharField("name (Arabic)", max_length=128, blank=True)
     kind = models.CharField(max_length=16, choices=PlaceKind.choices, default=PlaceKind.CITY)
     country = models.CharField(max_length=64, blank=True)
     governorate = models.ForeignKey(

@@ -14,6 +14,9 @@ class Participant(AliasesMixin, CuratedModel):
 
     slug = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=128, unique=True, help_text="English name.")
+    name_ru = models.CharField("name (Russian)", max_length=128, blank=True)
+    name_tr = models.CharField("name (Turkish)", max_length=128, blank=True)
+    name_ar = models.CharField("name (Arabic)", max_length=128, blank=True)
     short_name = models.CharField(max_length=32, blank=True, help_text="e.g. UN, ICRC.")
     kind = models.CharField(max_length=32, choices=ParticipantKind.choices)
     is_guarantor = models.BooleanField(

@@ -14,11 +14,17 @@ class Round(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
 
     number = models.PositiveSmallIntegerField(unique=True)
     name = models.CharField(max_length=255)
+    name_ru = models.CharField("name (Russian)", max_length=255, blank=True)
+    name_tr = models.CharField("name (Turkish)", max_length=255, blank=True)
+    name_ar = models.CharField("name (Arabic)", max_length=255, blank=True)
     city = models.CharField(
         max_length=64,
         blank=True,
         help_text="As named at the time: Astana, Nur-Sultan or Sochi (blank while unknown).",
     )
+    city_ru = models.CharField("city (Russian)", max_length=64, blank=True)
+    city_tr = models.CharField("city (Turkish)", max_length=64, blank=True)
+    city_ar = models.CharField("city (Arabic)", max_length=64, blank=True)
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="rounds"
     )

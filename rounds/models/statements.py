@@ -13,6 +13,9 @@ class Statement(CuratedModel):
 
     slug = models.SlugField(max_length=96, unique=True)
     title = models.CharField(max_length=500)
+    title_ru = models.CharField("title (Russian)", max_length=500, blank=True)
+    title_tr = models.CharField("title (Turkish)", max_length=500, blank=True)
+    title_ar = models.CharField("title (Arabic)", max_length=500, blank=True)
     kind = models.CharField(max_length=32, choices=StatementKind.choices)
     date = models.DateField(null=True, blank=True)
     round = models.ForeignKey(

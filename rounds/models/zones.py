@@ -27,8 +27,13 @@ class Zone(CuratedModel):
         unique=True, help_text="Order in the memorandum (1-4)."
     )
     name = models.CharField(max_length=255)
+    name_ru = models.CharField("name (Russian)", max_length=255, blank=True)
+    name_tr = models.CharField("name (Turkish)", max_length=255, blank=True)
+    name_ar = models.CharField("name (Arabic)", max_length=255, blank=True)
     short_name = models.CharField(max_length=64)
-    name_ar = models.CharField(max_length=255, blank=True)
+    short_name_ru = models.CharField("short name (Russian)", max_length=64, blank=True)
+    short_name_tr = models.CharField("short name (Turkish)", max_length=64, blank=True)
+    short_name_ar = models.CharField("short name (Arabic)", max_length=64, blank=True)
     governorates = models.ManyToManyField(Governorate, related_name="zones", blank=True)
     governorates_text = models.CharField(
         max_length=255, blank=True, help_text="Which parts, as sources describe them."

@@ -6,13 +6,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import StrictCharField, StrictIntegerField, StrictModelSerializer
-from rounds.api.serializers.base import CitationInlineSerializer
+from rounds.api.serializers.base import CitationInlineSerializer, TranslatedNamesMixin
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import Delegation
 from rounds.selectors import attendance_sources
 
 
-class AttendanceSerializer(StrictModelSerializer):
+class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
+    translated_outputs = {"round_name": ("round", "name"), "city": ("round", "city")}
+
     round = StrictIntegerField(source="round.number", read_only=True, help_text="Round number.")
     round_name = StrictCharField(source="round.name", read_only=True)
     start_date = serializers.DateField(source="round.start_date", read_only=True, allow_null=True)

@@ -15,6 +15,14 @@ from astana_site.api.fields import (
 from rounds.models import (
     Citation,
 )
+from rounds.translations import (
+    LANGUAGE_NAMES,
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
+    TRANSLATION_LANGUAGES,
+    column,
+    translated,
+)
 
 # Which API resource shows a record of each citable type, and the field addressing it.
 RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
@@ -130,3 +138,88 @@ class MeetingSerializer(CuratedSerializer):
 
     overdue = serializers.BooleanField(read_only=True, help_text=OVERDUE_HELP)
     status_label = serializers.CharField(read_only=True, help_text=STATUS_LABEL_HELP)
+
+
+# --- Names in the languages of the process (rounds.translations) --------------------------
+
+
+class TranslatedNamesMixin:
+    """Gives the names readers see in the language the request asked for (``lang`` in the
+    context, set by ``rounds.api.languages.ContentLanguageMixin``), English where there is no
+    translation. ``translated_outputs`` maps an output key to (the attribute path of the
+    record holding it, '' for this one; its field); by default the model's translated fields.
+    """
+
+    translated_outputs: dict[str, tuple[str, str]] | None = None
+
+    def _translated_outputs(self) -> dict[str, tuple[str, str]]:
+        if self.translated_outputs is not None:
+            return self.translated_outputs
+        return {f: ("", f) for f in TRANSLATED_FIELDS.get(self.Meta.model._meta.label_lower, ())}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        lang = self.context.get("lang", SOURCE_LANGUAGE)
+        if lang == SOURCE_LANGUAGE:
+            return data
+        for key, (path, field) in self._translated_outputs().items():
+            if key not in data:
+                continue
+            holder = instance
+            for attr in path.split(".") if path else ():
+                holder = getattr(holder, attr, None)
+            if holder is not None:
+                data[key] = translated(holder, field, lang)
+        return data
+
+
+class StrictNestedSerializer(serializers.Serializer):
+    """A nested object whose writes take only its fields (like ``StrictModelSerializer``)."""
+
+    def writable_field_names(self) -> list[str]:
+        return [name for name, field in self.fields.items() if not field.read_only]
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            writable = self.writable_field_names()
+            unknown = sorted(str(name) for name in data if name not in writable)
+            if unknown:
+                message = f"Not a field this object takes; it takes: {', '.join(writable)}."
+                raise serializers.ValidationError(
+                    {name: [message] for name in unknown}, code="unknown_field"
+                )
+        return super().to_internal_value(data)
+
+
+def translations_field(model, *, help_text: str = "") -> serializers.Serializer:
+    """The ``translations`` object of ``model``'s representation: ``{"ru": {"name": ...},
+    "tr": {...}, "ar": {...}}`` ("" where not translated), read and written as the columns
+    ``name_ru``... (so a write goes through the curated services like any field)."""
+    fields = TRANSLATED_FIELDS[model._meta.label_lower]
+    per_language = {}
+    for lang in TRANSLATION_LANGUAGES:
+        attrs = {
+            f: StrictCharField(
+                source=column(f, lang),
+                max_length=model._meta.get_field(column(f, lang)).max_length,
+                required=False,
+                allow_blank=True,
+                help_text=f"{model._meta.get_field(f).verbose_name} in "
+                f"{LANGUAGE_NAMES[lang]} (blank: not translated; English is shown).",
+            )
+            for f in fields
+        }
+        cls = type(
+            f"{model.__name__}Translation{lang.title()}Serializer",
+            (StrictNestedSerializer,),
+            attrs,
+        )
+        per_language[lang] = cls(source="*", required=False)
+    outer = type(f"{model.__name__}TranslationsSerializer", (StrictNestedSerializer,), per_language)
+    return outer(
+        source="*",
+        required=False,
+        help_text=help_text
+        or "The names in Russian, Turkish and Arabic as stored, whatever the language asked "
+        "for; send some of them to change only those.",
+    )

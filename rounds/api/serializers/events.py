@@ -10,7 +10,12 @@ from astana_site.api.fields import (
     StrictCharField,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer
+from rounds.api.serializers.base import (
+    CuratedSerializer,
+    MeetingSerializer,
+    TranslatedNamesMixin,
+    translations_field,
+)
 from rounds.models import (
     Event,
     Participant,
@@ -19,8 +24,10 @@ from rounds.models import (
 )
 
 
-class EventSerializer(MeetingSerializer):
+class EventSerializer(TranslatedNamesMixin, MeetingSerializer):
     type_name = "event"
+    translated_outputs = {"title": ("", "title"), "place_name": ("place", "name")}
+    translations = translations_field(Event)
     place = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
@@ -55,6 +62,7 @@ class EventSerializer(MeetingSerializer):
             "slug",
             "kind",
             "title",
+            "translations",
             "description",
             "start_date",
             "end_date",

@@ -5,14 +5,20 @@ from __future__ import annotations
 from astana_site.api.fields import (
     StrictModelSerializer,
 )
-from rounds.api.serializers.base import AliasSerializer, CuratedSerializer
+from rounds.api.serializers.base import (
+    AliasSerializer,
+    CuratedSerializer,
+    TranslatedNamesMixin,
+    translations_field,
+)
 from rounds.models import (
     Participant,
 )
 
 
-class ParticipantSerializer(CuratedSerializer):
+class ParticipantSerializer(TranslatedNamesMixin, CuratedSerializer):
     type_name = "participant"
+    translations = translations_field(Participant)
     aliases = AliasSerializer(
         many=True, required=False, help_text="Names in other languages and spellings."
     )
@@ -22,6 +28,7 @@ class ParticipantSerializer(CuratedSerializer):
         fields = [
             "slug",
             "name",
+            "translations",
             "short_name",
             "kind",
             "is_guarantor",
@@ -31,7 +38,7 @@ class ParticipantSerializer(CuratedSerializer):
         read_only_fields = ["created", "modified"]
 
 
-class ParticipantRefSerializer(StrictModelSerializer):
+class ParticipantRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
     class Meta:
         model = Participant
         fields = ["slug", "name", "short_name", "is_guarantor"]

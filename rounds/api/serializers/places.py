@@ -6,15 +6,21 @@ from astana_site.api.fields import (
     StrictFloatField,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import AliasSerializer, CuratedSerializer
+from rounds.api.serializers.base import (
+    AliasSerializer,
+    CuratedSerializer,
+    TranslatedNamesMixin,
+    translations_field,
+)
 from rounds.models import (
     Governorate,
     Place,
 )
 
 
-class PlaceSerializer(CuratedSerializer):
+class PlaceSerializer(TranslatedNamesMixin, CuratedSerializer):
     type_name = "place"
+    translations = translations_field(Place)
     governorate = StrictSlugRelatedField(
         slug_field="pcode",
         queryset=Governorate.objects.all(),
@@ -31,6 +37,7 @@ class PlaceSerializer(CuratedSerializer):
         fields = [
             "slug",
             "name",
+            "translations",
             "kind",
             "country",
             "governorate",

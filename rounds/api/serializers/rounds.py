@@ -18,7 +18,9 @@ from rounds.api.serializers.base import (
     STATUS_LABEL_HELP,
     CuratedSerializer,
     MeetingSerializer,
+    TranslatedNamesMixin,
     api_url,
+    translations_field,
 )
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import (
@@ -42,7 +44,7 @@ class DelegationSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class DocumentRefSerializer(StrictModelSerializer):
+class DocumentRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
     api_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -55,7 +57,7 @@ class DocumentRefSerializer(StrictModelSerializer):
         return api_url(self.context.get("request"), "statement", obj.slug)
 
 
-class EventRefSerializer(StrictModelSerializer):
+class EventRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
     place = StrictSlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     overdue = serializers.BooleanField(read_only=True, help_text=OVERDUE_HELP)
     status_label = serializers.CharField(read_only=True, help_text=STATUS_LABEL_HELP)
@@ -108,8 +110,9 @@ class NextMeetingSerializer(serializers.Serializer):
     )
 
 
-class RoundSerializer(MeetingSerializer):
+class RoundSerializer(TranslatedNamesMixin, MeetingSerializer):
     type_name = "round"
+    translations = translations_field(Round)
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
         slug_field="slug",
@@ -133,6 +136,7 @@ class RoundSerializer(MeetingSerializer):
         fields = [
             "number",
             "name",
+            "translations",
             "city",
             "place",
             "venue",

@@ -10,7 +10,11 @@ from astana_site.api.fields import (
     StrictCharField,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer
+from rounds.api.serializers.base import (
+    CuratedSerializer,
+    TranslatedNamesMixin,
+    translations_field,
+)
 from rounds.comparison import KINDS
 from rounds.models import (
     Participant,
@@ -19,8 +23,9 @@ from rounds.models import (
 )
 
 
-class StatementSerializer(CuratedSerializer):
+class StatementSerializer(TranslatedNamesMixin, CuratedSerializer):
     type_name = "statement"
+    translations = translations_field(Statement)
     round = StrictSlugRelatedField(
         slug_field="number",
         queryset=Round.objects.all(),
@@ -45,6 +50,7 @@ class StatementSerializer(CuratedSerializer):
         fields = [
             "slug",
             "title",
+            "translations",
             "kind",
             "date",
             "round",

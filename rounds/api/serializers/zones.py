@@ -11,7 +11,12 @@ from astana_site.api.fields import (
     StrictModelSerializer,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, GeometrySerializer
+from rounds.api.serializers.base import (
+    CuratedSerializer,
+    GeometrySerializer,
+    TranslatedNamesMixin,
+    translations_field,
+)
 from rounds.models import (
     Governorate,
     Zone,
@@ -26,8 +31,9 @@ class ZoneStatusChangeSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class ZoneSerializer(CuratedSerializer):
+class ZoneSerializer(TranslatedNamesMixin, CuratedSerializer):
     type_name = "zone"
+    translations = translations_field(Zone)
     number = StrictIntegerField(
         min_value=1, max_value=SMALLINT_MAX, help_text="Order in the memorandum (1-4)."
     )
@@ -54,6 +60,7 @@ class ZoneSerializer(CuratedSerializer):
             "name",
             "short_name",
             "name_ar",
+            "translations",
             "governorates",
             "governorates_text",
             "centre_latitude",

@@ -1,0 +1,171 @@
+"""Names in the API in the language asked for: ``?lang=`` or ``Accept-Language``, English by
+default and where a translation is missing; translations written through the same services."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rounds.models import Round
+from rounds.services import curated_save
+from tests.api_helpers import if_match
+
+pytestmark = pytest.mark.django_db
+
+REASON = {"HTTP_X_CHANGE_REASON": "Arabic name per the MFA"}
+LISTS = ["rounds", "guarantors", "participants", "statements", "events", "zones", "places"]
+
+
+def test_round_8_in_arabic_by_accept_language(api_client):
+    response = api_client.get("/api/v1/rounds/8/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["name"] == "أستانا 8"
+    assert body["city"] == "أستانا"
+    names = {d["participant"]["slug"]: d["participant"]["name"] for d in body["delegations"]}
+    assert names["russia"] == "روسيا" and names["turkey"] == "تركيا" and names["iran"] == "إيران"
+    assert body["documents"][0]["title"].startswith("البيان المشترك")
+    assert response["Content-Language"] == "ar"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_round_8_in_english_without_a_language(api_client):
+    response = api_client.get("/api/v1/rounds/8/")
+    body = response.json()
+    assert body["name"] == "Astana-8"
+    names = {d["participant"]["slug"]: d["participant"]["name"] for d in body["delegations"]}
+    assert names["russia"] == "Russia"
+    assert response["Content-Language"] == "en"
+    # The stored translations are there whatever the language asked for.
+    assert body["translations"]["ar"]["name"] == "أستانا 8"
+    assert body["translations"]["ru"] == {"name": "Астана-8", "city": "Астана"}
+
+
+def test_lang_parameter_wins_over_the_header(api_client):
+    response = api_client.get("/api/v1/rounds/8/?lang=ru", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.json()["name"] == "Астана-8"
+    assert response["Content-Language"] == "ru"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("tr-TR,tr;q=0.9,en;q=0.5", "Astana-8"),
+        ("fr, ru;q=0.8", "Астана-8"),
+        ("de, fr", "Astana-8"),
+        ("*", "Astana-8"),
+        ("not a ;; header", "Astana-8"),
+    ],
+)
+def test_accept_language_gives_the_first_language_we_have_else_english(
+    api_client, header, expected
+):
+    response = api_client.get("/api/v1/rounds/8/", HTTP_ACCEPT_LANGUAGE=header)
+    assert response.status_code == 200
+    assert response.json()["name"] == expected
+
+
+def test_turkish_names_of_places_and_zones(api_client):
+    idlib = api_client.get("/api/v1/places/idlib/?lang=tr").json()
+    assert idlib["name"] == "İdlib"
+    zone = api_client.get("/api/v1/zones/idlib/?lang=tr").json()
+    assert zone["short_name"] == "İdlib"
+    assert "çatışmasızlık" in zone["name"]
+
+
+def test_lists_and_attendance_follow_the_language(api_client):
+    events = api_client.get("/api/v1/events/?slug=sochi-congress&lang=ru").json()
+    titles = [e["title"] for e in events["results"]]
+    assert "Конгресс сирийского национального диалога" in titles
+    rows = api_client.get("/api/v1/attendance/?round=14&lang=ar").json()["results"]
+    assert {r["round_name"] for r in rows} == {"أستانا 14"}
+    assert {r["city"] for r in rows} == {"نور سلطان"}
+
+
+def test_an_unknown_lang_is_a_400_in_the_house_error_shape(api_client):
+    response = api_client.get("/api/v1/rounds/8/?lang=fr")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["status"] == 400
+    assert "lang" in error["detail"]
+
+
+def test_a_missing_translation_falls_back_to_english(api_client):
+    rnd = Round.objects.get(number=8)
+    rnd.name_ar = ""
+    curated_save(rnd, reason="Arabic name under review")
+    body = api_client.get("/api/v1/rounds/8/", HTTP_ACCEPT_LANGUAGE="ar").json()
+    assert body["name"] == "Astana-8"
+    assert body["translations"]["ar"]["name"] == ""
+
+
+def test_a_translation_written_through_the_api_leaves_history_with_the_user(analyst_api, analyst):
+    url = "/api/v1/rounds/8/"
+    response = analyst_api.patch(
+        url,
+        {"translations": {"ar": {"name": "أستانا-8"}}},
+        format="json",
+        **if_match(analyst_api, url),
+        **REASON,
+    )
+    assert response.status_code == 200, response.json()
+    rnd = Round.objects.get(number=8)
+    assert (rnd.name, rnd.name_ar, rnd.name_ru) == ("Astana-8", "أستانا-8", "Астана-8")
+    latest = rnd.history.first()
+    assert latest.history_user == analyst
+    assert latest.history_change_reason == "Arabic name per the MFA"
+    assert [c.field for c in latest.diff_against(latest.prev_record).changes] == ["name_ar"]
+
+
+def test_a_write_takes_the_name_in_english_whatever_the_language(analyst_api):
+    url = "/api/v1/places/geneva/"
+    response = analyst_api.patch(
+        url + "?lang=ru",
+        {"country": "CH"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="ru",
+        **if_match(analyst_api, url),
+        **REASON,
+    )
+    assert response.status_code == 200
+    assert response.json()["name"] == "Geneva"
+
+
+def test_an_unknown_language_or_field_in_translations_is_refused(analyst_api):
+    url = "/api/v1/places/geneva/"
+    for body in (
+        {"translations": {"fr": {"name": "Genève"}}},
+        {"translations": {"ru": {"x": "y"}}},
+    ):
+        response = analyst_api.patch(
+            url, body, format="json", **if_match(analyst_api, url), **REASON
+        )
+        assert response.status_code == 400, body
+
+
+def _queries(client, url, **headers) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **headers)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("resource", LISTS)
+def test_names_in_another_language_cost_no_query(api_client, resource):
+    url = f"/api/v1/{resource}/?page_size=100"
+    _queries(api_client, url)  # warm caches (content types)
+    english = _queries(api_client, url)
+    assert _queries(api_client, url + "&lang=ar") == english
+    assert _queries(api_client, url, HTTP_ACCEPT_LANGUAGE="ru") == english
+
+
+def test_schema_documents_lang_and_accept_language_on_reads(api_client):
+    schema = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    paths = schema.json()["paths"]
+    for path in ("/api/v1/rounds/", "/api/v1/rounds/{number}/", "/api/v1/attendance/"):
+        parameters = {p["name"]: p for p in paths[path]["get"]["parameters"]}
+        assert parameters["lang"]["in"] == "query"
+        assert set(parameters["lang"]["schema"]["enum"]) == {"en", "ru", "tr", "ar"}
+        assert parameters["Accept-Language"]["in"] == "header"
+        assert "Content-Language" in paths[path]["get"]["responses"]["200"]["headers"]
+    patch = {p["name"] for p in paths["/api/v1/rounds/{number}/"]["patch"]["parameters"]}
+    assert "lang" not in patch
