@@ -124,9 +124,16 @@ class ReasonForm(forms.ModelForm):
         if version and version != record_version(self.instance):
             changes = changes_since(self.instance, opened) if opened else []
             raise ValidationError(
-                "Someone changed this record since you opened it, so your changes were not "
-                "saved. Reload the page to see the record as it is now, then redo your change."
-                + ("" if not changes else " Changed meanwhile: " + " | ".join(changes)),
+                gettext(
+                    "Someone changed this record since you opened it, so your changes were not "
+                    "saved. Reload the page to see the record as it is now, then redo your change."
+                )
+                + (
+                    ""
+                    if not changes
+                    else " "
+                    + gettext("Changed meanwhile: %(changes)s") % {"changes": " | ".join(changes)}
+                ),
                 code="stale",
             )
         return cleaned
@@ -342,9 +349,11 @@ class StatementTextForm(forms.Form):
         cleaned = super().clean()
         given = [k for k in ("url", "file", "text") if cleaned.get(k)]
         if len(given) != 1:
-            raise ValidationError("Give one of: an address, a file or the pasted text.")
+            raise ValidationError(gettext("Give one of: an address, a file or the pasted text."))
         if cleaned.get("url") and cleaned.get("published_url"):
-            raise ValidationError("An address is its own source; leave 'Published at' empty.")
+            raise ValidationError(
+                gettext("An address is its own source; leave 'Published at' empty.")
+            )
         return cleaned
 
 

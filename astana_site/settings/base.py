@@ -118,7 +118,9 @@ LANGUAGES = [
     ("tr", "Türkçe"),
     ("ar", "العربية"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# One catalogue for every app, inside a package so the wheel (and the image) ships it; the
+# compiled .mo files are made by `make install` / `make test` (compilemessages), not committed.
+LOCALE_PATHS = [Path(__file__).resolve().parent.parent / "locale"]
 # Dates in each language's conventions (astana_site/formats/<lang>/formats.py over Django's).
 FORMAT_MODULE_PATH = ["astana_site.formats"]
 # The reader's choice from the switcher, kept a year.
