@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import pgettext
 
 # Languages written right to left (the page's ``dir``).
 RTL_LANGUAGES = frozenset({"ar"})
@@ -17,7 +18,8 @@ def languages(request) -> dict:
     """``language_links``: per language, the current page's address in it (its query string,
     the filters, kept) for the switcher and the ``hreflang`` alternates; ``default_url``: the
     unprefixed (English) address, negotiated from ``Accept-Language`` on a first visit, for
-    ``x-default``; ``language_dir``: ``rtl`` or ``ltr``."""
+    ``x-default``; ``language_dir``: ``rtl`` or ``ltr``; ``list_separator``: ", " or the
+    language's own ("، " in Arabic)."""
     current = translation.get_language() or settings.LANGUAGE_CODE
     full_path = request.get_full_path()
     links = []
@@ -41,4 +43,6 @@ def languages(request) -> dict:
         "language_links": links,
         "default_url": default["url"],
         "language_dir": "rtl" if current.split("-")[0] in RTL_LANGUAGES else "ltr",
+        # Between the items of a list in running text ("Round 8, Astana, 21 Dec 2017").
+        "list_separator": pgettext("list separator", ", "),
     }
