@@ -3,8 +3,8 @@
     .venv/bin/python scripts/screenshots.py
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
-reference history loaded) and writes dashboard.png, zones.png, round.png and attendance.png
-to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
+reference history loaded) and writes dashboard.png, zones.png, round.png, attendance.png and
+the Arabic and Russian home pages (home-ar.png, home-ru.png) to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
 and runs the statement browser test, which attaches texts written for the tests to two
 statements and writes statement.png (a statement compared with the previous one of its kind).
 """
@@ -23,6 +23,9 @@ SHOTS = [
     ("zones.png", "/zones/?date=2019-06-01", "#zones-map[data-rendered='true']", False),
     ("round.png", "/rounds/8/#changes", None, False),
     ("attendance.png", "/attendance/?participant=jordan", None, False),
+    # The home page in Arabic (right to left) and Russian, for the README's Languages section.
+    ("home-ar.png", "/ar/", ".chart-timeline[data-rendered='true']", False),
+    ("home-ru.png", "/ru/", ".chart-timeline[data-rendered='true']", False),
 ]
 VIEWPORT = {"width": 1280, "height": 1100}
 

@@ -98,7 +98,9 @@ def test_pages_in_each_language_at_desktop_and_phone_width(browser, site, langua
                 if path == "/":
                     _assert_timeline_labels(page, language)
                 if path == "/zones/":
-                    page.wait_for_selector("#zones-map[data-rendered='true']", timeout=CHART_TIMEOUT)
+                    page.wait_for_selector(
+                        "#zones-map[data-rendered='true']", timeout=CHART_TIMEOUT
+                    )
                 if path.startswith("/search/"):
                     assert RESULTS[language] in page.locator("[role=status]").inner_text()
                 page.wait_for_timeout(200)
@@ -120,9 +122,13 @@ def _assert_timeline_labels(page, language: str) -> None:
     )
     assert legend_title in drawn
     # The lane's name on the axis on a desktop; the annotation carries it on both widths.
-    assert any(sochi in t for t in drawn) or page.evaluate(
-        "() => document.querySelector('.chart-timeline').layout.annotations.length"
-    ) == 0
+    assert (
+        any(sochi in t for t in drawn)
+        or page.evaluate(
+            "() => document.querySelector('.chart-timeline').layout.annotations.length"
+        )
+        == 0
+    )
 
 
 def test_switching_language_on_a_filtered_timeline_keeps_the_filters(page_and_log, site):
