@@ -4,7 +4,8 @@
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
 reference history loaded) and writes dashboard.png, zones.png, round.png, attendance.png and
-the Arabic and Russian home pages (home-ar.png, home-ru.png) to docs/img/, and, given an admin login and a suggestion, review.png (a suggestion's page);
+the Arabic and Russian home pages (home-ar.png, home-ru.png) to docs/img/, and, given an admin
+login and a suggestion, review.png (a suggestion's page);
 and runs the statement browser test, which attaches texts written for the tests to two
 statements and writes statement.png (a statement compared with the previous one of its kind).
 """

@@ -50,7 +50,7 @@ def test_named_placeholders_survive_translation(language):
     for entry in _catalogue(language):
         if "python-format" not in entry.flags:
             continue
-        names = {p for p in re.findall(r"%\((\w+)\)", entry.msgid)} - {"counter"}
+        names = set(re.findall(r"%\((\w+)\)", entry.msgid)) - {"counter"}
         texts = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for text in texts:
             assert names <= set(re.findall(r"%\((\w+)\)", text)), (entry.msgid, text)

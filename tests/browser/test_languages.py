@@ -77,7 +77,9 @@ OVERFLOWING = """() => {
     }
   }
   const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth + 1) out.push("page: " + root.scrollWidth + " > " + root.clientWidth);
+  if (root.scrollWidth > root.clientWidth + 1) {
+    out.push("page: " + root.scrollWidth + " > " + root.clientWidth);
+  }
   return out;
 }"""
 
