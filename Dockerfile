@@ -9,6 +9,10 @@ COPY ingest ./ingest
 COPY rounds ./rounds
 COPY review ./review
 COPY dashboard ./dashboard
+# The interface's translations, compiled into the package (astana_site/locale/*/LC_MESSAGES).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends gettext >/dev/null \
+    && for po in astana_site/locale/*/LC_MESSAGES/django.po; do msgfmt -c -o "${po%.po}.mo" "$po"; done \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
 
 FROM python:3.11-slim-bookworm

@@ -10,7 +10,7 @@ SUITE := not browser and not celery_worker
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run migrate reference superuser test contract lint format test-postgres test-browser test-worker test-hostile schemathesis bench screenshots worker beat clean
+.PHONY: help install messages compilemessages run migrate reference superuser test contract lint format test-postgres test-browser test-worker test-hostile schemathesis bench screenshots worker beat clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,7 +23,20 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+install: $(VENV)/.installed ## Create .venv, install the pinned dependencies, compile the translations
+	@$(MAKE) --no-print-directory compilemessages
+
+# The interface's translations (ru, tr, ar) live in astana_site/locale/; English is the source.
+# Strings for JavaScript reach it through json_script (django domain), so there is no djangojs.
+MESSAGES_ARGS := -l ru -l tr -l ar --add-location file --ignore '.venv/*' --ignore 'tests/*' \
+	--ignore 'bench/*' --ignore 'scripts/*' --ignore 'docs/*' --ignore 'staticfiles/*' --ignore '*/vendor/*'
+
+messages: $(VENV)/.installed ## Update the .po catalogues from the code (then translate what is new)
+	$(BIN)/python manage.py makemessages $(MESSAGES_ARGS)
+	$(BIN)/python manage.py makemessages -d djangojs $(MESSAGES_ARGS)
+
+compilemessages: $(VENV)/.installed ## Compile the .po catalogues to .mo (needs msgfmt, package gettext)
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
 
 migrate: install ## Apply database migrations (and make the shared cache's table)
 	$(BIN)/python manage.py migrate --noinput
@@ -48,7 +61,7 @@ format: install ## Apply ruff's formatting and safe fixes
 contract: install ## The import contract: each layer imports only the layers below it
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
-test: lint contract ## ruff, the import contract, makemigrations --check and the suite on SQLite
+test: lint contract compilemessages ## ruff, the import contract, compilemessages, makemigrations --check and the suite on SQLite
 	DJANGO_SETTINGS_MODULE=astana_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -m "$(SUITE) and not postgres" $(PYTEST_ARGS)
 

@@ -13,6 +13,7 @@ from operator import and_, or_
 import django_filters as filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 # Longest accepted search string: enough for a phrase, short enough to keep LIKE queries cheap.
 SEARCH_MAX_LENGTH = 200
@@ -35,7 +36,7 @@ class StrictBooleanField(forms.Field):
             return True
         if text in {"false", "0"}:
             return False
-        raise forms.ValidationError("Expected true or false.", code="invalid")
+        raise forms.ValidationError(gettext("Expected true or false."), code="invalid")
 
 
 class StrictBooleanFilter(filters.BooleanFilter):

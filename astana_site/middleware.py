@@ -12,7 +12,11 @@ import re
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.locale import LocaleMiddleware
+from django.urls import is_valid_path, translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from astana_site.outages import outage_message
 
@@ -127,3 +131,51 @@ class MalformedRequestMiddleware:
             return None
         logger.error("service unavailable for %s: %s", request.path, message)
         return error_response(503, "service_unavailable", message[0].upper() + message[1:] + ".")
+
+
+# --- languages ---------------------------------------------------------------------------------
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's ``LocaleMiddleware`` for a site whose public pages are in ``i18n_patterns``
+    (English unprefixed) and whose admin and API are not.
+
+    - A public page's language is its prefix (``/ru/rounds/``); no prefix is English.
+    - An unprefixed public page asked for with GET by a reader whose language cookie (the
+      switcher's choice) or, without one, ``Accept-Language`` prefers another language is
+      redirected to that language's page (the first visit is negotiated, the choice remembered).
+    - Every other path (the admin, the API, ``/i18n/``) follows the cookie, then
+      ``Accept-Language`` (Django's own middleware would pin them to English).
+    """
+
+    def process_request(self, request):
+        super().process_request(request)
+        if translation.get_language_from_path(request.path_info):
+            return None
+        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+        preferred = translation.get_language_from_request(request, check_path=False)
+        # A public (translated) page is one that also resolves under a prefixed language.
+        prefixed = next(
+            code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+        )
+        with translation.override(prefixed):
+            request.language_public_page = is_valid_path(f"/{prefixed}{request.path_info}", urlconf)
+        if not request.language_public_page:
+            translation.activate(preferred)
+            request.LANGUAGE_CODE = translation.get_language()
+            return None
+        if request.method in ("GET", "HEAD") and preferred != settings.LANGUAGE_CODE:
+            # Resolved in English (active now), reversed in the preferred language.
+            target = translate_url(request.get_full_path(), preferred)
+            if target != request.get_full_path():
+                response = HttpResponseRedirect(target)
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
+        return None
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if getattr(request, "language_public_page", False):
+            # The same unprefixed address may redirect another reader elsewhere.
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

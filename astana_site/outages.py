@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import InterfaceError
 from django.db import OperationalError as DatabaseOperationalError
+from django.utils.translation import gettext
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 __all__ = ["outage_message"]
@@ -27,8 +28,12 @@ def outage_message(error: BaseException) -> str | None:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, BrokerOperationalError):
-            return f"the task broker is unavailable: {_first_line(current)}"
+            return gettext("the task broker is unavailable: %(error)s") % {
+                "error": _first_line(current)
+            }
         if isinstance(current, DatabaseOperationalError | InterfaceError):
-            return f"the database is unavailable: {_first_line(current)}"
+            return gettext("the database is unavailable: %(error)s") % {
+                "error": _first_line(current)
+            }
         current = current.__cause__ or current.__context__
     return None

@@ -14,6 +14,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 __all__ = [
     "DATE_MAX",
@@ -67,7 +68,7 @@ def renderable_errors(instance: models.Model, exclude=None) -> dict[str, list[Va
             if isinstance(value, datetime.date) and not DATE_MIN <= value <= DATE_MAX:
                 errors.setdefault(field.name, []).append(
                     ValidationError(
-                        "Enter a date between %(min)s and %(max)s.",
+                        gettext("Enter a date between %(min)s and %(max)s."),
                         code="date_out_of_range",
                         params={"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()},
                     )
@@ -77,7 +78,9 @@ def renderable_errors(instance: models.Model, exclude=None) -> dict[str, list[Va
         ):
             errors.setdefault(field.name, []).append(
                 ValidationError(
-                    "Remove the control characters (only tabs and line breaks are allowed).",
+                    gettext(
+                        "Remove the control characters (only tabs and line breaks are allowed)."
+                    ),
                     code="control_characters",
                 )
             )

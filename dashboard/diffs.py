@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from django.utils.translation import gettext
+
 # One word-level diff for the whole site: the statement comparison's (rounds.comparison).
 from rounds.comparison import DELETE, EQUAL, INSERT, Segment, word_segments
 
@@ -98,7 +100,7 @@ def diff_lines(old: list[str], new: list[str]) -> list[DiffRow]:
 def compare_texts(old: str, new: str, *, older_label: str, newer_label: str) -> Comparison:
     return Comparison(
         rows=diff_lines(sentences(old), sentences(new)),
-        basis="full text, sentence by sentence",
+        basis=gettext("full text, sentence by sentence"),
         older_label=older_label,
         newer_label=newer_label,
     )
@@ -106,7 +108,8 @@ def compare_texts(old: str, new: str, *, older_label: str, newer_label: str) -> 
 
 def round_summary_lines(*, documents: list[str], outcomes: list[str]) -> list[str]:
     """What a round adopted, one line each, for the comparison when no statement text exists."""
-    return [f"Document: {d}" for d in documents] + [f"Outcome: {o}" for o in outcomes]
+    document, outcome = gettext("Document: %(text)s"), gettext("Outcome: %(text)s")
+    return [document % {"text": d} for d in documents] + [outcome % {"text": o} for o in outcomes]
 
 
 def compare_rounds(
@@ -131,7 +134,7 @@ def compare_rounds(
             round_summary_lines(documents=older_documents, outcomes=older_outcomes),
             round_summary_lines(documents=newer_documents, outcomes=newer_outcomes),
         ),
-        basis=(
+        basis=gettext(
             "the documents adopted and the recorded outcomes (no full text of the joint "
             "statements is on record)"
         ),

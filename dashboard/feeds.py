@@ -5,7 +5,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
+from astana_site.dates import date_span
 from astana_site.validators import without_control_characters
 from dashboard import selectors
 from rounds.ical import UID_DOMAIN, CalendarEntry, calendar_ics
@@ -29,8 +31,14 @@ class LatestRecordsFeed(Feed):
     """The newest rounds, statements and events, by when they were recorded."""
 
     feed_type = XMLSafeAtom1Feed
-    title = "Astana Process Tracker: new rounds, statements and events"
-    subtitle = "Curated records of the Astana process on Syria, newest first, with sources."
+
+    def title(self):
+        return gettext("Astana Process Tracker: new rounds, statements and events")
+
+    def subtitle(self):
+        return gettext(
+            "Curated records of the Astana process on Syria, newest first, with sources."
+        )
 
     def link(self):
         return reverse("dashboard:home")
@@ -43,20 +51,24 @@ class LatestRecordsFeed(Feed):
 
     def item_title(self, item):
         if isinstance(item, Statement):
-            return f"Statement: {item.title}"
-        overdue = f" ({OVERDUE_LABEL.lower()})" if item.is_overdue() else ""
+            return gettext("Statement: %(title)s") % {"title": item.title}
+        overdue = f" ({gettext(OVERDUE_LABEL).lower()})" if item.is_overdue() else ""
         if isinstance(item, Round):
-            return f"Round {item.number}: {item.name}{overdue}"
-        return f"Event: {item.title}{overdue}"
+            return (
+                gettext("Round %(number)s: %(name)s") % {"number": item.number, "name": item.name}
+                + overdue
+            )
+        return gettext("Event: %(title)s") % {"title": item.title} + overdue
 
     def item_description(self, item):
         if isinstance(item, Round):
-            dates = f"{item.start_date or ''}–{item.end_date or ''}"
+            dates = date_span(item.start_date, item.end_date)
             return f"{item.city}, {dates}. " + "; ".join(item.outcomes or [])
         if isinstance(item, Statement):
-            return f"{item.get_kind_display()}, {item.date or 'undated'}"
+            return f"{item.get_kind_display()}, {date_span(item.date, None)}"
         assert isinstance(item, Event)
-        return f"{item.get_kind_display()}, {item.start_date or 'undated'}. {item.description}"
+        dates = date_span(item.start_date, item.end_date)
+        return f"{item.get_kind_display()}, {dates}. {item.description}"
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -85,18 +97,23 @@ def meetings_calendar(request):
     entries = (
         CalendarEntry(
             uid=meeting.uid,
-            summary=meeting.title + (f" ({OVERDUE_LABEL.lower()})" if meeting.overdue else ""),
+            summary=meeting.title
+            + (f" ({gettext(OVERDUE_LABEL).lower()})" if meeting.overdue else ""),
             start=meeting.start,
             end=meeting.end,
             stamp=stamp,
             description=(
-                (f"As announced: {meeting.wording}" if meeting.window else meeting.wording)
+                (
+                    gettext("As announced: %(wording)s") % {"wording": meeting.wording}
+                    if meeting.window
+                    else meeting.wording
+                )
                 if meeting.wording
                 else ""
             )
             + (
-                f"{' · ' if meeting.wording else ''}Its dates have passed and nothing records "
-                "it as held."
+                (" · " if meeting.wording else "")
+                + gettext("Its dates have passed and nothing records it as held.")
                 if meeting.overdue
                 else ""
             ),
@@ -108,7 +125,9 @@ def meetings_calendar(request):
         if meeting.start is not None
     )
     body = calendar_ics(
-        name="Astana process: announced meetings", product="announced meetings", entries=entries
+        name=gettext("Astana process: announced meetings"),
+        product="announced meetings",
+        entries=entries,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="astana-meetings.ics"'
@@ -123,7 +142,7 @@ def rounds_calendar(request):
     entries = (
         CalendarEntry(
             uid=f"round-{rnd.number}",
-            summary=f"Round {rnd.number}: {rnd.name}"
+            summary=gettext("Round %(number)s: %(name)s") % {"number": rnd.number, "name": rnd.name}
             + (f" ({rnd.status_label.lower()})" if rnd.status != "held" else ""),
             start=rnd.start_date,
             end=rnd.end_date,
@@ -131,13 +150,13 @@ def rounds_calendar(request):
             description=rnd.status_label,
             status="CONFIRMED" if rnd.status == "held" else "TENTATIVE",
             location=rnd.city or None,
-            categories=["Astana format round"],
+            categories=[gettext("Astana format round")],
             url=request.build_absolute_uri(rnd.get_absolute_url()),
         )
         for rnd in round_list()
         if rnd.start_date is not None
     )
-    body = calendar_ics(name="Astana process: rounds", product="rounds", entries=entries)
+    body = calendar_ics(name=gettext("Astana process: rounds"), product="rounds", entries=entries)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="astana-rounds.ics"'
     return response

@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy
 
 from ingest.models import Article
 from rounds.models import Event, Round, Statement
@@ -33,10 +34,10 @@ _START, _STOP = "\ue000", "\ue001"
 _TERM = re.compile(r"[\w'-]+", re.UNICODE)
 
 KINDS = [
-    ("rounds", "Rounds"),
-    ("statements", "Statements and documents"),
-    ("events", "Events"),
-    ("articles", "News articles"),
+    ("rounds", gettext_lazy("Rounds")),
+    ("statements", gettext_lazy("Statements and documents")),
+    ("events", gettext_lazy("Events")),
+    ("articles", gettext_lazy("News articles")),
 ]
 
 
@@ -221,7 +222,8 @@ def _results(query, rounds, statements, events, articles, snippet) -> SearchResu
         groups={
             "rounds": [
                 Hit(
-                    title=f"Round {r.number}: {r.name}",
+                    title=gettext("Round %(number)s: %(name)s")
+                    % {"number": r.number, "name": r.name},
                     url=r.get_absolute_url(),
                     snippet=snippet(r, "rounds"),
                     date=r.start_date,
@@ -235,7 +237,9 @@ def _results(query, rounds, statements, events, articles, snippet) -> SearchResu
                     url=s.get_absolute_url(),
                     snippet=snippet(s, "statements"),
                     date=s.date,
-                    meta=f"Round {s.round.number}" if s.round else s.get_kind_display(),
+                    meta=gettext("Round %(number)s") % {"number": s.round.number}
+                    if s.round
+                    else s.get_kind_display(),
                 )
                 for s in statements
             ],

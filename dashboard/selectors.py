@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from astana_site.dates import date_span
 from ingest.models import Article
@@ -42,20 +43,28 @@ from rounds.translations import TRANSLATED_FIELDS, translation_columns, translat
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
 EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
-    ("Sochi congress", (EventKind.CONGRESS, EventKind.PREPARATORY_MEETING)),
-    ("Summits and ministers", (EventKind.SUMMIT, EventKind.MINISTERIAL)),
+    (gettext_noop("Sochi congress"), (EventKind.CONGRESS, EventKind.PREPARATORY_MEETING)),
+    (gettext_noop("Summits and ministers"), (EventKind.SUMMIT, EventKind.MINISTERIAL)),
     (
-        "Zone agreements",
+        gettext_noop("Zone agreements"),
         (EventKind.ZONE_AGREEMENT, EventKind.ZONE_IMPLEMENTATION, EventKind.RELATED_AGREEMENT),
     ),
     (
-        "Working groups",
+        gettext_noop("Working groups"),
         (EventKind.WORKING_GROUP, EventKind.EXPERT_MEETING, EventKind.CONFIDENCE_BUILDING),
     ),
-    ("Geneva track", (EventKind.GENEVA_TRACK,)),
-    ("War and process", (EventKind.MILITARY, EventKind.PROCESS_STATUS)),
-    ("Background", (EventKind.BACKGROUND, EventKind.OTHER)),
+    (gettext_noop("Geneva track"), (EventKind.GENEVA_TRACK,)),
+    (gettext_noop("War and process"), (EventKind.MILITARY, EventKind.PROCESS_STATUS)),
+    (gettext_noop("Background"), (EventKind.BACKGROUND, EventKind.OTHER)),
 ]
+
+
+def status_text(status: str) -> str:
+    """A status as ``_shown_status`` gives it ("held", or the overdue wording already in the
+    active language), as lower-case text in the active language."""
+    labels = {**dict(RoundStatus.choices), **dict(EventStatus.choices)}
+    return str(labels.get(status, status)).lower()
+
 
 LANE_OF_KIND = {kind: lane for lane, kinds in EVENT_LANES for kind in kinds}
 
@@ -103,6 +112,10 @@ class TimelineRound:
     def dates(self) -> str:
         return date_span(self.start, self.end)
 
+    @property
+    def status_label(self) -> str:
+        return status_text(self.status)
+
 
 @dataclass(frozen=True)
 class TimelineEvent:
@@ -122,12 +135,22 @@ class TimelineEvent:
     def dates(self) -> str:
         return date_span(self.start, self.end)
 
+    @property
+    def status_label(self) -> str:
+        return status_text(self.status)
+
 
 @dataclass(frozen=True)
 class StatusSegment:
     status: str
     start: datetime.date
     end: datetime.date | None  # None: still in this status
+
+    @property
+    def label(self) -> str:
+        return (
+            str(ZoneStatus(self.status).label) if self.status in ZoneStatus.values else self.status
+        )
 
 
 @dataclass(frozen=True)
@@ -324,7 +347,7 @@ def filter_choices() -> dict:
 def _shown_status(meeting) -> str:
     """A round's or event's status as a reader sees it, lower case: the recorded one, or
     "overdue — not confirmed" once its dates have passed without a record of it being held."""
-    return OVERDUE_LABEL.lower() if meeting.is_overdue() else meeting.status
+    return gettext(OVERDUE_LABEL).lower() if meeting.is_overdue() else meeting.status
 
 
 def timeline(params=None) -> Timeline:
@@ -412,7 +435,7 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             title=e.title,
             start=e.start_date,
             end=e.end_date,
-            wording=OVERDUE_LABEL if e.is_overdue(today) else e.get_status_display(),
+            wording=gettext(OVERDUE_LABEL) if e.is_overdue(today) else e.get_status_display(),
             url=e.get_absolute_url(),
             place=str(e.place or e.location_text),
             overdue=e.is_overdue(today),
@@ -426,7 +449,8 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             meetings.append(
                 AnnouncedMeeting(
                     uid=f"round-{r.number}",
-                    title=f"Round {r.number}" + (f", {r.city}" if r.city else ""),
+                    title=gettext("Round %(number)s") % {"number": r.number}
+                    + (f", {r.city}" if r.city else ""),
                     start=r.start_date,
                     end=r.end_date,
                     wording=r.date_note or r.status_label,
@@ -439,7 +463,8 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             meetings.append(
                 AnnouncedMeeting(
                     uid=f"round-{r.number}-next-meeting",
-                    title=f"Next meeting announced at round {r.number}",
+                    title=gettext("Next meeting announced at round %(number)s")
+                    % {"number": r.number},
                     start=r.next_meeting_start,
                     end=r.next_meeting_end,
                     wording=r.next_meeting_text,
@@ -554,15 +579,19 @@ def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
     first round, a round not on record as held (overdue ones say so), or one with nothing on
     record."""
     if previous is None:
-        return "This is the first round."
+        return gettext("This is the first round.")
     if rnd.status != RoundStatus.HELD:
-        return (
-            f"Round {rnd.number} is not on record as held ({rnd.status_label.lower()}): "
-            f"there is nothing to compare with round {previous.number}."
-        )
+        return gettext(
+            "Round %(number)s has not been held yet (%(status)s): "
+            "there is nothing to compare with round %(previous)s."
+        ) % {
+            "number": rnd.number,
+            "status": str(rnd.status_label).lower(),
+            "previous": previous.number,
+        }
     if not (round_statement_text(rnd) or rnd.outcomes or rnd.statements.all()):
-        return (
-            f"Nothing is on record for round {rnd.number} yet (no statement text, documents "
-            f"or outcomes) to compare with round {previous.number}."
-        )
+        return gettext(
+            "Nothing is on record for round %(number)s yet (no statement text, documents "
+            "or outcomes) to compare with round %(previous)s."
+        ) % {"number": rnd.number, "previous": previous.number}
     return ""

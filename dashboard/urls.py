@@ -19,5 +19,4 @@ urlpatterns = [
     path("feeds/latest.atom", feeds.LatestRecordsFeed(), name="feed-atom"),
     path("feeds/meetings.ics", feeds.meetings_calendar, name="feed-ics"),
     path("feeds/rounds.ics", feeds.rounds_calendar, name="feed-rounds-ics"),
-    path("favicon.ico", views.FaviconRedirectView.as_view(), name="favicon"),
 ]

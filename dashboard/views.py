@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import RedirectView
 
 from dashboard import charts, diffs, search, selectors
@@ -80,8 +81,8 @@ def round_detail_view(request, number: int):
     comparison = None
     if not no_comparison:
         comparison = diffs.compare_rounds(
-            older_label=f"Round {previous.number}",
-            newer_label=f"Round {rnd.number}",
+            older_label=gettext("Round %(number)s") % {"number": previous.number},
+            newer_label=gettext("Round %(number)s") % {"number": rnd.number},
             older_statement=rounds_selectors.round_statement_text(previous),
             newer_statement=rounds_selectors.round_statement_text(rnd),
             older_documents=[s.title for s in previous.statements.all()],
@@ -125,7 +126,7 @@ def statement_detail_view(request, pk: int):
         if not (older.text and newer.text):
             comparison = diffs.Comparison(
                 rows=comparison.rows,
-                basis="titles (no full text is on record for at least one of them)",
+                basis=gettext("titles (no full text is on record for at least one of them)"),
                 older_label=comparison.older_label,
                 newer_label=comparison.newer_label,
             )
@@ -261,7 +262,12 @@ def search_view(request):
     return render(request, "dashboard/search.html", {"results": results, "q": results.query})
 
 
-ARTICLE_LANGUAGES = [("en", "English"), ("ru", "Russian"), ("tr", "Turkish"), ("ar", "Arabic")]
+ARTICLE_LANGUAGES = [
+    ("en", gettext_lazy("English")),
+    ("ru", gettext_lazy("Russian")),
+    ("tr", gettext_lazy("Turkish")),
+    ("ar", gettext_lazy("Arabic")),
+]
 
 
 def article_list_view(request):

@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -78,7 +79,7 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
-        return [("yes", OVERDUE_LABEL)]
+        return [("yes", gettext(OVERDUE_LABEL))]
 
     def queryset(self, request, queryset):
         if self.value() != "yes":
@@ -120,9 +121,16 @@ class ReasonForm(forms.ModelForm):
         if version and version != record_version(self.instance):
             changes = changes_since(self.instance, opened) if opened else []
             raise ValidationError(
-                "Someone changed this record since you opened it, so your changes were not "
-                "saved. Reload the page to see the record as it is now, then redo your change."
-                + ("" if not changes else " Changed meanwhile: " + " | ".join(changes)),
+                gettext(
+                    "Someone changed this record since you opened it, so your changes were not "
+                    "saved. Reload the page to see the record as it is now, then redo your change."
+                )
+                + (
+                    ""
+                    if not changes
+                    else " "
+                    + gettext("Changed meanwhile: %(changes)s") % {"changes": " | ".join(changes)}
+                ),
                 code="stale",
             )
         return cleaned
@@ -342,9 +350,11 @@ class StatementTextForm(forms.Form):
         cleaned = super().clean()
         given = [k for k in ("url", "file", "text") if cleaned.get(k)]
         if len(given) != 1:
-            raise ValidationError("Give one of: an address, a file or the pasted text.")
+            raise ValidationError(gettext("Give one of: an address, a file or the pasted text."))
         if cleaned.get("url") and cleaned.get("published_url"):
-            raise ValidationError("An address is its own source; leave 'Published at' empty.")
+            raise ValidationError(
+                gettext("An address is its own source; leave 'Published at' empty.")
+            )
         return cleaned
 
 

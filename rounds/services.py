@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
+from django.utils.translation import gettext
 
 from astana_site.exceptions import TrackerError
 from rounds.models.base import changed_fields, loaded_snapshot, record_version
@@ -91,7 +92,7 @@ def curated_save(
     stored record has another; nothing is written then.
     """
     if not reason or not reason.strip():
-        raise TrackerError("A change to curated data needs a reason.")
+        raise TrackerError(gettext("A change to curated data needs a reason."))
     reason = reason.strip()
     changed = changed_fields(instance) if instance.pk is not None else None
     if changed is None:
@@ -131,7 +132,7 @@ def curated_delete(
     another (it is then kept).
     """
     if not reason or not reason.strip():
-        raise TrackerError("Deleting curated data needs a reason.")
+        raise TrackerError(gettext("Deleting curated data needs a reason."))
     if expected_version is not None:
         _check_version(_locked(instance), expected_version)
     _stamp(instance, user=user, reason=reason.strip())

@@ -4,10 +4,11 @@
 
 runs the browser test ``test_screenshots`` against pytest-django's live server (with the
 reference history loaded) and writes dashboard.png, zones.png, round.png, sources.png (a round
-page's sources: outlet, date, tier and quote, best first) and attendance.png to docs/img/,
-and, given an admin login and a suggestion, review.png (a suggestion's page); and runs the
-statement browser test, which attaches texts written for the tests to two statements and
-writes statement.png (a statement compared with the previous one of its kind).
+page's sources: outlet, date, tier and quote, best first), attendance.png and the Arabic and
+Russian home pages (home-ar.png, home-ru.png) to docs/img/, and, given an admin login and a
+suggestion, review.png (a suggestion's page); and runs the statement browser test, which
+attaches texts written for the tests to two statements and writes statement.png (a statement
+compared with the previous one of its kind).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ SHOTS = [
     ("round.png", "/rounds/8/#changes", None, False),
     ("sources.png", "/rounds/21/#sources", None, False),
     ("attendance.png", "/attendance/?participant=jordan", None, False),
+    # The home page in Arabic (right to left) and Russian, for the README's Languages section.
+    ("home-ar.png", "/ar/", ".chart-timeline[data-rendered='true']", False),
+    ("home-ru.png", "/ru/", ".chart-timeline[data-rendered='true']", False),
 ]
 VIEWPORT = {"width": 1280, "height": 1100}
 

@@ -18,6 +18,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -33,13 +35,13 @@ UNPROCESSABLE_CODES = {"does_not_exist", "invalid_transition", "invalid_geometry
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "The change conflicts with stored data."
+    default_detail = _("The change conflicts with stored data.")
     default_code = "conflict"
 
 
 class Unprocessable(exceptions.APIException):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "The change breaks a rule of the curated data."
+    default_detail = _("The change breaks a rule of the curated data.")
     default_code = "unprocessable"
 
 
@@ -85,7 +87,12 @@ def _translate(exc):
     if isinstance(exc, ProtectedError | RestrictedError):
         blocking = sorted({str(o._meta.verbose_name_plural) for o in exc.protected_objects})
         return Conflict(
-            {"non_field_errors": [f"Other records still refer to this one: {', '.join(blocking)}."]}
+            {
+                "non_field_errors": [
+                    gettext("Other records still refer to this one: %(records)s.")
+                    % {"records": ", ".join(blocking)}
+                ]
+            }
         )
     if isinstance(exc, exceptions.ValidationError) and exc.get_codes():
         codes = _leaf_codes(exc.get_codes())
@@ -131,7 +138,7 @@ def exception_handler(exc, context):
             return JsonResponse(error_body(503, "service_unavailable", message), status=503)
         logger.exception("Unhandled API error", exc_info=exc)
         return JsonResponse(
-            error_body(500, "server_error", "Internal server error; it has been logged."),
+            error_body(500, "server_error", gettext("Internal server error; it has been logged.")),
             status=500,
         )
     detail = response.data
@@ -144,6 +151,8 @@ def exception_handler(exc, context):
         message, detail = str(detail["detail"]), {}
     else:
         messages = _first_messages(detail)
-        message = "; ".join(messages[:5]) or str(getattr(exc, "default_detail", "Invalid input."))
+        message = "; ".join(messages[:5]) or str(
+            getattr(exc, "default_detail", gettext("Invalid input."))
+        )
     response.data = error_body(response.status_code, str(code), message, detail)
     return response

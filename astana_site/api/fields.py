@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -120,7 +121,9 @@ class StrictModelSerializer(serializers.ModelSerializer):
             writable = self.writable_field_names()
             unknown = sorted(str(name) for name in data if name not in writable)
             if unknown:
-                message = f"Not a field this resource takes; it takes: {', '.join(writable)}."
+                message = gettext("Not a field this resource takes; it takes: %(fields)s.") % {
+                    "fields": ", ".join(writable)
+                }
                 raise serializers.ValidationError(
                     {name: [message] for name in unknown}, code="unknown_field"
                 )

@@ -1,19 +1,22 @@
 """Page-number pagination: ``count``, ``next`` and ``previous`` in the body, the same links in
 an RFC 8288 ``Link`` header (so CSV, GeoJSON, iCalendar and TimelineJS pages link too)."""
 
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+
+def _whole_number(raw: str) -> str:
+    return gettext("Expected a whole number of at least 1, got %(value)r.") % {"value": raw}
 
 
 def _positive_int(raw: str, name: str) -> int:
     try:
         value = int(raw)
     except (TypeError, ValueError):
-        raise ValidationError(
-            {name: [f"Expected a whole number of at least 1, got {raw!r}."]}
-        ) from None
+        raise ValidationError({name: [_whole_number(raw)]}) from None
     if value < 1:
-        raise ValidationError({name: [f"Expected a whole number of at least 1, got {raw!r}."]})
+        raise ValidationError({name: [_whole_number(raw)]})
     return value
 
 
@@ -32,7 +35,12 @@ class StandardPagination(PageNumberPagination):
         value = _positive_int(raw, self.page_size_query_param)
         if value > self.max_page_size:
             raise ValidationError(
-                {self.page_size_query_param: [f"At most {self.max_page_size}, got {value}."]}
+                {
+                    self.page_size_query_param: [
+                        gettext("At most %(max)s, got %(value)s.")
+                        % {"max": self.max_page_size, "value": value}
+                    ]
+                }
             )
         return value
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.db.models import QuerySet
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.exceptions import NotAcceptable, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -44,7 +45,9 @@ class StrictQueryMixin:
             if name not in self.multi_valued_params and len(request.query_params.getlist(name)) > 1
         )
         if repeated:
-            raise ValidationError({name: ["Give this parameter once."] for name in repeated})
+            raise ValidationError(
+                {name: [gettext("Give this parameter once.")] for name in repeated}
+            )
         super().initial(request, *args, **kwargs)
 
 

@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "astana_site.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (which may redirect to a prefixed path).
+    "astana_site.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -74,6 +76,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "dashboard.context_processors.languages",
             ],
             # {% tr record "name" %}: record names in the reader's language, on every page.
             "builtins": ["dashboard.templatetags.content"],
@@ -105,7 +109,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Languages ------------------------------------------------------------------------------
+# English is the source language and its pages are unprefixed (/rounds/8/); Russian, Turkish and
+# Arabic pages live under /ru/, /tr/ and /ar/ (``i18n_patterns``, prefix_default_language=False).
+# The admin and the API stay unprefixed and follow the language cookie, then Accept-Language.
 LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+]
+# One catalogue for every app, inside a package so the wheel (and the image) ships it; the
+# compiled .mo files are made by `make install` / `make test` (compilemessages), not committed.
+LOCALE_PATHS = [Path(__file__).resolve().parent.parent / "locale"]
+# Dates in each language's conventions (astana_site/formats/<lang>/formats.py over Django's).
+FORMAT_MODULE_PATH = ["astana_site.formats"]
+# The reader's choice from the switcher, kept a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.translation import gettext_lazy, gettext_noop
+
 from rounds.choices import ZoneStatus
 
 
@@ -36,22 +38,23 @@ STATUS_COLOURS = {
 }
 STATUS_LABELS = dict(ZoneStatus.choices)
 NOT_AGREED = "not_agreed"
-NOT_AGREED_LABEL = "Not yet agreed"
+NOT_AGREED_LABEL = gettext_lazy("Not yet agreed")
 NOT_AGREED_FILL = "rgba(255,255,255,0)"
 MAP_START = datetime.date(2017, 1, 1)
 MAP_END = datetime.date(2024, 12, 31)
-ROUNDS_LANE = "Rounds"
-# Events labelled on the timeline: kind -> (label, arrow offset x, y in pixels).
+ROUNDS_LANE = gettext_noop("Rounds")
+# Events labelled on the timeline: kind -> (label, arrow offset x, y in pixels). Lane names and
+# labels here are English keys, marked for translation and shown through gettext().
 LABELLED_KINDS = {
-    "congress": ("Sochi congress", 70, -28),
-    "preparatory_meeting": ("Preparatory meeting", -90, 30),
+    "congress": (gettext_noop("Sochi congress"), 70, -28),
+    "preparatory_meeting": (gettext_noop("Preparatory meeting"), -90, 30),
 }
 # Below this width (CSS pixels) charts.js switches the timeline to its compact variant: round
 # numbers and annotations would overlap and be cut off at the plot's edges on a phone.
 COMPACT_MAX_WIDTH = 600
 # Lane names that fit a phone's width; zone lanes drop their "Zone: " prefix.
 SHORT_LANES = {
-    "Summits and ministers": "Summits",
-    "Zone agreements": "Agreements",
-    "War and process": "War, process",
+    "Summits and ministers": gettext_noop("Summits"),
+    "Zone agreements": gettext_noop("Agreements"),
+    "War and process": gettext_noop("War, process"),
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
+from django.utils.translation import gettext, gettext_noop
+
 from astana_site.dates import iso_date as _iso
 from dashboard.charts.style import (
     COMPACT_MAX_WIDTH,
@@ -26,6 +28,7 @@ from dashboard.selectors import (
     TimelineEvent,
     TimelineRound,
     date_span,
+    status_text,
 )
 
 
@@ -39,6 +42,13 @@ def _hover_lines(lines: Iterable[str], *, limit: int = 3, width: int = 90) -> st
 
 def _zone_lane(name: str) -> str:
     return f"Zone: {name}"
+
+
+def _lane_label(lane: str) -> str:
+    """A lane's name as shown, in the active language (lanes are keyed by their English name)."""
+    if lane.startswith("Zone: "):
+        return gettext("Zone: %(name)s") % {"name": lane.removeprefix("Zone: ")}
+    return gettext(lane)
 
 
 def _label_positions(rounds: Sequence[TimelineRound], *, gap_days: int = 45) -> list[str]:
@@ -57,9 +67,9 @@ def _round_trace(rounds: Sequence[TimelineRound]) -> dict:
     return {
         "type": "scatter",
         "mode": "markers+text",
-        "name": "Rounds",
+        "name": gettext(ROUNDS_LANE),
         "x": [_iso(r.start) for r in rounds],
-        "y": [ROUNDS_LANE] * len(rounds),
+        "y": [_lane_label(ROUNDS_LANE)] * len(rounds),
         "text": [str(r.number) for r in rounds],
         "textposition": _label_positions(rounds),
         "textfont": {"size": 11, "color": ROUND_COLOUR},
@@ -76,13 +86,15 @@ def _round_trace(rounds: Sequence[TimelineRound]) -> dict:
                 r.number,
                 date_span(r.start, r.end),
                 escape(r.city),
-                _hover_lines(r.outcomes) or "no outcomes recorded",
-                "" if r.status == "held" else f" ({escape(r.status)})",
+                _hover_lines(r.outcomes) or gettext("no outcomes recorded"),
+                "" if r.status == "held" else f" ({escape(status_text(r.status))})",
             ]
             for r in rounds
         ],
         "hovertemplate": (
-            "<b>Round %{customdata[1]}</b> · %{customdata[3]}<br>%{customdata[2]}%{customdata[5]}"
+            "<b>"
+            + gettext("Round %(number)s") % {"number": "%{customdata[1]}"}
+            + "</b> · %{customdata[3]}<br>%{customdata[2]}%{customdata[5]}"
             "<br>%{customdata[4]}<extra></extra>"
         ),
         "cliponaxis": False,
@@ -107,9 +119,9 @@ def _event_trace(name: str, events: Sequence[TimelineEvent], *, prominent: bool)
     return {
         "type": "scatter",
         "mode": "markers",
-        "name": name,
+        "name": _lane_label(name),
         "x": [_iso(e.start) for e in events],
-        "y": [e.lane for e in events],
+        "y": [_lane_label(e.lane) for e in events],
         "marker": {
             "size": sizes,
             "symbol": symbols,
@@ -122,7 +134,7 @@ def _event_trace(name: str, events: Sequence[TimelineEvent], *, prominent: bool)
                 escape(e.title if len(e.title) <= 110 else e.title[:109] + "…"),
                 date_span(e.start, e.end),
                 escape(e.kind_label),
-                escape(e.status),
+                escape(status_text(e.status)),
             ]
             for e in events
         ],
@@ -137,7 +149,7 @@ def _event_trace(name: str, events: Sequence[TimelineEvent], *, prominent: bool)
 def _short_lane(lane: str) -> str:
     if lane.startswith("Zone: "):
         return lane.removeprefix("Zone: ")
-    return SHORT_LANES.get(lane, lane)
+    return gettext(SHORT_LANES.get(lane, lane))
 
 
 def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int | None) -> dict:
@@ -155,7 +167,7 @@ def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int 
             "layout": {
                 **hidden,
                 "yaxis.tickmode": "array",
-                "yaxis.tickvals": list(lanes),
+                "yaxis.tickvals": [_lane_label(lane) for lane in lanes],
                 "yaxis.ticktext": [_short_lane(lane) for lane in lanes],
                 "yaxis.tickfont.size": 11,
             },
@@ -166,8 +178,8 @@ def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int 
                 **shown,
                 # Explicit: plotly.js thins out automatic category ticks after a relayout.
                 "yaxis.tickmode": "array",
-                "yaxis.tickvals": list(lanes),
-                "yaxis.ticktext": list(lanes),
+                "yaxis.tickvals": [_lane_label(lane) for lane in lanes],
+                "yaxis.ticktext": [_lane_label(lane) for lane in lanes],
                 "yaxis.tickfont.size": FONT_SIZE,
             },
             "traces": {"mode": ["markers+text"]},
@@ -177,7 +189,11 @@ def compact_variant(*, lanes: Sequence[str], annotations: int, round_trace: int 
 
 # The range presets ``charts.js`` offers as buttons outside the chart: plotly.js's own range
 # selector is drawn in SVG, out of reach of the keyboard.
-RANGE_PRESETS = (("1 year", 1), ("3 years", 3), ("All", None))
+RANGE_PRESETS = (
+    (gettext_noop("1 year"), 1),
+    (gettext_noop("3 years"), 3),
+    (gettext_noop("All"), None),
+)
 
 
 def _extent(traces: Sequence[dict]) -> tuple[str, str] | None:
@@ -198,7 +214,7 @@ def range_controls(extent: tuple[str, str] | None) -> dict | None:
     return {
         "start": _iso(start),
         "end": _iso(end),
-        "presets": [{"label": label, "years": years} for label, years in RANGE_PRESETS],
+        "presets": [{"label": gettext(label), "years": years} for label, years in RANGE_PRESETS],
     }
 
 
@@ -231,8 +247,8 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 annotations.append(
                     {
                         "x": _iso(e.start),
-                        "y": lane,
-                        "text": f"<b>{label}</b> {date_span(e.start, e.end)}",
+                        "y": _lane_label(lane),
+                        "text": f"<b>{gettext(label)}</b> {date_span(e.start, e.end)}",
                         "showarrow": True,
                         "arrowhead": 0,
                         "arrowcolor": CONGRESS_COLOUR,
@@ -271,14 +287,14 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 {
                     "type": "scatter",
                     "mode": "lines",
-                    "name": f"Zone {label.lower()}",
+                    "name": gettext("Zone %(status)s") % {"status": str(label).lower()},
                     "legendgroup": f"zone-{seg.status}",
                     "showlegend": seg.status not in shown_status,
                     "x": [_iso(seg.start), _iso(end)],
-                    "y": [lane, lane],
+                    "y": [_lane_label(lane)] * 2,
                     "line": {"color": STATUS_COLOURS.get(seg.status, "#888888"), "width": 12},
                     "customdata": [
-                        [zone.url, escape(zone.short_name), label, date_span(seg.start, end)]
+                        [zone.url, escape(zone.short_name), str(label), date_span(seg.start, end)]
                     ]
                     * 2,
                     "hovertemplate": (
@@ -316,13 +332,13 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 "y": 1,
                 "yref": "container",
                 "yanchor": "top",
-                "title": {"text": "Zone status:"},
+                "title": {"text": gettext("Zone status:")},
             },
             "xaxis": xaxis,
             "yaxis": {
                 "type": "category",
                 "categoryorder": "array",
-                "categoryarray": lanes,
+                "categoryarray": [_lane_label(lane) for lane in lanes],
                 # Fixed, top lane first, with room for the round numbers above it: plotly.js
                 # recomputes an automatic range on every relayout, wrongly after a resize.
                 "range": [len(lanes) - 0.4, -0.85],

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 from dashboard.charts.style import (
     FONT,
     FONT_SIZE,
@@ -68,7 +71,8 @@ def _centre(geometry: dict | None) -> tuple[float, float] | None:
 
 
 def zone_status_label(status: str | None) -> str:
-    return STATUS_LABELS.get(status, NOT_AGREED_LABEL) if status else NOT_AGREED_LABEL
+    """The status as readers see it, in the active language."""
+    return str(STATUS_LABELS.get(status, NOT_AGREED_LABEL) if status else NOT_AGREED_LABEL)
 
 
 def zone_colour(status: str | None) -> str:
@@ -95,7 +99,7 @@ def map_steps(
         steps.append(
             {
                 "date": day.isoformat(),
-                "label": f"{day.day} {day:%B %Y}",
+                "label": date_format(day, "DATE_FORMAT"),
                 "statuses": [s or NOT_AGREED for s in statuses],
                 "labels": [zone_status_label(s) for s in statuses],
                 "colours": [zone_colour(s) for s in statuses],
@@ -158,7 +162,7 @@ def zones_map_figure(
             {
                 "type": "scattergeo",
                 "mode": "text",
-                "name": "Governorates",
+                "name": gettext("Governorates"),
                 "lon": label_lon,
                 "lat": label_lat,
                 "text": label_text,
@@ -171,7 +175,7 @@ def zones_map_figure(
     for zone in zones:
         status = zone_status_on(zone.history, day)
         lon, lat = _lonlat(_outer_rings(zone.geometry))
-        note = " (approximate boundary)" if zone.approximate else ""
+        note = gettext(" (approximate boundary)") if zone.approximate else ""
         zone_traces.append(len(traces))
         traces.append(
             {

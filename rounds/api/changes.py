@@ -9,6 +9,7 @@ import datetime
 import json
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import (
     OpenApiExample,
     extend_schema,
@@ -147,7 +148,7 @@ class ChangesViewSet(StrictQueryMixin, viewsets.ViewSet):
     def list(self, request):
         for name in ("since", "cursor", "page_size"):
             if request.query_params.get(name) == "":
-                raise ValidationError({name: ["May not be empty; leave it out instead."]})
+                raise ValidationError({name: [gettext("May not be empty; leave it out instead.")]})
         query = ChangesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 
 from django.utils.html import escape
+from django.utils.translation import gettext
 from rest_framework.renderers import BaseRenderer
 
 from astana_site.api.renderers import ErrorsAsJSONMixin, response_records
@@ -120,7 +121,7 @@ class ICalendarRenderer(ErrorsAsJSONMixin, BaseRenderer):
             CalendarEntry(
                 uid=record["slug"],
                 summary=record.get("title", "")
-                + (f" ({OVERDUE_LABEL.lower()})" if record.get("overdue") else ""),
+                + (f" ({gettext(OVERDUE_LABEL).lower()})" if record.get("overdue") else ""),
                 start=parse_iso_date(record["start_date"]),
                 end=parse_iso_date(record.get("end_date")),
                 stamp=datetime.datetime.fromisoformat(record["modified"]),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.db import models
+from django.utils.translation import gettext
 from drf_spectacular.utils import (
     OpenApiExample,
     extend_schema,
@@ -56,13 +57,17 @@ def change_reason(request) -> str:
     reason = unquote(raw).strip()
     if not reason:
         raise ValidationError(
-            {api_schema.REASON_HEADER: ["Say why you make this change (kept in history)."]}
+            {api_schema.REASON_HEADER: [gettext("Say why you make this change (kept in history).")]}
         )
     if has_control_characters(reason):  # like control characters in any text: 422
-        raise Unprocessable({api_schema.REASON_HEADER: ["No control characters, please."]})
+        raise Unprocessable({api_schema.REASON_HEADER: [gettext("No control characters, please.")]})
     if len(reason) > api_schema.REASON_MAX_LENGTH:
         raise ValidationError(
-            {api_schema.REASON_HEADER: [f"At most {api_schema.REASON_MAX_LENGTH} characters."]}
+            {
+                api_schema.REASON_HEADER: [
+                    gettext("At most %(max)s characters.") % {"max": api_schema.REASON_MAX_LENGTH}
+                ]
+            }
         )
     return reason
 

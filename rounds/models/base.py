@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from simple_history.models import HistoricalRecords
 
 from astana_site.validators import RenderableFieldsMixin
@@ -83,7 +84,7 @@ class CuratedModel(LoadedValuesMixin, RenderableFieldsMixin, models.Model):
 
 # A meeting still "scheduled" or "announced" after its dates have passed: nobody recorded it
 # as held (or postponed, or cancelled). Derived on reading, never stored.
-OVERDUE_LABEL = "Overdue — not confirmed"
+OVERDUE_LABEL = gettext_noop("Overdue — not confirmed")  # shown through gettext()
 PENDING_MEETING_STATUSES = frozenset({"scheduled", "announced"})
 
 
@@ -121,7 +122,7 @@ class MeetingStatusMixin:
     @property
     def status_label(self) -> str:
         """ "Overdue — not confirmed" when overdue, else the recorded status's label."""
-        return OVERDUE_LABEL if self.is_overdue() else self.get_status_display()
+        return gettext(OVERDUE_LABEL) if self.is_overdue() else self.get_status_display()
 
 
 class StatusTransitionsMixin:
@@ -152,8 +153,16 @@ class StatusTransitionsMixin:
                 name = self._meta.verbose_name
                 raise ValidationError(
                     {
-                        "status": f"A {name} cannot go from {previous} to {self.status}; "
-                        f"allowed: {', '.join(sorted(allowed)) or 'none'}."
+                        "status": gettext(
+                            "A %(record)s cannot go from %(previous)s to %(status)s; "
+                            "allowed: %(allowed)s."
+                        )
+                        % {
+                            "record": name,
+                            "previous": previous,
+                            "status": self.status,
+                            "allowed": ", ".join(sorted(allowed)) or gettext("none"),
+                        }
                     }
                 )
 

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from rounds.choices import EVENT_STATUS_TRANSITIONS, DatePrecision, EventKind, EventStatus
 
@@ -77,4 +78,4 @@ class Event(MeetingStatusMixin, StatusTransitionsMixin, CuratedModel):
     def clean(self) -> None:
         super().clean()
         if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "An event cannot be its own parent."})
+            raise ValidationError({"parent": gettext("An event cannot be its own parent.")})

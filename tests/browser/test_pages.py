@@ -330,6 +330,8 @@ def test_screenshots(browser, site, tmp_path):
     assert sorted(p.name for p in saved) == [
         "attendance.png",
         "dashboard.png",
+        "home-ar.png",
+        "home-ru.png",
         "review.png",
         "round.png",
         "sources.png",

@@ -393,8 +393,11 @@ def test_scheduled_round_page_has_no_comparison_no_empty_table_and_links_both_wa
     assert "diff-delete" not in changes and "dropped" not in changes
     assert "not been held yet" in changes
     assert "None recorded." in delegations and "<table" not in delegations
-    assert 'href="/rounds/22/" rel="prev">← Round 22</a>' in html
-    assert 'href="/rounds/23/" rel="next">Round 23 →</a>' in previous
+    back, forward = '<span class="arrow-back"', '<span class="arrow-forward"'
+    assert f'href="/rounds/22/" rel="prev">{back} aria-hidden="true">←</span> Round 22</a>' in html
+    assert f'href="/rounds/23/" rel="next">Round 23 {forward} aria-hidden="true">→</span></a>' in (
+        previous
+    )
 
 
 def test_held_round_without_anything_recorded_explains_why_there_is_no_comparison(client):

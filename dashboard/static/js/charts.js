@@ -7,7 +7,10 @@
    A date chart with layout.meta.range is driven by the buttons and month sliders in
    [data-range-for=<div id>] (plotly.js's own range selector cannot be reached by keyboard).
    A chart's [data-chart-block] wrapper stays hidden without JavaScript (a <noscript> note
-   points to the tables instead). */
+   points to the tables instead).
+   The page's language comes from <script id="chart-locale" type="application/json"> (see
+   dashboard/templatetags/chart_locale.py): plotly.js's locale (its own file, loaded before this
+   one), the mode bar's words and the month names. */
 (function () {
   "use strict";
 
@@ -24,6 +27,22 @@
     topojsonURL: "/static/vendor/plotly/topojson/",
     modeBarButtonsToRemove: ["lasso2d", "select2d", "autoScale2d", "sendChartToCloud", "editInChartStudio"]
   };
+
+  var LOCALE = (function () {
+    var source = document.getElementById("chart-locale");
+    return source ? JSON.parse(source.textContent) : null;
+  })();
+  var SHORT_MONTHS = LOCALE ? LOCALE.shortMonths : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var RTL = document.documentElement.getAttribute("dir") === "rtl";
+  if (LOCALE && LOCALE.locale !== "en") {
+    var own = { dictionary: LOCALE.dictionary };
+    // plotly.js's Arabic file names May as March and gives numbers as short month names: use
+    // the pages' own month names instead.
+    if (LOCALE.locale === "ar") { own.format = { months: LOCALE.months, shortMonths: LOCALE.shortMonths }; }
+    CONFIG.locale = LOCALE.locale;
+    CONFIG.locales = {};
+    CONFIG.locales[LOCALE.locale] = own;
+  }
 
   function pointUrl(point) {
     var data = point && point.customdata;
@@ -102,8 +121,7 @@
 
   function monthLabel(iso) {
     var parts = iso.split("-");
-    var names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    return names[Number(parts[1]) - 1] + " " + parts[0];
+    return SHORT_MONTHS[Number(parts[1]) - 1] + " " + parts[0];
   }
 
   function wireRange(gd, zoomed) {
@@ -209,6 +227,10 @@
     var payload = JSON.parse(source.textContent);
     var figure = payload.figure;
     var zoomed = Boolean((figure.layout.xaxis || {}).range);
+    if (RTL && figure.layout.hoverlabel) {
+      // Right-to-left text reads from the right edge of its hover box.
+      figure.layout.hoverlabel.align = "right";
+    }
     var block = el.closest("[data-chart-block]");
     if (block) { block.hidden = false; }
     Plotly.newPlot(el, figure.data, figure.layout, CONFIG).then(function (gd) {

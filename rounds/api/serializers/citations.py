@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -59,7 +60,10 @@ class CitationSerializer(StrictModelSerializer):
         target = model._default_manager.filter(pk=object_id).first()
         if target is None:
             raise serializers.ValidationError(
-                {"object_id": f"There is no {type_name} with id {object_id}."},
+                {
+                    "object_id": gettext("There is no %(type)s with id %(id)s.")
+                    % {"type": type_name, "id": object_id}
+                },
                 code="does_not_exist",
             )
         attrs["content_type"] = ContentType.objects.get_for_model(model)
