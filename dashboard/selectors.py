@@ -582,7 +582,7 @@ def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
         return gettext("This is the first round.")
     if rnd.status != RoundStatus.HELD:
         return gettext(
-            "Round %(number)s has not been held yet (%(status)s): "
+            "Round %(number)s is not on record as held (%(status)s): "
             "there is nothing to compare with round %(previous)s."
         ) % {
             "number": rnd.number,

@@ -1,8 +1,10 @@
 """Shared fixtures: the reference history loaded once per test database, users by role."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.utils import translation
 from rest_framework.test import APIClient
 
 
@@ -64,3 +66,13 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_asks():
+    """Each test starts in the source language: a request in another language (LocaleMiddleware
+    activates it for the thread) or a test's ``translation.activate`` must not leak into the
+    next test's labels and messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
