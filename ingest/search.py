@@ -311,12 +311,12 @@ class SearchIndex:
             else ""
         )
         sql = (
-            "SELECT object_id, ts_rank(vector, q) AS rank FROM ("  # noqa: S608 - constants only
+            f"SELECT object_id, ts_rank(vector, ({tsquery})) AS rank FROM ("  # noqa: S608 - constants only
             f"  SELECT e.object_id, e.vector FROM {self.table} e"
             f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists} LIMIT %s"
-            f") candidates, ({tsquery}) q ORDER BY rank DESC, object_id"
+            ") candidates ORDER BY rank DESC, object_id"
         )
-        rows = _pg_run(sql, [kind, *params, CANDIDATES, *params])
+        rows = _pg_run(sql, [*params, kind, *params, CANDIDATES])
         return [Match(object_id, rank) for object_id, rank in rows]
 
     def _sqlite_matches(self, kind: str, parsed: ParsedQuery, table: str) -> list[Match]:
@@ -407,13 +407,12 @@ def headlines(parsed: ParsedQuery, documents: Sequence[tuple[str, str]]) -> list
     tsquery, params = pg_tsquery(parsed)
     options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
     sql = (
-        "SELECT ts_headline(('astana_' || d.config)::regconfig, d.body, q, %s) "  # noqa: S608
-        f"FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS d(body, config, n), ({tsquery}) q "
-        "ORDER BY d.n"
+        f"SELECT ts_headline(('astana_' || d.config)::regconfig, d.body, ({tsquery}), %s) "  # noqa: S608
+        "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS d(body, config, n) ORDER BY d.n"
     )
     texts = [" ".join((text or "").split()) for text, _ in documents]
     configs = [config_for(language) for _, language in documents]
-    rows = _pg_run(sql, [options, texts, configs, *params])
+    rows = _pg_run(sql, [*params, options, texts, configs])
     out = []
     for (raw,), text in zip(rows, texts, strict=True):
         if _START not in (raw or ""):

@@ -29,8 +29,8 @@ ARTICLES = {
 
 
 FILLER = {
-    "ru": "Стороны договорились продолжить консультации и подготовить общий документ к концу месяца.",
-    "tr": "Taraflar istişarelere devam etme ve ay sonuna kadar ortak bir belge hazırlama kararı aldı.",
+    "ru": "Стороны договорились продолжить консультации и подготовить общий документ.",
+    "tr": "Taraflar istişarelere devam etme ve ortak bir belge hazırlama kararı aldı.",
     "ar": "واتفق الطرفان على مواصلة المشاورات وإعداد وثيقة مشتركة قبل نهاية الشهر الجاري.",
     "en": "The parties agreed to keep consulting and to prepare a common document by month end.",
 }
