@@ -356,9 +356,15 @@ def _pg_run(sql: str, params: list) -> list[tuple]:
 def pg_tsquery(parsed: ParsedQuery) -> tuple[str, list[str]]:
     """SQL for the query's ``tsquery`` (every language configuration OR-ed, so each record
     matches in its own), and its parameters."""
+
+    def operand(phrase: tuple[str, ...]) -> str:
+        if len(phrase) == 1 and (start := prefix(phrase[0])) and start != phrase[0]:
+            # A Russian word: its inflections do not all stem alike ("Астана" and "Астане").
+            return f"'{phrase[0]}' | '{start}':*"
+        return " <-> ".join(f"'{w}'" for w in phrase)
+
     text = " & ".join(
-        "(" + " | ".join(" <-> ".join(f"'{w}'" for w in phrase) for phrase in group) + ")"
-        for group in parsed.groups
+        "(" + " | ".join(operand(phrase) for phrase in group) + ")" for group in parsed.groups
     )
     sql = " || ".join(f"to_tsquery('{config}', %s)" for config in CONFIGS)
     return sql, [text] * len(CONFIGS)
