@@ -36,6 +36,7 @@ from html import escape
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
+from astana_site.exceptions import TrackerError
 from ingest.understanding._text import fold
 from ingest.understanding.gazetteer import find_mentions
 from ingest.understanding.ordinals import find_round_numbers
@@ -192,7 +193,7 @@ class Page:
     capped: bool
 
 
-class SearchTimeout(Exception):
+class SearchTimeout(TrackerError):
     """PostgreSQL cancelled a search at ``STATEMENT_TIMEOUT_MS``."""
 
 
@@ -349,7 +350,9 @@ def _pg_run(sql: str, params: list) -> list[tuple]:
             return cursor.fetchall()
     except OperationalError as error:
         if "statement timeout" in str(error):
-            raise SearchTimeout(str(error)) from error
+            raise SearchTimeout(
+                "The search took too long and was stopped; try more specific words."
+            ) from error
         raise
 
 

@@ -6,8 +6,10 @@ makes the FilterSet's form invalid, which the API turns into a 400 and a page ca
 
 Common parameters:
 
-- ``search`` (alias ``q``): every word must appear (case-insensitive) in one of the model's
-  text fields, e.g. ``search=joint statement``.
+- ``search`` (alias ``q``): on rounds, statements and events the full-text index
+  (``rounds/search.py``: every word, any spelling of a place, best matches first, a round
+  named by number first); elsewhere every word must appear (case-insensitive) in one of the
+  model's text fields, e.g. ``search=joint statement``.
 - ``ordering``: one of the listed fields, ``-`` for descending, e.g. ``ordering=-start_date``.
 - date ranges: ``<field>_after`` and ``<field>_before`` (ISO dates, both inclusive).
 - ``year``: the calendar year of the record's main date.
