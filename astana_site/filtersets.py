@@ -68,5 +68,32 @@ class SearchFilterSet(filters.FilterSet):
     )
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return self.apply_search(queryset, value)
+
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        """Every word in one of ``search_fields``; a FilterSet over records in the full-text
+        index overrides this (see ``FullTextSearchFilterSet``)."""
         condition = search_q(self.search_fields, value)
         return queryset.filter(condition).distinct() if condition else queryset
+
+
+FULL_TEXT_LABEL = (
+    "Full-text search, best matches first: case and accents ignored in every script, names "
+    "of places and participants in any language (Astana, Нур-Султан, أستانا), a round named "
+    "by number ('8', 'Astana-8', 'round 8') first. At most the first 1,000 matches."
+)
+
+
+class FullTextSearchFilterSet(SearchFilterSet):
+    """``search``/``q`` through the full-text index: subclasses implement ``apply_search``
+    with the search service of their records, which orders the matches best first."""
+
+    search = filters.CharFilter(
+        method="filter_search", max_length=SEARCH_MAX_LENGTH, label=FULL_TEXT_LABEL
+    )
+    q = filters.CharFilter(
+        method="filter_search", max_length=SEARCH_MAX_LENGTH, label="Alias of `search`."
+    )
+
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        raise NotImplementedError

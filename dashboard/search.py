@@ -1,37 +1,33 @@
-"""Full-text search over rounds, statements, events and ingested articles.
+"""The search page's results: rounds, statements, events and news articles matching a query.
 
-On PostgreSQL: ``SearchVector`` / ``SearchQuery`` (web-search syntax, English stemming),
-ranked with ``SearchRank`` and excerpted with ``SearchHeadline``. Elsewhere (SQLite): every word
-of the query must occur, case-insensitively, in one of the searched fields, and the excerpt is
-cut and highlighted in Python. Either way the excerpt is escaped HTML with ``<mark>`` around
-the matches.
+The matching, ranking and excerpts are the one search engine's (``ingest/search.py``, with
+``rounds/search.py`` for the curated records and ``ingest.search`` for articles), the same the
+API's ``search``/``q`` filter uses. This module only shapes a page: each kind's best
+``PER_PAGE`` matches (or one kind, paged), their excerpts computed for those alone.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from html import escape
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat, Replace
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_lazy
+from django.db.models import Prefetch
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from ingest.models import Article
-from rounds.models import Event, Round, Statement
+from ingest.search import (
+    MAX_QUERY_LENGTH,
+    ParsedQuery,
+    SearchTimeout,
+    article_search_page,
+    headlines,
+    parse_query,
+)
+from rounds import search as curated
+from rounds.models import Delegation, Event, Round, Statement
+from rounds.translations import content_language, shown
 
-MAX_QUERY_LENGTH = 200
-PER_KIND = 20
-SNIPPET_CHARS = 240
-CONFIG = "english"
-# Private-use characters mark matches in PostgreSQL's headline, so its output can be escaped
-# as a whole and only these markers turned into <mark>.
-_START, _STOP = "\ue000", "\ue001"
-_TERM = re.compile(r"[\w'-]+", re.UNICODE)
+PER_PAGE = 20
 
 KINDS = [
     ("rounds", gettext_lazy("Rounds")),
@@ -39,6 +35,9 @@ KINDS = [
     ("events", gettext_lazy("Events")),
     ("articles", gettext_lazy("News articles")),
 ]
+_INDEX_KIND = {"rounds": "round", "statements": "statement", "events": "event"}
+
+__all__ = ["MAX_QUERY_LENGTH", "KINDS", "PER_PAGE", "search"]
 
 
 @dataclass(frozen=True)
@@ -51,227 +50,151 @@ class Hit:
 
 
 @dataclass
+class Section:
+    """One kind's hits on this page, how many match (``capped``: at least that many)."""
+
+    key: str
+    label: str
+    hits: list[Hit] = field(default_factory=list)
+    count: int = 0
+    capped: bool = False
+    page: int = 1
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > self.page * PER_PAGE
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PER_PAGE + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+@dataclass
 class SearchResults:
     query: str
-    groups: dict[str, list[Hit]] = field(default_factory=dict)
+    kind: str = ""
+    sections: list[Section] = field(default_factory=list)
+    timed_out: bool = False
 
     @property
     def total(self) -> int:
-        return sum(len(v) for v in self.groups.values())
+        return sum(s.count for s in self.sections)
 
-    def sections(self) -> list[tuple[str, str, list[Hit]]]:
-        return [(key, label, self.groups.get(key, [])) for key, label in KINDS]
-
-
-def terms(query: str) -> list[str]:
-    """Words of a query, lowercased, without duplicates (order kept)."""
-    seen: dict[str, None] = {}
-    for word in _TERM.findall(query.lower()):
-        if len(word) > 1:
-            seen.setdefault(word, None)
-    return list(seen)
+    @property
+    def capped(self) -> bool:
+        return any(s.capped for s in self.sections)
 
 
-def highlight(text: str, words: list[str], *, width: int = SNIPPET_CHARS) -> SafeString:
-    """Escaped excerpt of ``text`` around the first matching word, matches in ``<mark>``."""
-    text = " ".join((text or "").split())
-    if not words:
-        return mark_safe(escape(text[:width]))  # noqa: S308 - escaped just now
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
-    first = pattern.search(text)
-    start = max(0, (first.start() if first else 0) - width // 3)
-    excerpt = text[start : start + width]
-    out, pos = [], 0
-    for match in pattern.finditer(excerpt):
-        out.append(escape(excerpt[pos : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        pos = match.end()
-    out.append(escape(excerpt[pos:]))
-    prefix = "… " if start else ""
-    suffix = " …" if start + width < len(text) else ""
-    return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every part escaped
+def _shown(obj, field: str) -> str:
+    """``obj``'s ``field`` in the page's language (English where it has no translation)."""
+    return shown(obj, field, content_language(get_language())).text
 
 
-def _headline_html(raw: str | None) -> SafeString:
-    text = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
-    return mark_safe(text)  # noqa: S308 - escaped before the markers became tags
-
-
-def _round_documents():
-    return Subquery(
-        Statement.objects.filter(round=OuterRef("pk"))
-        .order_by()
-        .values("round")
-        .annotate(titles=StringAgg("title", delimiter=" · "))
-        .values("titles"),
-        output_field=TextField(),
+def _rounds(ids, parsed):
+    rounds = Round.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch(
+            "delegations", queryset=Delegation.objects.only("pk", "round", "head_of_delegation")
+        ),
+        Prefetch("statements", queryset=Statement.objects.only("pk", "round", "title")),
     )
-
-
-def _text(*parts):
-    """Concatenate text columns and expressions, NULLs as empty strings, as readable text.
-
-    JSON lists lose their brackets and quotes, and slashes become spaces: PostgreSQL's parser
-    would otherwise read "detainees/abductees" as one file-path token and never match
-    "detainees".
-    """
-    exprs = []
-    for part in parts:
-        expr = F(part) if isinstance(part, str) else part
-        exprs.extend(
-            [Coalesce(Cast(expr, TextField()), Value("", TextField())), Value(" ", TextField())]
+    by_pk = {r.pk: r for r in rounds}
+    found = [by_pk[i] for i in ids if i in by_pk]
+    snippets = headlines(parsed, [(curated.round_excerpt_text(r), "en") for r in found])
+    return [
+        Hit(
+            title=gettext("Round %(number)s: %(name)s")
+            % {"number": r.number, "name": _shown(r, "name")},
+            url=r.get_absolute_url(),
+            snippet=snippet,
+            date=r.start_date,
+            meta=_shown(r, "city"),
         )
-    text = Concat(*exprs, output_field=TextField())
-    for old, new in (("/", " "), ('", "', " · "), ('["', ""), ('"]', ""), ("[]", "")):
-        text = Replace(text, Value(old, TextField()), Value(new, TextField()))
-    return text
+        for r, snippet in zip(found, snippets, strict=True)
+    ]
 
 
-def _postgres(query: str) -> SearchResults:
-    q = SearchQuery(query, search_type="websearch", config=CONFIG)
-
-    def ranked(qs, vector, document):
-        headline = SearchHeadline(
-            document,
-            q,
-            config=CONFIG,
-            start_sel=_START,
-            stop_sel=_STOP,
-            max_words=40,
-            min_words=15,
-            max_fragments=2,
+def _statements(ids, parsed):
+    by_pk = {s.pk: s for s in Statement.objects.select_related("round").filter(pk__in=ids)}
+    found = [by_pk[i] for i in ids if i in by_pk]
+    snippets = headlines(parsed, [(curated.statement_excerpt_text(s), "en") for s in found])
+    return [
+        Hit(
+            title=_shown(s, "title"),
+            url=s.get_absolute_url(),
+            snippet=snippet,
+            date=s.date,
+            meta=gettext("Round %(number)s") % {"number": s.round.number}
+            if s.round
+            else s.get_kind_display(),
         )
-        return (
-            qs.annotate(search=vector, document=document)
-            .filter(search=q)
-            .annotate(rank=SearchRank(F("search"), q), headline=headline)
-            .order_by("-rank")[:PER_KIND]
+        for s, snippet in zip(found, snippets, strict=True)
+    ]
+
+
+def _events(ids, parsed):
+    by_pk = {e.pk: e for e in Event.objects.filter(pk__in=ids)}
+    found = [by_pk[i] for i in ids if i in by_pk]
+    snippets = headlines(parsed, [(curated.event_excerpt_text(e), "en") for e in found])
+    return [
+        Hit(
+            title=_shown(e, "title"),
+            url=e.get_absolute_url(),
+            snippet=snippet,
+            date=e.start_date,
+            meta=e.get_kind_display(),
         )
-
-    round_doc = _text("name", "city", "summary", "outcomes", "next_meeting_text", "documents")
-    rounds = ranked(
-        Round.objects.annotate(documents=_round_documents()),
-        SearchVector(round_doc, config=CONFIG),
-        round_doc,
-    )
-    statement_doc = _text("title", "text", "topics")
-    statements = ranked(
-        Statement.objects.select_related("round"),
-        SearchVector(statement_doc, config=CONFIG),
-        statement_doc,
-    )
-    event_doc = _text("title", "description", "location_text", "details")
-    events = ranked(Event.objects.all(), SearchVector(event_doc, config=CONFIG), event_doc)
-    article_doc = _text("title", "text")
-    articles = ranked(
-        Article.objects.only("pk", "title", "url", "published"),
-        SearchVector(article_doc, config=CONFIG),
-        article_doc,
-    )
-    return _results(
-        query, rounds, statements, events, articles, lambda o, _: _headline_html(o.headline)
-    )
+        for e, snippet in zip(found, snippets, strict=True)
+    ]
 
 
-def _contains_all(words: list[str], fields: list[str]) -> Q:
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    return condition
+def _articles(ids, parsed):
+    fields = ("pk", "title", "url", "canonical_url", "published", "text", "language", "outlet")
+    by_pk = {a.pk: a for a in Article.objects.only(*fields).filter(pk__in=ids)}
+    found = [by_pk[i] for i in ids if i in by_pk]
+    snippets = headlines(parsed, [(a.text or a.title, a.language) for a in found])
+    return [
+        Hit(
+            title=a.label,
+            url=a.public_url,
+            snippet=snippet,
+            date=a.published,
+            meta=a.outlet or gettext("news"),
+        )
+        for a, snippet in zip(found, snippets, strict=True)
+    ]
 
 
-def _fallback(query: str) -> SearchResults:
-    words = terms(query)
-    if not words:
-        return SearchResults(query=query)
-    round_fields = ["name", "city", "summary", "outcomes", "next_meeting_text", "statements__title"]
-    round_ids = Round.objects.filter(_contains_all(words, round_fields)).values("pk").distinct()
-    rounds = Round.objects.filter(pk__in=round_ids).prefetch_related("statements")[:PER_KIND]
-    statements = Statement.objects.select_related("round").filter(
-        _contains_all(words, ["title", "text", "topics"])
-    )[:PER_KIND]
-    events = Event.objects.filter(
-        _contains_all(words, ["title", "description", "location_text", "details"])
-    )[:PER_KIND]
-    articles = Article.objects.only("pk", "title", "url", "published", "text").filter(
-        _contains_all(words, ["title", "text"])
-    )[:PER_KIND]
-
-    def snippet(obj, kind: str) -> SafeString:
-        if kind == "rounds":
-            parts = [obj.summary, *obj.outcomes, obj.next_meeting_text]
-            parts += [s.title for s in obj.statements.all()]
-        elif kind == "statements":
-            parts = [obj.text, " ".join(map(str, obj.topics or [])), obj.title]
-        elif kind == "events":
-            parts = [obj.description, obj.title, obj.location_text, str(obj.details or "")]
-        else:
-            parts = [obj.text, obj.title]
-        matching = [p for p in parts if p and any(w in p.lower() for w in words)]
-        return highlight(" · ".join(matching or parts[:1]), words)
-
-    return _results(query, rounds, statements, events, articles, snippet)
+_HITS = {"rounds": _rounds, "statements": _statements, "events": _events, "articles": _articles}
 
 
-def _results(query, rounds, statements, events, articles, snippet) -> SearchResults:
-    return SearchResults(
-        query=query,
-        groups={
-            "rounds": [
-                Hit(
-                    title=gettext("Round %(number)s: %(name)s")
-                    % {"number": r.number, "name": r.name},
-                    url=r.get_absolute_url(),
-                    snippet=snippet(r, "rounds"),
-                    date=r.start_date,
-                    meta=r.city,
-                )
-                for r in rounds
-            ],
-            "statements": [
-                Hit(
-                    title=s.title,
-                    url=s.get_absolute_url(),
-                    snippet=snippet(s, "statements"),
-                    date=s.date,
-                    meta=gettext("Round %(number)s") % {"number": s.round.number}
-                    if s.round
-                    else s.get_kind_display(),
-                )
-                for s in statements
-            ],
-            "events": [
-                Hit(
-                    title=e.title,
-                    url=e.get_absolute_url(),
-                    snippet=snippet(e, "events"),
-                    date=e.start_date,
-                    meta=e.get_kind_display(),
-                )
-                for e in events
-            ],
-            "articles": [
-                Hit(
-                    title=a.label,
-                    url=a.public_url,
-                    snippet=snippet(a, "articles"),
-                    date=a.published,
-                    meta="news",
-                )
-                for a in articles
-            ],
-        },
-    )
+def _section(key: str, label: str, parsed: ParsedQuery, page: int) -> Section:
+    offset = (page - 1) * PER_PAGE
+    if key == "articles":
+        found = article_search_page(parsed, limit=PER_PAGE, offset=offset)
+    else:
+        found = curated.search_page(_INDEX_KIND[key], parsed, limit=PER_PAGE, offset=offset)
+    hits = _HITS[key](found.ids, parsed) if found.ids else []
+    return Section(key, label, hits, count=found.count, capped=found.capped, page=page)
 
 
-def search(*, query: str) -> SearchResults:
-    """Search everything readers see; an empty or blank query finds nothing."""
-    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
-    if not query:
-        return SearchResults(query="")
-    if connection.vendor == "postgresql":
-        return _postgres(query)
-    return _fallback(query)
+def search(*, query: str, kind: str = "", page: int = 1) -> SearchResults:
+    """Search everything readers see; ``kind`` (a key of ``KINDS``) shows that kind alone,
+    page ``page``. An empty or blank query finds nothing. The number of queries does not
+    depend on how many records match or are shown."""
+    parsed = parse_query(query)
+    kind = kind if kind in dict(KINDS) else ""
+    results = SearchResults(query=parsed.text, kind=kind)
+    if not parsed:
+        return results
+    page = max(1, page) if kind else 1
+    try:
+        results.sections = [
+            _section(key, label, parsed, page) for key, label in KINDS if not kind or key == kind
+        ]
+    except SearchTimeout:
+        results.sections, results.timed_out = [], True
+    return results

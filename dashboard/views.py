@@ -258,8 +258,18 @@ def zone_detail_view(request, slug: str):
 
 
 def search_view(request):
-    results = search.search(query=request.GET.get("q", ""))
-    return render(request, "dashboard/search.html", {"results": results, "q": results.query})
+    try:
+        page = int(request.GET.get("page", "1"))
+    except ValueError:
+        page = 1
+    results = search.search(
+        query=request.GET.get("q", ""), kind=request.GET.get("kind", ""), page=min(page, 10_000)
+    )
+    return render(
+        request,
+        "dashboard/search.html",
+        {"results": results, "q": results.query, "max_length": search.MAX_QUERY_LENGTH},
+    )
 
 
 ARTICLE_LANGUAGES = [

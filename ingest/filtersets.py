@@ -5,9 +5,15 @@ from __future__ import annotations
 import django_filters as filters
 from django.db.models import QuerySet
 
-from astana_site.filtersets import IntegerFilter, SearchFilterSet, StrictBooleanFilter
+from astana_site.filtersets import (
+    FullTextSearchFilterSet,
+    IntegerFilter,
+    SearchFilterSet,
+    StrictBooleanFilter,
+)
 from ingest.choices import ArticleStatus, SourceKind
 from ingest.models import Article, Source
+from ingest.search import article_search_queryset
 
 
 class SourceFilterSet(SearchFilterSet):
@@ -28,8 +34,9 @@ class SourceFilterSet(SearchFilterSet):
         return queryset.filter(failure_count__gt=0) if value else queryset.filter(failure_count=0)
 
 
-class ArticleFilterSet(SearchFilterSet):
-    search_fields = ["title", "text", "url"]
+class ArticleFilterSet(FullTextSearchFilterSet):
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        return article_search_queryset(queryset, value)
 
     published = filters.DateFromToRangeFilter(
         label="Publication date range: `published_after` and `published_before` (inclusive)."

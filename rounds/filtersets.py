@@ -6,8 +6,10 @@ makes the FilterSet's form invalid, which the API turns into a 400 and a page ca
 
 Common parameters:
 
-- ``search`` (alias ``q``): every word must appear (case-insensitive) in one of the model's
-  text fields, e.g. ``search=joint statement``.
+- ``search`` (alias ``q``): on rounds, statements and events the full-text index
+  (``rounds/search.py``: every word, any spelling of a place, best matches first, a round
+  named by number first); elsewhere every word must appear (case-insensitive) in one of the
+  model's text fields, e.g. ``search=joint statement``.
 - ``ordering``: one of the listed fields, ``-`` for descending, e.g. ``ordering=-start_date``.
 - date ranges: ``<field>_after`` and ``<field>_before`` (ISO dates, both inclusive).
 - ``year``: the calendar year of the record's main date.
@@ -19,7 +21,12 @@ import django_filters as filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from astana_site.filtersets import IntegerFilter, SearchFilterSet, StrictBooleanFilter
+from astana_site.filtersets import (
+    FullTextSearchFilterSet,
+    IntegerFilter,
+    SearchFilterSet,
+    StrictBooleanFilter,
+)
 from rounds.choices import (
     DelegationRole,
     EventKind,
@@ -42,13 +49,15 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
+from rounds.search import search_queryset
 
 # The models a citation may point at, by the name the API uses for them.
 CITABLE_TYPES = ["round", "participant", "statement", "event", "zone", "place", "governorate"]
 
 
-class RoundFilterSet(SearchFilterSet):
-    search_fields = ["name", "city", "venue", "summary", "date_note", "next_meeting_text"]
+class RoundFilterSet(FullTextSearchFilterSet):
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        return search_queryset(queryset, "round", value)
 
     number = IntegerFilter(min_value=1, max_value=32767, label="The round's number.")
     start_date = filters.DateFromToRangeFilter(
@@ -141,8 +150,9 @@ class ParticipantFilterSet(SearchFilterSet):
         fields = ["kind", "is_guarantor", "round", "role"]
 
 
-class StatementFilterSet(SearchFilterSet):
-    search_fields = ["title", "text", "slug"]
+class StatementFilterSet(FullTextSearchFilterSet):
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        return search_queryset(queryset, "statement", value)
 
     date = filters.DateFromToRangeFilter(
         label="Date range: `date_after` and `date_before` (inclusive)."
@@ -178,8 +188,9 @@ class StatementFilterSet(SearchFilterSet):
         return queryset.filter(pk__in=keep)
 
 
-class EventFilterSet(SearchFilterSet):
-    search_fields = ["title", "description", "location_text", "slug"]
+class EventFilterSet(FullTextSearchFilterSet):
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        return search_queryset(queryset, "event", value)
 
     start_date = filters.DateFromToRangeFilter(
         label="Start date range: `start_date_after` and `start_date_before` (inclusive)."

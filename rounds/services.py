@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 
 from astana_site.exceptions import TrackerError
 from rounds.models.base import changed_fields, loaded_snapshot, record_version
+from rounds.search import search_forget, search_sync
 
 M = TypeVar("M", bound=models.Model)
 
@@ -102,6 +103,7 @@ def curated_save(
         _stamp(instance, user=user, reason=reason)
         instance.save()
         instance._loaded_values = loaded_snapshot(instance)
+        search_sync(instance)
         return instance
     locked = _locked(instance)
     _check_version(locked, expected_version)
@@ -114,6 +116,7 @@ def curated_save(
             f.attname for f in locked._meta.concrete_fields if getattr(f, "auto_now", False)
         ]
         locked.save(update_fields=[*changed, *auto_now] or None)
+        search_sync(locked)
     for f in locked._meta.concrete_fields:
         setattr(instance, f.attname, getattr(locked, f.attname))
     instance._loaded_values = loaded_snapshot(instance)
@@ -136,7 +139,9 @@ def curated_delete(
     if expected_version is not None:
         _check_version(_locked(instance), expected_version)
     _stamp(instance, user=user, reason=reason.strip())
+    pk = instance.pk
     instance.delete()
+    search_forget(instance, pk=pk)
 
 
 def curated_update(

@@ -24,6 +24,7 @@ from ingest.choices import ArticleStatus
 from ingest.extraction import ExtractedDocument, extract_document
 from ingest.fetching import FetchResult, fetch
 from ingest.models import Article, Sighting, Source, public_address, title_from_text
+from ingest.search import article_search_sync
 from ingest.understanding import KnownRound, understand
 
 logger = logging.getLogger(__name__)
@@ -227,6 +228,7 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
     try:
         with transaction.atomic():
             article.save()
+            article_search_sync(article)
             Sighting.objects.create(
                 article=article,
                 url=url,
@@ -284,7 +286,9 @@ def _article_revise(article, *, doc, content, content_type, extraction, digest, 
     article.pipeline_version = PIPELINE_VERSION
     article.processed = timezone.now()
     article.set_raw(content)
-    article.save()
+    with transaction.atomic():
+        article.save()
+        article_search_sync(article)
     return IngestResult(article=article, created=False, revised=True)
 
 
@@ -384,6 +388,7 @@ def article_reprocess(*, article: Article) -> Article:
         processed=timezone.now(),
         error="",
     )
+    article_search_sync(article)
     article.refresh_from_db()
     return article
 
@@ -430,6 +435,8 @@ def article_correct(*, article: Article, data: dict, user, reason: str) -> Artic
         locked._history_user = user
         locked._change_reason = reason.strip()
         locked.save(update_fields=changed)
+        if "title" in changed:
+            article_search_sync(locked)
     for name in (*ARTICLE_CORRECTABLE_FIELDS, "canonical_url"):
         setattr(article, name, getattr(locked, name))
     return article

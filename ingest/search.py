@@ -1,0 +1,587 @@
+"""The full-text search engine every search in the project goes through.
+
+One engine, two databases:
+
+- **PostgreSQL**: a stored ``tsvector`` per record in an index table with a GIN index, built
+  with the text search configuration of the record's language (``english``, ``russian``,
+  ``turkish``, ``arabic``, otherwise ``simple``) from weighted fields (A: names and titles,
+  B: heads of delegation, outcomes, topics, C: running text); ranked with ``ts_rank``;
+  excerpts come from ``ts_headline`` (configurations ``astana_<language>``, which add
+  ``unaccent`` where the server allows it) for the records shown only.
+- **SQLite**: an FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer, ranked with
+  ``bm25`` and the same column weights; excerpts are cut and marked in Python.
+
+Both index text folded by :func:`fold_text` (case and diacritics in every script, Arabic
+alef variants, Turkish dotted I), and read a query through :func:`parse_query`: a place or
+participant of the gazetteer (``ingest/understanding/gazetteer.py``) becomes every name it
+goes by in en/ru/tr/ar, and a query naming a round ("8", "Astana-8", "round 8", "8-й
+раунд", "8. tur", "الجولة الثامنة") carries that round's number so the caller can put the
+round first.
+
+An index is a :class:`SearchIndex` over one table; the services that write a record keep its
+entry in step (``put``/``remove`` in the writer's transaction). A search looks at no more
+than ``CANDIDATES`` matches per kind: ranking is over those, and counts stop there, so a word
+found in every article costs the same as a rare one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+
+from django.db import connection, transaction
+from django.utils.safestring import SafeString, mark_safe
+
+from astana_site.exceptions import TrackerError
+from ingest.understanding._text import fold
+from ingest.understanding.gazetteer import find_mentions
+from ingest.understanding.ordinals import find_round_numbers
+
+# Longest query read (characters); the API's filters accept the same.
+MAX_QUERY_LENGTH = 200
+# Matches looked at per kind: ranking and counting stop here (a common word in 100k articles
+# then ranks 1,000 vectors, a few milliseconds, instead of all of them).
+CANDIDATES = 1000
+# Alternative spellings at most per place or participant named in a query (each becomes one
+# lexeme lookup in the index, times the five language configurations on PostgreSQL).
+MAX_ALIASES = 40
+# A search query that runs longer than this is cancelled (PostgreSQL): a reader gets an
+# answer or an error, and no runaway query keeps a worker busy after gunicorn gave up.
+STATEMENT_TIMEOUT_MS = 5000
+SNIPPET_CHARS = 240
+# A bare number up to this reads as a round number (the API's round filter takes the same).
+MAX_ROUND_NUMBER = 32767
+
+WEIGHTS = ("A", "B", "C")
+# bm25 weights of the FTS5 columns a, b, c (SQLite); ts_rank's defaults play that role on
+# PostgreSQL ({0.1, 0.2, 0.4, 1.0} for D, C, B, A).
+BM25_WEIGHTS = (10.0, 4.0, 1.0)
+LANGUAGE_CONFIGS = {"en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
+CONFIGS = ("english", "russian", "turkish", "arabic", "simple")
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SHORT_Y = "\ue002"  # keeps й (a letter of its own, which unaccent keeps too) through NFKD
+_START, _STOP = "\ue000", "\ue001"
+
+
+def fold_text(text: str) -> str:
+    """``text`` lower-cased with diacritics removed in every script (Сирии -> сирии,
+    Çavuşoğlu -> cavusoglu, İdlib -> idlib, إدلب -> ادلب), for indexing and querying alike."""
+    folded = fold(text or "").replace("й", _SHORT_Y).replace("ı", "i")
+    stripped = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", folded)
+        if not unicodedata.combining(ch) and ch != "\u0640"  # tatweel
+    )
+    return unicodedata.normalize("NFC", stripped).replace(_SHORT_Y, "й")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return _WORD.findall(fold_text(text))
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as the index reads it: every group must match; a group matches when any of its
+    alternatives (a phrase: words in sequence) does. ``round_number`` is the round the query
+    names, if any."""
+
+    text: str
+    groups: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    round_number: int | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        """Every word of every alternative (for highlighting)."""
+        seen: dict[str, None] = {}
+        for group in self.groups:
+            for phrase in group:
+                for word in phrase:
+                    seen.setdefault(word, None)
+        return list(seen)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups) or self.round_number is not None
+
+
+@cache
+def _aliases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every spelling of the gazetteer entry ``name``, as folded word sequences."""
+    from ingest.understanding.gazetteer import GAZETTEER
+
+    entry = next(e for e in GAZETTEER if e.name == name)
+    spellings = [a for names in entry.aliases.values() for a in names] + list(entry.acronyms)
+    seen: dict[tuple[str, ...], None] = {}
+    for spelling in spellings:
+        phrase = tuple(words(spelling))
+        if phrase and len(phrase) <= 3:
+            seen.setdefault(phrase, None)
+    return tuple(seen)[:MAX_ALIASES]
+
+
+def _round_number(query: str) -> int | None:
+    stripped = query.strip().strip("#№")
+    if stripped.isdigit():
+        number = int(stripped)
+        return number if 1 <= number <= MAX_ROUND_NUMBER else None
+    mentions = find_round_numbers(query)
+    return mentions[0].number if mentions else None
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Read a reader's query: its words (folded), names expanded to all their spellings, and
+    the round it names."""
+    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    if not query:
+        return ParsedQuery(text="")
+    groups: list[tuple[tuple[str, ...], ...]] = []
+    pos = 0
+    mentions = find_mentions(query)
+    for mention in [*mentions, None]:
+        end = mention.start if mention else len(query)
+        groups.extend(((w,),) for w in words(query[pos:end]))
+        if mention:
+            own = tuple(words(query[mention.start : mention.end]))
+            alternatives = dict.fromkeys([own, *_aliases(mention.entry.name)])
+            groups.append(tuple(a for a in alternatives if a))
+            pos = mention.end
+    unique = tuple(dict.fromkeys(g for g in groups if g))
+    return ParsedQuery(text=query, groups=unique, round_number=_round_number(query))
+
+
+# --- documents -----------------------------------------------------------------------------
+
+
+@dataclass
+class Document:
+    """What the index holds for one record: weighted texts (A, B, C) in a language."""
+
+    object_id: int
+    kind: str = ""
+    language: str = ""
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def weighted(self, weight: str) -> str:
+        return self.texts.get(weight, "") or ""
+
+
+def config_for(language: str) -> str:
+    return LANGUAGE_CONFIGS.get((language or "")[:2].lower(), "simple")
+
+
+# --- the index --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    object_id: int
+    rank: float
+
+
+@dataclass(frozen=True)
+class Page:
+    """Ranked ids of one page of matches and how many there are, ``capped`` when the count
+    stopped at ``CANDIDATES``."""
+
+    ids: list[int]
+    count: int
+    capped: bool
+
+
+class SearchTimeout(TrackerError):
+    """PostgreSQL cancelled a search at ``STATEMENT_TIMEOUT_MS``."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """One index table: ``kind`` and ``object_id`` name a record; kinds are numbered so an
+    SQLite FTS5 rowid can hold both (``object_id * 16 + code``)."""
+
+    table: str
+    kinds: tuple[str, ...]
+
+    def code(self, kind: str) -> int:
+        return self.kinds.index(kind) + 1
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def put(self, kind: str, documents: Iterable[Document]) -> None:
+        """Store (or replace) the entries of ``documents``; runs in the caller's transaction."""
+        documents = list(documents)
+        if not documents:
+            return
+        self.remove(kind, [d.object_id for d in documents])
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.executemany(
+                    f"INSERT INTO {self.table} (kind, object_id, config, vector) VALUES "  # noqa: S608 - table names are constants
+                    "(%s, %s, %s, setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+                    "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
+                    "setweight(to_tsvector(%s::regconfig, %s), 'C'))",
+                    [
+                        (
+                            kind,
+                            d.object_id,
+                            config_for(d.language),
+                            *[
+                                v
+                                for w in WEIGHTS
+                                for v in (config_for(d.language), fold_text(d.weighted(w)))
+                            ],
+                        )
+                        for d in documents
+                    ],
+                )
+            else:
+                cursor.executemany(
+                    f"INSERT INTO {self.table} (rowid, a, b, c) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                    [
+                        (
+                            d.object_id * 16 + self.code(kind),
+                            *[fold_text(d.weighted(w)) for w in WEIGHTS],
+                        )
+                        for d in documents
+                    ],
+                )
+
+    def remove(self, kind: str, object_ids: Sequence[int]) -> None:
+        ids = [int(i) for i in object_ids]
+        if not ids:
+            return
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"DELETE FROM {self.table} WHERE kind = %s AND object_id = ANY(%s)",  # noqa: S608
+                    [kind, ids],
+                )
+            else:
+                code = self.code(kind)
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    cursor.execute(
+                        f"DELETE FROM {self.table} WHERE rowid IN "  # noqa: S608
+                        f"({', '.join(['%s'] * len(chunk))})",
+                        [i * 16 + code for i in chunk],
+                    )
+
+    def clear(self, kind: str | None = None) -> None:
+        with connection.cursor() as cursor:
+            if kind is None:
+                cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608
+            elif connection.vendor == "postgresql":
+                cursor.execute(f"DELETE FROM {self.table} WHERE kind = %s", [kind])  # noqa: S608
+            else:
+                cursor.execute(
+                    f"DELETE FROM {self.table} WHERE (rowid & 15) = %s",  # noqa: S608
+                    [self.code(kind)],
+                )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def page(
+        self, kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0, table: str = ""
+    ) -> Page:
+        """The ids of the best matches ``[offset, offset + limit)`` of ``kind``, best first,
+        among the first ``CANDIDATES`` matches; ``table`` (the records' table) restricts
+        them to records that exist."""
+        matches = self.matches(kind, parsed, table=table)
+        return Page(
+            ids=[m.object_id for m in matches[offset : offset + limit]],
+            count=len(matches),
+            capped=len(matches) >= CANDIDATES,
+        )
+
+    def matches(self, kind: str, parsed: ParsedQuery, *, table: str = "") -> list[Match]:
+        """Up to ``CANDIDATES`` matches of ``kind``, best first (ties by id)."""
+        if not parsed.groups:
+            return []
+        if connection.vendor == "postgresql":
+            return self._pg_matches(kind, parsed, table)
+        return self._sqlite_matches(kind, parsed, table)
+
+    def _pg_matches(self, kind: str, parsed: ParsedQuery, table: str) -> list[Match]:
+        tsquery, params = pg_tsquery(parsed)
+        exists = (
+            f"AND EXISTS (SELECT 1 FROM {table} r WHERE r.id = e.object_id)"  # noqa: S608 - constants
+            if table
+            else ""
+        )
+        sql = (
+            f"SELECT object_id, ts_rank(vector, ({tsquery})) AS rank FROM ("  # noqa: S608 - constants only
+            f"  SELECT e.object_id, e.vector FROM {self.table} e"
+            f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists} LIMIT %s"
+            ") candidates ORDER BY rank DESC, object_id"
+        )
+        rows = _pg_run(sql, [*params, kind, *params, CANDIDATES])
+        return [Match(object_id, rank) for object_id, rank in rows]
+
+    def _sqlite_matches(self, kind: str, parsed: ParsedQuery, table: str) -> list[Match]:
+        exists = (
+            f"AND EXISTS (SELECT 1 FROM {table} r WHERE r.id = ({self.table}.rowid >> 4))"  # noqa: S608
+            if table
+            else ""
+        )
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        sql = (
+            f"SELECT rowid >> 4, bm25({self.table}, {weights}) FROM {self.table} "  # noqa: S608
+            f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [fts5_query(parsed), self.code(kind), CANDIDATES])
+            rows = cursor.fetchall()
+        # bm25 is lower for better matches.
+        rows.sort(key=lambda row: (row[1], row[0]))
+        return [Match(object_id, -score) for object_id, score in rows]
+
+
+def _pg_run(sql: str, params: list) -> list[tuple]:
+    """Run a search query under ``statement_timeout``; raise ``SearchTimeout`` when cancelled."""
+    from django.db.utils import OperationalError
+
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    except OperationalError as error:
+        if "statement timeout" in str(error):
+            raise SearchTimeout(
+                "The search took too long and was stopped; try more specific words."
+            ) from error
+        raise
+
+
+def pg_tsquery(parsed: ParsedQuery) -> tuple[str, list[str]]:
+    """SQL for the query's ``tsquery`` (every language configuration OR-ed, so each record
+    matches in its own), and its parameters."""
+
+    def operand(phrase: tuple[str, ...]) -> str:
+        if len(phrase) == 1 and (start := prefix(phrase[0])) and start != phrase[0]:
+            # A Russian word: its inflections do not all stem alike ("Астана" and "Астане").
+            return f"'{phrase[0]}' | '{start}':*"
+        return " <-> ".join(f"'{w}'" for w in phrase)
+
+    text = " & ".join(
+        "(" + " | ".join(operand(phrase) for phrase in group) + ")" for group in parsed.groups
+    )
+    sql = " || ".join(f"to_tsquery('{config}', %s)" for config in CONFIGS)
+    return sql, [text] * len(CONFIGS)
+
+
+_RU_ENDINGS = "аеиоуыэюяйь"
+
+
+def prefix(word: str) -> str | None:
+    """The beginning a word of the query matches by on SQLite, which has no stemmer for these
+    languages: a word of three letters or more as a prefix, a Russian one without its final
+    vowels ("астане", "астана" -> "астан"); ``None`` for an exact match (numbers, short
+    words)."""
+    if len(word) < 3 or word.isdigit():
+        return None
+    if "\u0400" <= word[0] <= "\u04ff":
+        stem = word.rstrip(_RU_ENDINGS)
+        return stem if len(stem) >= 3 else word
+    return word
+
+
+def fts5_query(parsed: ParsedQuery) -> str:
+    """The FTS5 MATCH expression: groups AND-ed, alternatives OR-ed, phrases quoted, the last
+    word of each matching by its ``prefix``."""
+
+    def phrase(words_: tuple[str, ...]) -> str:
+        start = prefix(words_[-1])
+        quoted = '"' + " ".join([*words_[:-1], start or words_[-1]]) + '"'
+        return quoted + " *" if start else quoted
+
+    return " AND ".join(
+        "(" + " OR ".join(phrase(p) for p in group) + ")" for group in parsed.groups
+    )
+
+
+# --- excerpts ---------------------------------------------------------------------------------
+
+
+def headlines(parsed: ParsedQuery, documents: Sequence[tuple[str, str]]) -> list[SafeString]:
+    """An escaped excerpt of each ``(text, language)`` with the query's words in ``<mark>``:
+    ``ts_headline`` on PostgreSQL (one query for the page shown), in Python elsewhere."""
+    if not documents:
+        return []
+    if connection.vendor != "postgresql" or not parsed.groups:
+        return [highlight(text, parsed) for text, _ in documents]
+    tsquery, params = pg_tsquery(parsed)
+    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
+    sql = (
+        f"SELECT ts_headline(('astana_' || d.config)::regconfig, d.body, ({tsquery}), %s) "  # noqa: S608
+        "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS d(body, config, n) ORDER BY d.n"
+    )
+    texts = [" ".join((text or "").split()) for text, _ in documents]
+    configs = [config_for(language) for _, language in documents]
+    rows = _pg_run(sql, [*params, options, texts, configs])
+    out = []
+    for (raw,), text in zip(rows, texts, strict=True):
+        if _START not in (raw or ""):
+            out.append(highlight(text, parsed))  # a spelling unaccent does not fold
+        else:
+            html = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
+            out.append(mark_safe(html))  # noqa: S308 - escaped before the markers became tags
+    return out
+
+
+def highlight(text: str, parsed: ParsedQuery, *, width: int = SNIPPET_CHARS) -> SafeString:
+    """Escaped excerpt of ``text`` around the first word matching the query (folded, by
+    ``prefix``), matches in ``<mark>``."""
+    text = " ".join((text or "").split())
+    terms = parsed.terms
+
+    starts = [p for p in map(prefix, terms) if p]
+
+    def hits(word: str) -> bool:
+        folded = fold_text(word)
+        return folded in terms or any(folded.startswith(p) for p in starts)
+
+    spans = [m.span() for m in _WORD.finditer(text) if hits(m.group())]
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    stop = start + width
+    out, pos = [], start
+    for begin, end in spans:
+        if begin < start or end > stop:
+            continue
+        out.append(escape(text[pos:begin]))
+        out.append(f"<mark>{escape(text[begin:end])}</mark>")
+        pos = end
+    out.append(escape(text[pos:stop]))
+    lead = "… " if start else ""
+    tail = " …" if stop < len(text) else ""
+    return mark_safe(lead + "".join(out) + tail)  # noqa: S308 - every part escaped
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+ARTICLE_INDEX = SearchIndex(table="ingest_article_search", kinds=("article",))
+# Articles written per statement while rebuilding.
+REBUILD_BATCH = 500
+
+
+def article_document(article) -> Document:
+    """An article's entry: A its title, C its text, in its language."""
+    return Document(
+        object_id=article.pk,
+        kind="article",
+        language=article.language,
+        texts={"A": article.title, "C": article.text},
+    )
+
+
+def article_search_sync(article) -> None:
+    """Bring an article's entry up to date after ``ingest.services`` wrote it."""
+    from ingest.models import Article
+
+    stored = Article.objects.only("pk", "title", "text", "language").get(pk=article.pk)
+    ARTICLE_INDEX.put("article", [article_document(stored)])
+
+
+def article_search_rebuild(apps=None) -> int:
+    """Write every article's entry again; returns how many. ``apps`` is a migration's app
+    registry when a migration builds the index."""
+    if apps is None:
+        from ingest.models import Article
+    else:
+        Article = apps.get_model("ingest", "Article")  # noqa: N806 - a model class
+    ARTICLE_INDEX.clear()
+    count, batch = 0, []
+    rows = Article.objects.only("pk", "title", "text", "language").order_by("pk")
+    for article in rows.iterator(chunk_size=REBUILD_BATCH):
+        batch.append(article_document(article))
+        if len(batch) >= REBUILD_BATCH:
+            ARTICLE_INDEX.put("article", batch)
+            count, batch = count + len(batch), []
+    ARTICLE_INDEX.put("article", batch)
+    return count + len(batch)
+
+
+def article_search_page(parsed: ParsedQuery, *, limit: int, offset: int = 0) -> Page:
+    """One page of the ids of articles matching ``parsed``, best first."""
+    return ARTICLE_INDEX.page("article", parsed, limit=limit, offset=offset, table="ingest_article")
+
+
+def article_search_queryset(queryset, query: str):
+    """``queryset`` restricted to the articles matching ``query``, best first (the first
+    ``CANDIDATES``): what the API's ``search``/``q`` filter returns."""
+    parsed = parse_query(query)
+    if not parsed.groups:
+        return queryset
+    return in_order(queryset, article_search_page(parsed, limit=CANDIDATES).ids)
+
+
+def in_order(queryset, ids: Sequence[int]):
+    """``queryset`` restricted to ``ids``, in their order."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    if not ids:
+        return queryset.none()
+    order = Case(
+        *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField()
+    )
+    return queryset.filter(pk__in=ids).order_by(order, "pk")
+
+
+# --- schema (used by the migrations that create an index) --------------------------------------
+
+
+def create_index_table(schema_editor, table: str) -> None:
+    """Create the index table ``table``: a tsvector table with a GIN index on PostgreSQL, an
+    FTS5 table elsewhere."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f"CREATE TABLE {table} (kind varchar(16) NOT NULL, object_id bigint NOT NULL, "
+            "config varchar(16) NOT NULL, vector tsvector NOT NULL, "
+            "PRIMARY KEY (kind, object_id))"
+        )
+        schema_editor.execute(f"CREATE INDEX {table}_vector ON {table} USING gin (vector)")
+    else:
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5(a, b, c, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+
+
+def drop_index_table(schema_editor, table: str) -> None:
+    schema_editor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def create_headline_configs(schema_editor) -> None:
+    """``astana_<config>``: each language configuration with ``unaccent`` before its stemmer,
+    for excerpts of text with accents. Without permission to create the extension, they
+    are plain copies (matching is unaffected: the index holds folded text)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    with schema_editor.connection.cursor() as cursor:
+        try:
+            with transaction.atomic():
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+            unaccent = True
+        except Exception:  # noqa: BLE001 - any refusal means: go without unaccent
+            unaccent = False
+        for config in CONFIGS:
+            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS astana_{config}")
+            cursor.execute(
+                f"CREATE TEXT SEARCH CONFIGURATION astana_{config} (COPY = pg_catalog.{config})"
+            )
+            if unaccent:
+                dictionary = "simple" if config == "simple" else f"{config}_stem"
+                cursor.execute(
+                    f"ALTER TEXT SEARCH CONFIGURATION astana_{config} ALTER MAPPING FOR "
+                    f"hword, hword_part, word WITH unaccent, {dictionary}"
+                )
+
+
+def drop_headline_configs(schema_editor) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for config in CONFIGS:
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS astana_{config}")

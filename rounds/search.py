@@ -1,0 +1,243 @@
+"""Search over the curated records: rounds, statements and events, through the one engine in
+``ingest/search.py``.
+
+What each record's entry holds (A ranks above B above C):
+
+- a round: A its number ("Round 8", "Astana-8"), name and city; B the heads and
+  participants of its delegations and its outcomes; C its summary, venue, date note, the
+  announcement of the next meeting and the titles of its documents;
+- a statement: A its title; B its topics and round; C its text;
+- an event: A its title; B where it took place and its details; C its description.
+
+``rounds.services`` keeps the entries in step (``search_sync`` after a save,
+``search_forget`` around a delete), in the writer's transaction; ``search_rebuild`` (the
+``search_rebuild`` command, and the migration that creates the index) writes them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Prefetch, QuerySet
+
+from ingest.search import (
+    CANDIDATES,
+    Document,
+    Page,
+    ParsedQuery,
+    SearchIndex,
+    in_order,
+    parse_query,
+)
+
+INDEX = SearchIndex(table="rounds_search", kinds=("round", "statement", "event"))
+KINDS = {"round": "rounds_round", "statement": "rounds_statement", "event": "rounds_event"}
+# Records written per statement while rebuilding (each batch is a few queries).
+REBUILD_BATCH = 500
+
+
+def _json_text(value) -> str:
+    if isinstance(value, dict):
+        return " ".join(_json_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return " ".join(_json_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def round_document(rnd) -> Document:
+    """The entry of a round; reads ``rnd.delegations`` (with participants) and
+    ``rnd.statements``, prefetched when many rounds are indexed at once."""
+    delegations = list(rnd.delegations.all())
+    return Document(
+        object_id=rnd.pk,
+        kind="round",
+        language="en",
+        texts={
+            "A": f"Round {rnd.number} Astana-{rnd.number} {rnd.name} {rnd.city}",
+            "B": " · ".join(
+                [d.head_of_delegation for d in delegations if d.head_of_delegation]
+                + [f"{d.participant.name} {d.participant.short_name}" for d in delegations]
+                + [_json_text(rnd.outcomes)]
+            ),
+            "C": " · ".join(
+                [rnd.summary, rnd.venue, rnd.date_note, rnd.next_meeting_text]
+                + [s.title for s in rnd.statements.all()]
+            ),
+        },
+    )
+
+
+def round_excerpt_text(rnd) -> str:
+    """What a round's excerpt is cut from: its summary, outcomes, heads and documents."""
+    return " · ".join(
+        part
+        for part in [
+            rnd.summary,
+            _json_text(rnd.outcomes),
+            " · ".join(d.head_of_delegation for d in rnd.delegations.all() if d.head_of_delegation),
+            rnd.next_meeting_text,
+            " · ".join(s.title for s in rnd.statements.all()),
+        ]
+        if part
+    )
+
+
+def statement_document(statement) -> Document:
+    return Document(
+        object_id=statement.pk,
+        kind="statement",
+        language="en",
+        texts={
+            "A": statement.title,
+            "B": _json_text(statement.topics)
+            + (f" Round {statement.round.number}" if statement.round_id else ""),
+            "C": statement.text,
+        },
+    )
+
+
+def statement_excerpt_text(statement) -> str:
+    return " · ".join(p for p in [statement.text, _json_text(statement.topics)] if p) or (
+        statement.title
+    )
+
+
+def event_document(event) -> Document:
+    return Document(
+        object_id=event.pk,
+        kind="event",
+        language="en",
+        texts={
+            "A": event.title,
+            "B": f"{event.location_text} {_json_text(event.details)}",
+            "C": event.description,
+        },
+    )
+
+
+def event_excerpt_text(event) -> str:
+    return " · ".join(
+        p for p in [event.description, event.location_text, _json_text(event.details)] if p
+    ) or (event.title)
+
+
+def _models(apps=None):
+    """Round, Statement, Event and Delegation: the current ones, or a migration's."""
+    if apps is None:
+        from rounds.models import Delegation, Event, Round, Statement
+
+        return Round, Statement, Event, Delegation
+    return tuple(
+        apps.get_model("rounds", name) for name in ("Round", "Statement", "Event", "Delegation")
+    )
+
+
+def _rounds_with_documents(rounds: QuerySet, apps=None) -> QuerySet:
+    _, Statement, _, Delegation = _models(apps)  # noqa: N806 - model classes
+    return rounds.prefetch_related(
+        Prefetch("delegations", queryset=Delegation.objects.select_related("participant")),
+        Prefetch("statements", queryset=Statement.objects.only("pk", "round_id", "title")),
+    )
+
+
+def _index_rounds(round_ids: Iterable[int]) -> None:
+    from rounds.models import Round
+
+    ids = {i for i in round_ids if i}
+    if ids:
+        rounds = _rounds_with_documents(Round.objects.filter(pk__in=ids))
+        INDEX.put("round", [round_document(r) for r in rounds])
+
+
+def search_sync(instance: models.Model) -> None:
+    """Bring the entries that show ``instance`` up to date after it was saved."""
+    from rounds.models import Delegation, Event, Participant, Round, Statement
+
+    if isinstance(instance, Round):
+        _index_rounds([instance.pk])
+    elif isinstance(instance, Statement):
+        statement = Statement.objects.select_related("round").get(pk=instance.pk)
+        INDEX.put("statement", [statement_document(statement)])
+        _index_rounds([statement.round_id])
+    elif isinstance(instance, Event):
+        INDEX.put("event", [event_document(instance)])
+    elif isinstance(instance, Delegation):
+        _index_rounds([instance.round_id])
+    elif isinstance(instance, Participant):
+        _index_rounds(instance.delegations.values_list("round_id", flat=True))
+
+
+def search_forget(instance: models.Model, *, pk: int) -> None:
+    """Bring the entries that show ``instance`` (whose primary key was ``pk``) up to date
+    after it was deleted."""
+    from rounds.models import Delegation, Event, Round, Statement
+
+    if isinstance(instance, Round):
+        INDEX.remove("round", [pk])
+    elif isinstance(instance, Statement):
+        INDEX.remove("statement", [pk])
+        _index_rounds([instance.round_id])
+    elif isinstance(instance, Event):
+        INDEX.remove("event", [pk])
+    elif isinstance(instance, Delegation):
+        _index_rounds([instance.round_id])
+
+
+def search_rebuild(apps=None) -> dict[str, int]:
+    """Write every curated record's entry again; returns how many of each kind. ``apps`` is
+    a migration's app registry when a migration builds the index."""
+    Round, Statement, Event, _ = _models(apps)  # noqa: N806 - model classes
+
+    INDEX.clear()
+    counts = {}
+    querysets = {
+        "round": (_rounds_with_documents(Round.objects.order_by("pk"), apps), round_document),
+        "statement": (Statement.objects.select_related("round").order_by("pk"), statement_document),
+        "event": (Event.objects.order_by("pk"), event_document),
+    }
+    for kind, (queryset, build) in querysets.items():
+        counts[kind] = 0
+        batch = []
+        for obj in queryset.iterator(chunk_size=REBUILD_BATCH):
+            batch.append(build(obj))
+            if len(batch) >= REBUILD_BATCH:
+                INDEX.put(kind, batch)
+                counts[kind] += len(batch)
+                batch = []
+        INDEX.put(kind, batch)
+        counts[kind] += len(batch)
+    return counts
+
+
+# --- reads --------------------------------------------------------------------------------------
+
+
+def _round_first(kind: str, parsed: ParsedQuery, ids: list[int]) -> list[int]:
+    """``ids`` with the round the query names (if it exists) moved to the front."""
+    if kind != "round" or parsed.round_number is None:
+        return ids
+    from rounds.models import Round
+
+    named = Round.objects.filter(number=parsed.round_number).values_list("pk", flat=True).first()
+    if named is None:
+        return ids
+    return [named, *[i for i in ids if i != named]]
+
+
+def search_page(kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0) -> Page:
+    """One page of the ids of ``kind`` ("round", "statement", "event") matching ``parsed``,
+    best first; for rounds, the round the query names comes first."""
+    matches = INDEX.matches(kind, parsed, table=KINDS[kind])
+    ids = _round_first(kind, parsed, [m.object_id for m in matches])
+    return Page(ids=ids[offset : offset + limit], count=len(ids), capped=len(matches) >= CANDIDATES)
+
+
+def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
+    """``queryset`` restricted to the records of ``kind`` matching ``query``, best first (the
+    first ``CANDIDATES``): what the API's ``search``/``q`` filter returns."""
+    parsed = parse_query(query)
+    if not parsed:
+        return queryset
+    page = search_page(kind, parsed, limit=CANDIDATES)
+    return in_order(queryset, page.ids)

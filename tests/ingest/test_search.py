@@ -1,0 +1,74 @@
+"""The search engine's reading of text and queries (pure: no database)."""
+
+import pytest
+
+from ingest.search import fold_text, fts5_query, highlight, parse_query
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Сирии", "сирии"),
+        ("АСТАНЕ", "астане"),
+        ("Çavuşoğlu", "cavusoglu"),
+        ("İdlib", "idlib"),
+        ("Kazakistan'ın", "kazakistan'in"),
+        ("إدلب", "ادلب"),
+        ("أَسْتَانَا", "استانا"),
+        ("Ёлка и Йошкар-Ола", "елка и йошкар-ола"),
+    ],
+)
+def test_folding_removes_case_and_diacritics_in_every_script(text, folded):
+    assert fold_text(text) == folded
+
+
+def test_a_place_in_the_query_is_every_name_it_goes_by():
+    parsed = parse_query("Astana")
+
+    (group,) = parsed.groups
+    assert {("astana",), ("nur", "sultan"), ("астана",), ("استانا",)} <= set(group)
+
+
+@pytest.mark.parametrize("query", ["Idlib", "Idleb", "İdlib", "إدلب", "Идлиб"])
+def test_every_spelling_of_idlib_reads_as_the_same_place(query):
+    (group,) = parse_query(query).groups
+
+    assert {("idlib",), ("idleb",), ("ادلب",)} <= set(group)
+
+
+def test_words_outside_the_gazetteer_stay_as_they_are():
+    parsed = parse_query("Detainees exchange")
+
+    assert parsed.groups == ((("detainees",),), (("exchange",),))
+    assert parsed.round_number is None
+
+
+@pytest.mark.parametrize(
+    "query", ["8", "Astana-8", "round 8", "Round 8", "8-й раунд", "8. tur", "الجولة الثامنة"]
+)
+def test_a_query_naming_a_round_carries_its_number(query):
+    assert parse_query(query).round_number == 8
+
+
+def test_a_blank_query_is_empty():
+    assert not parse_query("   ")
+    assert not parse_query("!!!")
+
+
+def test_fts5_query_matches_russian_words_by_stem_and_numbers_exactly():
+    query = fts5_query(parse_query("Астане 8"))
+
+    assert '"астан" *' in query
+    assert '"8"' in query and '"8" *' not in query
+
+
+def test_highlight_marks_matches_whatever_their_case_and_accents():
+    html = highlight("Mevlüt Çavuşoğlu met delegations in İdlib.", parse_query("cavusoglu idlib"))
+
+    assert "<mark>Çavuşoğlu</mark>" in html and "<mark>İdlib</mark>" in html
+
+
+def test_highlight_escapes_the_text():
+    html = highlight("<b>Astana</b> talks", parse_query("talks"))
+
+    assert "<b>" not in html and "<mark>talks</mark>" in html
