@@ -17,6 +17,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rounds", "0008_suggestion_confidence"), ("ingest", "0003_search_index")]
+    dependencies = [("rounds", "0009_translations"), ("ingest", "0003_search_index")]
 
     operations = [migrations.RunPython(forwards, backwards)]
