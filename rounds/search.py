@@ -30,6 +30,7 @@ from ingest.search import (
     in_order,
     parse_query,
 )
+from rounds.translations import translation_columns
 
 INDEX = SearchIndex(table="rounds_search", kinds=("round", "statement", "event"))
 KINDS = {"round": "rounds_round", "statement": "rounds_statement", "event": "rounds_event"}
@@ -45,6 +46,12 @@ def _json_text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _translations(obj, *fields: str) -> str:
+    """``obj``'s names in Russian, Turkish and Arabic (``rounds.translations``), so a reader
+    finds a record by the name a page in their language shows."""
+    return " ".join(filter(None, (getattr(obj, c, "") for c in translation_columns(fields))))
+
+
 def round_document(rnd) -> Document:
     """The entry of a round; reads ``rnd.delegations`` (with participants) and
     ``rnd.statements``, prefetched when many rounds are indexed at once."""
@@ -54,10 +61,15 @@ def round_document(rnd) -> Document:
         kind="round",
         language="en",
         texts={
-            "A": f"Round {rnd.number} Astana-{rnd.number} {rnd.name} {rnd.city}",
+            "A": f"Round {rnd.number} Astana-{rnd.number} {rnd.name} {rnd.city} "
+            + _translations(rnd, "name", "city"),
             "B": " · ".join(
                 [d.head_of_delegation for d in delegations if d.head_of_delegation]
-                + [f"{d.participant.name} {d.participant.short_name}" for d in delegations]
+                + [
+                    f"{d.participant.name} {d.participant.short_name} "
+                    + _translations(d.participant, "name")
+                    for d in delegations
+                ]
                 + [_json_text(rnd.outcomes)]
             ),
             "C": " · ".join(
@@ -89,7 +101,7 @@ def statement_document(statement) -> Document:
         kind="statement",
         language="en",
         texts={
-            "A": statement.title,
+            "A": f"{statement.title} {_translations(statement, 'title')}",
             "B": _json_text(statement.topics)
             + (f" Round {statement.round.number}" if statement.round_id else ""),
             "C": statement.text,
@@ -109,7 +121,7 @@ def event_document(event) -> Document:
         kind="event",
         language="en",
         texts={
-            "A": event.title,
+            "A": f"{event.title} {_translations(event, 'title')}",
             "B": f"{event.location_text} {_json_text(event.details)}",
             "C": event.description,
         },

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dashboard import search as page_search
 from ingest.services import article_ingest_content
+from rounds.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,13 @@ def test_search_page_query_count_does_not_grow_with_page_size(client, articles, 
         return len(context.captured_queries)
 
     assert queries(2) == queries(20)
+
+
+def test_a_record_is_found_by_its_name_in_another_language():
+    """The translated names (rounds.translations) are indexed: Russian, Turkish and Arabic
+    readers find a record by the name their page shows."""
+    event = Event.objects.filter(slug__contains="congress").exclude(title_ru="").first()
+    assert event is not None
+    word = max(event.title_ru.split(), key=len)
+    hits = page_search.search(query=word, kind="events").sections[0].hits
+    assert any(h.url == event.get_absolute_url() for h in hits)
