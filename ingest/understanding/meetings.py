@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .candidates import (
@@ -123,12 +124,24 @@ def extract_meetings(
     # Announced meetings without a date in the sentence just read, which the next sentence
     # may date ("... may come to Astana for the talks. 'We expect them in mid-December.'").
     undated_announced: list[_Candidate] = []
+    mentions = sorted(mentions, key=lambda m: m.start)
+    rounds = sorted(rounds, key=lambda r: r.start)
+    mention_starts = [m.start for m in mentions]
+    round_starts = [r.start for r in rounds]
     for sentence in sentences:
         local = folded[sentence.start : sentence.end]
         is_lead = not lead_seen and sentence.end > header_end
         if sentence.end > header_end:
             lead_seen = True
-        triggers = _triggers(sentence, folded, rounds, mentions)
+        # The names and round numbers of this sentence only: scanning all of them for every
+        # sentence would make a long text quadratic.
+        in_sentence = mentions[
+            bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)
+        ]
+        rounds_here = rounds[
+            bisect_left(round_starts, sentence.start) : bisect_left(round_starts, sentence.end)
+        ]
+        triggers = _triggers(sentence, folded, rounds_here, in_sentence)
         if not triggers:
             if len({c.kind for c in undated_announced}) == 1:
                 # One meeting, however many nouns name it ("the next round of the talks").
@@ -194,9 +207,7 @@ def extract_meetings(
                         dataclasses.replace(header_dates[-1], precision="relative")
                     )
                     break
-        venues = [
-            m for m in mentions if sentence.start <= m.start < sentence.end and _is_venue(m, folded)
-        ]
+        venues = [m for m in in_sentence if _is_venue(m, folded)]
         for trigger, venue in _attach(triggers, venues, lambda m: (m.start, m.end), _MAX_VENUE_GAP):
             if trigger.place is None or (
                 trigger.place
