@@ -576,17 +576,26 @@ def rounds_mentioning_articles(rnd: Round) -> list:
 
 def round_comparison_gap(rnd: Round, previous: Round | None) -> str:
     """Why a round's page cannot compare it with the previous round ("" when it can): the
-    first round, a round not on record as held (overdue ones say so), or one with nothing on
-    record."""
+    first round, a round not held yet (or overdue: its dates passed, nothing records it as
+    held), or one with nothing on record."""
     if previous is None:
         return gettext("This is the first round.")
-    if rnd.status != RoundStatus.HELD:
+    if rnd.is_overdue():
         return gettext(
             "Round %(number)s is not on record as held (%(status)s): "
             "there is nothing to compare with round %(previous)s."
         ) % {
             "number": rnd.number,
             "status": str(rnd.status_label).lower(),
+            "previous": previous.number,
+        }
+    if rnd.status != RoundStatus.HELD:
+        return gettext(
+            "Round %(number)s has not been held yet (%(status)s): "
+            "there is nothing to compare with round %(previous)s."
+        ) % {
+            "number": rnd.number,
+            "status": rnd.get_status_display().lower(),
             "previous": previous.number,
         }
     if not (round_statement_text(rnd) or rnd.outcomes or rnd.statements.all()):
