@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from django.db import models
 from drf_spectacular.utils import (
     OpenApiExample,
+    OpenApiParameter,
     extend_schema,
     extend_schema_view,
 )
@@ -71,6 +72,67 @@ def _plain(value):
     return value
 
 
+# --- Lists and ?expand= -------------------------------------------------------------------
+
+EXPAND_PARAM = "expand"
+
+
+def expand_parameter(serializer) -> OpenApiParameter:
+    """The ``expand`` query parameter of a list, naming the serializer's heavy parts."""
+    names = serializer.expandable_fields
+    one = "|".join(names)
+    return OpenApiParameter(
+        name=EXPAND_PARAM,
+        type={"type": "string", "pattern": f"^({one})(,({one}))*$", "maxLength": 200},
+        location=OpenApiParameter.QUERY,
+        required=False,
+        description=(
+            "Heavy parts a list leaves out (each record's detail has them), comma-separated: "
+            + ", ".join(f"`{n}`" for n in names)
+            + f". Citations are capped at {s.CITATIONS_PER_RECORD} a record, best sources "
+            "first. Any other name is a 400."
+        ),
+    )
+
+
+class ExpandMixin:
+    """A list shows each record's own fields and links; ``?expand=a,b`` adds the heavy parts
+    the serializer names in ``expandable_fields`` (bounded: unknown names are a 400). A detail
+    or a write shows everything. The selector is asked to prefetch only what is shown."""
+
+    def get_expand(self) -> frozenset[str] | None:
+        if getattr(self, "action", None) != "list":
+            return None
+        if hasattr(self, "_expand"):
+            return self._expand
+        raw = self.request.query_params.get(EXPAND_PARAM, "")
+        names = frozenset(n.strip() for n in raw.split(",") if n.strip())
+        allowed = getattr(self.get_serializer_class(), "expandable_fields", ())
+        unknown = sorted(names - set(allowed))
+        if unknown:
+            raise ValidationError(
+                {
+                    EXPAND_PARAM: [
+                        f"Cannot expand {', '.join(u[:40] for u in unknown[:5])}; "
+                        f"this list expands: {', '.join(allowed)}."
+                    ]
+                }
+            )
+        self._expand = names
+        return names
+
+    def get_queryset(self):
+        expand = self.get_expand()
+        return type(self).selector(
+            expand=expand, citations_limit=None if expand is None else s.CITATIONS_PER_RECORD
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["expand"] = self.get_expand()
+        return context
+
+
 # --- Schema documentation ----------------------------------------------------------------
 
 
@@ -85,6 +147,9 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
                 f"Formats (`?format=`): {formats}."
             ),
             responses={200: serializer(many=True)},
+            parameters=[expand_parameter(serializer)]
+            if getattr(serializer, "expandable_fields", ())
+            else [],
         ),
         "retrieve": extend_schema(
             summary=f"One of the {resource}",
@@ -150,7 +215,7 @@ class RecordETagMixin:
         return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(instance)})
 
 
-class CuratedViewSet(RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
+class CuratedViewSet(ExpandMixin, RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
     """A curated resource: anyone reads; analysts write through the services, with a reason
     and the ``If-Match`` of the version they read."""
 
@@ -162,9 +227,6 @@ class CuratedViewSet(RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
     if_match_required = True
     expected_version: str | None = None
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
-
-    def get_queryset(self):
-        return type(self).selector()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -282,6 +344,7 @@ class ParticipantViewSet(CuratedViewSet):
 
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
 class GuarantorViewSet(
+    ExpandMixin,
     RecordETagMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
@@ -297,9 +360,7 @@ class GuarantorViewSet(
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema = SLUG_LOOKUP
-
-    def get_queryset(self):
-        return selectors.guarantor_api_list()
+    selector = staticmethod(selectors.guarantor_api_list)
 
 
 @document(

@@ -10,7 +10,7 @@ from astana_site.api.fields import (
     StrictCharField,
     StrictSlugRelatedField,
 )
-from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer
+from rounds.api.serializers.base import CuratedSerializer, MeetingSerializer, absolute, record_path
 from rounds.models import (
     Event,
     Participant,
@@ -21,6 +21,7 @@ from rounds.models import (
 
 class EventSerializer(MeetingSerializer):
     type_name = "event"
+    expandable_fields = ("participants", "citations")
     place = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
@@ -76,6 +77,5 @@ class EventSerializer(MeetingSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_page_url(self, obj: Event) -> str:
-        request = self.context.get("request")
-        path = obj.get_absolute_url()
-        return request.build_absolute_uri(path) if request is not None else path
+        path = record_path("dashboard:event-detail", "slug", obj.slug)
+        return absolute(self.context.get("request"), path)

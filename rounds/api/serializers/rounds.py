@@ -91,6 +91,7 @@ class NextMeetingSerializer(serializers.Serializer):
 
 class RoundSerializer(MeetingSerializer):
     type_name = "round"
+    expandable_fields = ("delegations", "documents", "events", "citations")
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
         slug_field="slug",

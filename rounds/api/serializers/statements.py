@@ -21,6 +21,7 @@ from rounds.models import (
 
 class StatementSerializer(CuratedSerializer):
     type_name = "statement"
+    expandable_fields = ("text", "citations")
     round = StrictSlugRelatedField(
         slug_field="number",
         queryset=Round.objects.all(),
