@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from astana_site.cache import data_changed
 from ingest.choices import ArticleStatus
 from ingest.models import Article, Sighting
 from rounds.choices import (
@@ -281,6 +282,7 @@ def generate(*, factor: float, seed: int = 1, progress: Progress = _no_progress)
     created["articles"] = _articles(factor, seed, progress)
     created["citations"] = _citations(factor, seed, progress)
     created["suggestions"] = _suggestions(factor, seed, progress)
+    data_changed()
     return created
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 
+from astana_site.cache import data_changed
 from astana_site.exceptions import TrackerError
 from rounds.models.base import changed_fields, loaded_snapshot, record_version
 
@@ -93,6 +94,7 @@ def curated_save(
     if not reason or not reason.strip():
         raise TrackerError("A change to curated data needs a reason.")
     reason = reason.strip()
+    data_changed()  # cached pages and API lists are stale once this commits
     changed = changed_fields(instance) if instance.pk is not None else None
     if changed is None:
         if expected_version is not None and instance.pk is not None:
@@ -136,6 +138,7 @@ def curated_delete(
         _check_version(_locked(instance), expected_version)
     _stamp(instance, user=user, reason=reason.strip())
     instance.delete()
+    data_changed()
 
 
 def curated_update(
@@ -172,6 +175,7 @@ def set_m2m(instance: models.Model, field: str, values: Iterable[models.Model]) 
     if wanted == current:
         return False
     manager.set(list(wanted))
+    data_changed()
     return True
 
 

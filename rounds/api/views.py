@@ -12,6 +12,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.db import models
+from django.utils.http import http_date
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -211,11 +212,26 @@ class RecordETagMixin:
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
+        tag = _etag(instance)
+        modified = getattr(instance, "modified", None)
+        last_modified = modified.timestamp() if modified else None
+        answer = conditional.not_modified(request, etag_value=tag, last_modified=last_modified)
+        if answer is not None:
+            return answer
         serializer = self.get_serializer(instance)
-        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(instance)})
+        headers = {conditional.ETAG_HEADER: tag}
+        if modified:
+            headers["Last-Modified"] = http_date(last_modified)
+        return Response(serializer.data, headers=headers)
 
 
-class CuratedViewSet(ExpandMixin, RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet):
+class CuratedViewSet(
+    conditional.ConditionalListMixin,
+    ExpandMixin,
+    RecordETagMixin,
+    StrictQueryMixin,
+    viewsets.ModelViewSet,
+):
     """A curated resource: anyone reads; analysts write through the services, with a reason
     and the ``If-Match`` of the version they read."""
 
@@ -344,6 +360,7 @@ class ParticipantViewSet(CuratedViewSet):
 
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
 class GuarantorViewSet(
+    conditional.ConditionalListMixin,
     ExpandMixin,
     RecordETagMixin,
     StrictQueryMixin,
@@ -474,7 +491,12 @@ class PlaceViewSet(CuratedViewSet):
         responses={200: s.AttendanceSerializer(many=True)},
     )
 )
-class AttendanceViewSet(StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class AttendanceViewSet(
+    conditional.ConditionalListMixin,
+    StrictQueryMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
     """Who attended each round: one row per delegation, with its role, head and sources.
 
     Read-only: change a delegation through its round (``/rounds/``) or the admin."""
