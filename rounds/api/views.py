@@ -506,7 +506,7 @@ class AttendanceViewSet(
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
-        return selectors.attendance_list()
+        return selectors.attendance_list(citations_limit=s.CITATIONS_PER_RECORD)
 
 
 @document(

@@ -61,11 +61,11 @@ def tier_rank() -> Case:
     )
 
 
-def citations_prefetch(limit: int | None = None) -> Prefetch:
+def citations_prefetch(limit: int | None = None, *, lookup: str = "citations") -> Prefetch:
     """The ``citations`` of the records of a list, at most ``limit`` a record (best tier, then
     the oldest first) when given: one query, bounded whatever the records' sources."""
     if limit is None:
-        return Prefetch("citations")
+        return Prefetch(lookup)
     ranked = Citation.objects.annotate(
         rank_in_record=Window(
             RowNumber(),
@@ -73,4 +73,4 @@ def citations_prefetch(limit: int | None = None) -> Prefetch:
             order_by=[tier_rank().asc(), F("pk").asc()],
         )
     ).filter(rank_in_record__lte=limit)
-    return Prefetch("citations", queryset=ranked.order_by(tier_rank().asc(), "pk"))
+    return Prefetch(lookup, queryset=ranked.order_by(tier_rank().asc(), "pk"))
