@@ -11,13 +11,13 @@ def attendance_list(*, citations_limit: int | None = None) -> QuerySet[Delegatio
     """Delegations in round order, then by role and participant name, with the round, the
     participant, the delegation's own citations and the round's (the sources of the round's
     delegation list, shown when the delegation has none of its own): three queries whatever
-    the length. With ``citations_limit``, at most that many of each (best tier first)."""
+    the length. With ``citations_limit``, the first that many of each."""
     if citations_limit is None:
         own = Prefetch("citations", queryset=Citation.objects.order_by("pk"))
         rounds = Prefetch("round__citations", queryset=Citation.objects.order_by("pk"))
     else:
-        own = citations_prefetch(citations_limit)
-        rounds = citations_prefetch(citations_limit, lookup="round__citations")
+        own = citations_prefetch(citations_limit, best_first=False)
+        rounds = citations_prefetch(citations_limit, lookup="round__citations", best_first=False)
     return (
         Delegation.objects.select_related("round", "participant")
         .prefetch_related(own, rounds)

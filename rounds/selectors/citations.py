@@ -61,16 +61,20 @@ def tier_rank() -> Case:
     )
 
 
-def citations_prefetch(limit: int | None = None, *, lookup: str = "citations") -> Prefetch:
-    """The ``citations`` of the records of a list, at most ``limit`` a record (best tier, then
-    the oldest first) when given: one query, bounded whatever the records' sources."""
+def citations_prefetch(
+    limit: int | None = None, *, lookup: str = "citations", best_first: bool = True
+) -> Prefetch:
+    """The ``citations`` of the records of a list, at most ``limit`` a record when given (best
+    tier, then the oldest first; only the oldest first without ``best_first``): one query,
+    bounded whatever the records' sources."""
     if limit is None:
         return Prefetch(lookup)
     ranked = Citation.objects.annotate(
         rank_in_record=Window(
             RowNumber(),
             partition_by=[F("content_type_id"), F("object_id")],
-            order_by=[tier_rank().asc(), F("pk").asc()],
+            order_by=[tier_rank().asc(), F("pk").asc()] if best_first else [F("pk").asc()],
         )
     ).filter(rank_in_record__lte=limit)
-    return Prefetch(lookup, queryset=ranked.order_by(tier_rank().asc(), "pk"))
+    order = [tier_rank().asc(), "pk"] if best_first else ["pk"]
+    return Prefetch(lookup, queryset=ranked.order_by(*order))

@@ -25,7 +25,7 @@ class AttendanceSerializer(StrictModelSerializer):
     )
     sources = serializers.SerializerMethodField(
         help_text="The delegation's own sources, or else the round's (see `sources_of`); at "
-        f"most {CITATIONS_PER_RECORD}, best first."
+        f"most {CITATIONS_PER_RECORD}, in the order they were recorded."
     )
     sources_of = serializers.SerializerMethodField(
         help_text="Whose sources `sources` lists: `delegation` or `round`."
