@@ -96,15 +96,18 @@ def sqlite_url(factor: float, base_env: dict) -> str:
 
 def postgres_url(base_url: str, factor: float, base_env: dict) -> str:
     """``base_url``'s database name with ``_x<factor>``, created and topped up if needed."""
-    import psycopg
+    import psycopg2
 
     parts = urlsplit(base_url)
     name = f"{parts.path.lstrip('/')}_x{_factor_name(factor)}"
     admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin.replace("postgres://", "postgresql://", 1), autocommit=True) as c:
-        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
+    conn = psycopg2.connect(admin.replace("postgres://", "postgresql://", 1))
+    conn.autocommit = True
+    with conn.cursor() as c:
+        c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not c.fetchone():
             c.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
     url = urlunsplit(parts._replace(path=f"/{name}"))
     print(f"[bench_web] preparing {name}", file=sys.stderr)
     _populate({**base_env, "DATABASE_URL": url}, factor)
@@ -198,11 +201,22 @@ def _child(db_url: str, repeat: int, base_env: dict) -> dict:
         [PYTHON, __file__, "--child", "--repeat", str(repeat)],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        sys.stderr.write(out.stderr[-3000:])
+        out.check_returncode()
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _result_file(db: str, factor: float) -> Path:
+    return CACHE / f"result-{db}-{_factor_name(factor)}.json"
+
+
+# A measurement kept from an earlier run is reused when BENCH_REUSE_SECONDS says how old it may
+# be (the report says so); by default every run measures everything again.
+REUSE_SECONDS = float(os.environ.get("BENCH_REUSE_SECONDS", "0"))
 
 
 # --- Report ---------------------------------------------------------------------------------
@@ -306,13 +320,20 @@ def main() -> None:
             continue
         databases.append(db)
         for factor in factors:
-            url = (
-                sqlite_url(factor, base_env)
-                if db == "sqlite"
-                else postgres_url(pg, factor, base_env)
-            )
+            kept = _result_file(db, factor)
+            if kept.exists() and time.time() - kept.stat().st_mtime < REUSE_SECONDS:
+                runs[(db, factor)] = json.loads(kept.read_text())
+                taken = time.strftime("%H:%M UTC", time.gmtime(kept.stat().st_mtime))
+                notes.append(f"{db} {factor:g}x: measured at {taken} by an earlier run, reused.")
+                continue
+            if db == "sqlite":
+                url = sqlite_url(factor, base_env)
+            else:
+                url = postgres_url(pg, factor, base_env)
             print(f"[bench_web] measuring {db} {factor:g}x", file=sys.stderr)
             runs[(db, factor)] = _child(url, args.repeat, base_env)
+            CACHE.mkdir(exist_ok=True)
+            kept.write_text(json.dumps(runs[(db, factor)]))
     section = report(runs, factors, databases, notes, args.repeat)
     target = os.environ.get("BENCH_SECTION_FILE")
     if target:
