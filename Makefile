@@ -81,8 +81,8 @@ test-browser: install ## Pages in headless Chromium (needs /usr/bin/chromium)
 schemathesis: install ## Fuzz the API against its OpenAPI schema
 	$(BIN)/python bench/run_schemathesis.py
 
-bench: install ## Benchmarks (results go in docs/PERFORMANCE.md)
-	$(BIN)/python bench/bench_extraction.py
+bench: install ## Every bench/bench_*.py; rewrites their sections of docs/PERFORMANCE.md (BENCH_FACTOR, BENCH_PG_URL, BENCH_ONLY)
+	$(BIN)/python bench/run_all.py
 
 screenshots: install ## Screenshots of the dashboard for the README (docs/img/, needs Chromium)
 	$(BIN)/python scripts/screenshots.py

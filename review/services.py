@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from astana_site.cache import data_changed
 from astana_site.dates import parse_iso_date
 from astana_site.exceptions import TrackerError
 from review.linking import cite_article, place_by_name
@@ -312,6 +313,7 @@ def suggestion_accept(*, suggestion: Suggestion, user, payload: dict | None = No
     Nothing changes then. Permissions are the caller's to check
     (:func:`suggestion_required_permissions`).
     """
+    data_changed()  # readers' cached pages and lists are stale once this commits
     suggestion = (
         Suggestion.objects.select_for_update(of=("self",))
         .select_related("article", "content_type")
@@ -345,6 +347,7 @@ def suggestion_accept(*, suggestion: Suggestion, user, payload: dict | None = No
 def suggestion_reject(*, suggestion: Suggestion, user, note: str = "") -> Suggestion:
     """Reject a pending suggestion; the curated data is untouched, its history names the
     analyst and the note."""
+    data_changed()  # readers' cached pages and lists are stale once this commits
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != SuggestionStatus.PENDING:
         raise TrackerError(f"Suggestion {suggestion.pk} was already {suggestion.status}.")

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils.translation import gettext
 
+from astana_site.cache import data_changed
 from astana_site.exceptions import TrackerError
 from rounds.models.base import changed_fields, loaded_snapshot, record_version
 from rounds.search import search_forget, search_sync
@@ -95,6 +96,7 @@ def curated_save(
     if not reason or not reason.strip():
         raise TrackerError(gettext("A change to curated data needs a reason."))
     reason = reason.strip()
+    data_changed()  # cached pages and API lists are stale once this commits
     changed = changed_fields(instance) if instance.pk is not None else None
     if changed is None:
         if expected_version is not None and instance.pk is not None:
@@ -142,6 +144,7 @@ def curated_delete(
     pk = instance.pk
     instance.delete()
     search_forget(instance, pk=pk)
+    data_changed()
 
 
 def curated_update(
@@ -178,6 +181,7 @@ def set_m2m(instance: models.Model, field: str, values: Iterable[models.Model]) 
     if wanted == current:
         return False
     manager.set(list(wanted))
+    data_changed()
     return True
 
 

@@ -10,6 +10,7 @@ changed since; ``If-Match: *`` asks for no check (the write still changes only t
 from __future__ import annotations
 
 from rest_framework import exceptions, status
+from rest_framework.response import Response
 
 IF_MATCH_HEADER = "If-Match"
 ETAG_HEADER = "ETag"
@@ -66,3 +67,102 @@ def expected_version(request, current: str) -> str | None:
     if current not in versions:
         raise PreconditionFailed()
     return current
+
+
+# --- Conditional GET ------------------------------------------------------------------------
+
+IF_NONE_MATCH_HEADER = "If-None-Match"
+IF_MODIFIED_SINCE_HEADER = "If-Modified-Since"
+
+
+def _plain(value):
+    """Serializer output as plain dicts and lists (no serializer attached), for the cache."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def not_modified(request, *, etag_value: str, last_modified: float | None):
+    """A 304 response when the request's validators match (``If-None-Match`` first, else
+    ``If-Modified-Since``, RFC 9110 13.2.2), else None."""
+    from django.utils.http import parse_http_date_safe
+
+    from astana_site.cache import etag_matches
+
+    inm = request.headers.get(IF_NONE_MATCH_HEADER, "")
+    if inm:
+        matched = etag_matches(inm, etag_value)
+    else:
+        since = parse_http_date_safe(request.headers.get(IF_MODIFIED_SINCE_HEADER, ""))
+        matched = since is not None and last_modified is not None and int(last_modified) <= since
+    if not matched:
+        return None
+    return Response(
+        status=status.HTTP_304_NOT_MODIFIED, headers=_validators(etag_value, last_modified)
+    )
+
+
+def _validators(etag_value: str, last_modified: float | None) -> dict:
+    from django.utils.http import http_date
+
+    headers = {ETAG_HEADER: etag_value}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    return headers
+
+
+class ConditionalListMixin:
+    """A list answers conditional GETs: its ``ETag`` and ``Last-Modified`` come from the data
+    version (``astana_site.cache``), so a client repeating a request gets a 304 without the
+    list being read. An anonymous reader's page is kept in the shared cache until the data
+    changes. Writes bump the version through the services."""
+
+    def list(self, request, *args, **kwargs):
+        from django.utils import timezone
+
+        from astana_site.cache import (
+            data_version,
+            list_etag,
+            read_cache_enabled,
+            version_seconds,
+            versioned_key,
+        )
+
+        version = data_version()
+        # The answer depends on the path and query, the format, the language asked for (names
+        # follow Accept-Language, see rounds.api.languages) and the day (overdue status).
+        key = "\n".join(
+            [
+                request.get_full_path(),
+                request.accepted_renderer.format,
+                request.headers.get("Accept-Language", ""),
+                timezone.localdate().isoformat(),
+            ]
+        )
+        tag = list_etag(key, version)
+        modified = version_seconds(version)
+        if (answer := not_modified(request, etag_value=tag, last_modified=modified)) is not None:
+            return answer
+        cache_key = versioned_key("api-list", key, version)
+        anonymous = read_cache_enabled() and not (request.user and request.user.is_authenticated)
+        if anonymous:
+            from django.core.cache import cache
+
+            hit = cache.get(cache_key)
+            if hit is not None:
+                data, headers = hit
+                return Response(data, headers={**headers, **_validators(tag, modified)})
+        response = super().list(request, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK:
+            if anonymous:
+                from django.core.cache import cache
+
+                from astana_site.cache import READ_CACHE_SECONDS
+
+                kept = {h: response[h] for h in ("Link", "X-Total-Count") if h in response}
+                cache.set(cache_key, (_plain(response.data), kept), READ_CACHE_SECONDS)
+            for name, value in _validators(tag, modified).items():
+                response[name] = value
+        return response

@@ -143,6 +143,11 @@ class TrackerAutoSchema(AutoSchema):
 
     def _map_serializer(self, serializer, direction, bypass_extensions=False):
         schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        # A list leaves out the parts its serializer names ``expandable_fields`` unless
+        # ``?expand=`` asks for them: never required in a response.
+        expandable = getattr(serializer, "expandable_fields", ())
+        if direction == "response" and expandable and schema.get("required"):
+            schema["required"] = [n for n in schema["required"] if n not in expandable]
         # Writes refuse fields a resource does not take (see StrictModelSerializer).
         if (
             direction == "request"

@@ -89,7 +89,9 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# Persistent connections (seconds; 0 closes after each request), checked before reuse.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=0))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while a poll writes; NORMAL syncs at checkpoints, not on
     # every commit (safe against corruption; the last commits may be lost on power failure).
@@ -180,6 +182,10 @@ else:
             "LOCATION": "astana_cache",
         }
     }
+# Expensive reads (API list pages for anonymous readers, the home page's data) are kept in
+# that cache until a service writes (astana_site.cache), at most this many seconds.
+READ_CACHE_ENABLED = env.bool("READ_CACHE_ENABLED", default=True)
+READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=600)
 # Admin login: locked for AXES_COOLOFF_TIME hours after AXES_FAILURE_LIMIT failures, counted per
 # user name and, separately, per client address (stored in the database, shared by workers).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.db import models
+from django.utils.http import http_date
 from django.utils.translation import gettext
 from drf_spectacular.utils import (
     OpenApiExample,
+    OpenApiParameter,
     extend_schema,
     extend_schema_view,
 )
@@ -81,6 +83,67 @@ def _plain(value):
     return value
 
 
+# --- Lists and ?expand= -------------------------------------------------------------------
+
+EXPAND_PARAM = "expand"
+
+
+def expand_parameter(serializer) -> OpenApiParameter:
+    """The ``expand`` query parameter of a list, naming the serializer's heavy parts."""
+    names = serializer.expandable_fields
+    one = "|".join(names)
+    return OpenApiParameter(
+        name=EXPAND_PARAM,
+        type={"type": "string", "pattern": f"^({one})(,({one}))*$", "maxLength": 200},
+        location=OpenApiParameter.QUERY,
+        required=False,
+        description=(
+            "Heavy parts a list leaves out (each record's detail has them), comma-separated: "
+            + ", ".join(f"`{n}`" for n in names)
+            + f". Citations are capped at {s.CITATIONS_PER_RECORD} a record, best sources "
+            "first. Any other name is a 400."
+        ),
+    )
+
+
+class ExpandMixin:
+    """A list shows each record's own fields and links; ``?expand=a,b`` adds the heavy parts
+    the serializer names in ``expandable_fields`` (bounded: unknown names are a 400). A detail
+    or a write shows everything. The selector is asked to prefetch only what is shown."""
+
+    def get_expand(self) -> frozenset[str] | None:
+        if getattr(self, "action", None) != "list":
+            return None
+        if hasattr(self, "_expand"):
+            return self._expand
+        raw = self.request.query_params.get(EXPAND_PARAM, "")
+        names = frozenset(n.strip() for n in raw.split(",") if n.strip())
+        allowed = getattr(self.get_serializer_class(), "expandable_fields", ())
+        unknown = sorted(names - set(allowed))
+        if unknown:
+            raise ValidationError(
+                {
+                    EXPAND_PARAM: [
+                        f"Cannot expand {', '.join(u[:40] for u in unknown[:5])}; "
+                        f"this list expands: {', '.join(allowed)}."
+                    ]
+                }
+            )
+        self._expand = names
+        return names
+
+    def get_queryset(self):
+        expand = self.get_expand()
+        return type(self).selector(
+            expand=expand, citations_limit=None if expand is None else s.CITATIONS_PER_RECORD
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["expand"] = self.get_expand()
+        return context
+
+
 # --- Schema documentation ----------------------------------------------------------------
 
 
@@ -95,6 +158,9 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
                 f"Formats (`?format=`): {formats}."
             ),
             responses={200: serializer(many=True)},
+            parameters=[expand_parameter(serializer)]
+            if getattr(serializer, "expandable_fields", ())
+            else [],
         ),
         "retrieve": extend_schema(
             summary=f"One of the {resource}",
@@ -156,12 +222,26 @@ class RecordETagMixin:
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
+        tag = _etag(instance)
+        modified = getattr(instance, "modified", None)
+        last_modified = modified.timestamp() if modified else None
+        answer = conditional.not_modified(request, etag_value=tag, last_modified=last_modified)
+        if answer is not None:
+            return answer
         serializer = self.get_serializer(instance)
-        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(instance)})
+        headers = {conditional.ETAG_HEADER: tag}
+        if modified:
+            headers["Last-Modified"] = http_date(last_modified)
+        return Response(serializer.data, headers=headers)
 
 
 class CuratedViewSet(
-    ContentLanguageMixin, RecordETagMixin, StrictQueryMixin, viewsets.ModelViewSet
+    ContentLanguageMixin,
+    conditional.ConditionalListMixin,
+    ExpandMixin,
+    RecordETagMixin,
+    StrictQueryMixin,
+    viewsets.ModelViewSet,
 ):
     """A curated resource: anyone reads (names in the language asked for, see
     ``rounds.api.languages``); analysts write through the services, with a reason and the
@@ -177,9 +257,6 @@ class CuratedViewSet(
     if_match_required = True
     expected_version: str | None = None
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
-
-    def get_queryset(self):
-        return type(self).selector()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -298,6 +375,8 @@ class ParticipantViewSet(CuratedViewSet):
 @document("guarantors", s.ParticipantSerializer, [CSVRenderer], writable=False)
 class GuarantorViewSet(
     ContentLanguageMixin,
+    conditional.ConditionalListMixin,
+    ExpandMixin,
     RecordETagMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
@@ -314,9 +393,7 @@ class GuarantorViewSet(
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
     lookup_schema = SLUG_LOOKUP
-
-    def get_queryset(self):
-        return selectors.guarantor_api_list()
+    selector = staticmethod(selectors.guarantor_api_list)
 
 
 @document(
@@ -431,7 +508,11 @@ class PlaceViewSet(CuratedViewSet):
     )
 )
 class AttendanceViewSet(
-    ContentLanguageMixin, StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    ContentLanguageMixin,
+    conditional.ConditionalListMixin,
+    StrictQueryMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Who attended each round: one row per delegation, with its role, head and sources.
 
@@ -443,7 +524,7 @@ class AttendanceViewSet(
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     def get_queryset(self):
-        return selectors.attendance_list()
+        return selectors.attendance_list(citations_limit=s.CITATIONS_PER_RECORD)
 
 
 @document(

@@ -13,6 +13,7 @@ from rounds.models import (
     Event,
     Statement,
 )
+from rounds.selectors.citations import citations_prefetch
 
 
 def event_list() -> QuerySet[Event]:
@@ -79,5 +80,16 @@ def statements_during(event: Event) -> list[Statement]:
     )
 
 
-def event_api_list() -> QuerySet[Event]:
-    return event_list().prefetch_related("citations")
+def event_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Event]:
+    """Events with their place, round and parent; with ``expand`` (None: everything) their
+    participants and citations (at most ``citations_limit`` an event)."""
+    everything = expand is None
+    expand = expand or frozenset()
+    qs = Event.objects.select_related("place", "round", "parent")
+    if everything or "participants" in expand:
+        qs = qs.prefetch_related("participants")
+    if everything or "citations" in expand:
+        qs = qs.prefetch_related(citations_prefetch(citations_limit))
+    return qs

@@ -9,19 +9,29 @@ from rounds.models import (
     Participant,
     Place,
 )
+from rounds.selectors.citations import citations_prefetch
 
 
-def participant_api_list() -> QuerySet[Participant]:
-    return Participant.objects.prefetch_related("citations")
+def _with_citations(qs: QuerySet, expand, citations_limit) -> QuerySet:
+    if expand is None or "citations" in expand:
+        return qs.prefetch_related(citations_prefetch(citations_limit))
+    return qs
 
 
-def guarantor_api_list() -> QuerySet[Guarantor]:
-    return Guarantor.objects.prefetch_related("citations")
+def participant_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Participant]:
+    return _with_citations(Participant.objects.all(), expand, citations_limit)
 
 
-def place_api_list() -> QuerySet[Place]:
-    return (
-        Place.objects.select_related("governorate")
-        .defer("governorate__geometry")
-        .prefetch_related("citations")
-    )
+def guarantor_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Guarantor]:
+    return _with_citations(Guarantor.objects.all(), expand, citations_limit)
+
+
+def place_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Place]:
+    qs = Place.objects.select_related("governorate").defer("governorate__geometry")
+    return _with_citations(qs, expand, citations_limit)

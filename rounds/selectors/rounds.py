@@ -16,6 +16,7 @@ from rounds.models import (
     Round,
     Statement,
 )
+from rounds.selectors.citations import citations_prefetch
 
 
 def round_list() -> QuerySet[Round]:
@@ -62,13 +63,35 @@ def previous_round(rnd: Round) -> Round | None:
     )
 
 
-def round_api_list() -> QuerySet[Round]:
-    """Rounds with delegations, documents, events, the announced place and citations."""
-    return round_list().prefetch_related(
-        Prefetch("statements", queryset=Statement.objects.order_by("date", "slug")),
-        Prefetch("events", queryset=Event.objects.select_related("place")),
-        "citations",
-    )
+def round_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Round]:
+    """Rounds with the places they name; with ``expand`` (None: everything) their
+    delegations, documents, events and citations (at most ``citations_limit`` a round)."""
+    everything = expand is None
+    expand = expand or frozenset()
+    qs = Round.objects.select_related("place", "next_meeting_place")
+    lookups = []
+    if everything or "delegations" in expand:
+        lookups.append(
+            Prefetch(
+                "delegations",
+                queryset=Delegation.objects.select_related("participant").order_by(
+                    "role", "participant__name"
+                ),
+            )
+        )
+    if everything or "documents" in expand:
+        lookups.append(
+            Prefetch(
+                "statements", queryset=Statement.objects.defer("text").order_by("date", "slug")
+            )
+        )
+    if everything or "events" in expand:
+        lookups.append(Prefetch("events", queryset=Event.objects.select_related("place")))
+    if everything or "citations" in expand:
+        lookups.append(citations_prefetch(citations_limit))
+    return qs.prefetch_related(*lookups)
 
 
 def round_calendar() -> list[tuple[int, datetime.date, datetime.date, str]]:

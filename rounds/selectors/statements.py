@@ -15,6 +15,7 @@ from rounds.models import (
     Citation,
     Statement,
 )
+from rounds.selectors.citations import citations_prefetch
 
 
 def statement_list() -> QuerySet[Statement]:
@@ -34,8 +35,19 @@ def statement_choices() -> list[tuple[int, str]]:
     ]
 
 
-def statement_api_list() -> QuerySet[Statement]:
-    return statement_list().prefetch_related("citations")
+def statement_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Statement]:
+    """Statements with their round and issuers; with ``expand`` (None: everything) their
+    text and citations (at most ``citations_limit`` a statement)."""
+    everything = expand is None
+    expand = expand or frozenset()
+    qs = statement_list()
+    if not (everything or "text" in expand):
+        qs = qs.defer("text")
+    if everything or "citations" in expand:
+        qs = qs.prefetch_related(citations_prefetch(citations_limit))
+    return qs
 
 
 def previous_statement(statement: Statement) -> Statement | None:

@@ -11,6 +11,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
+from rounds.selectors.citations import citations_prefetch
 
 
 def zone_detail_queryset() -> QuerySet[Zone]:
@@ -21,9 +22,15 @@ def zone_detail_queryset() -> QuerySet[Zone]:
     )
 
 
-def zone_api_list() -> QuerySet[Zone]:
-    return Zone.objects.prefetch_related(
+def zone_api_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Zone]:
+    """Zones with their status history and governorates; with ``expand`` (None: everything)
+    their citations (at most ``citations_limit`` a zone)."""
+    qs = Zone.objects.prefetch_related(
         Prefetch("status_changes", queryset=ZoneStatusChange.objects.order_by("date", "pk")),
         Prefetch("governorates", queryset=Governorate.objects.only("pk", "pcode", "name_common")),
-        "citations",
     )
+    if expand is None or "citations" in expand:
+        qs = qs.prefetch_related(citations_prefetch(citations_limit))
+    return qs

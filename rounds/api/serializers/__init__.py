@@ -10,6 +10,7 @@ from rounds.api.serializers.attendance import (
     AttendanceSerializer,
 )
 from rounds.api.serializers.base import (
+    CITATIONS_PER_RECORD,
     RESOURCE_OF_TYPE,
     AliasSerializer,
     CitationInlineSerializer,
@@ -49,6 +50,7 @@ from rounds.api.serializers.zones import (
 
 __all__ = [
     "AliasSerializer",
+    "CITATIONS_PER_RECORD",
     "AttendanceSerializer",
     "CitationInlineSerializer",
     "CitationSerializer",

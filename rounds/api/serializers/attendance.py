@@ -6,7 +6,11 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import StrictCharField, StrictIntegerField, StrictModelSerializer
-from rounds.api.serializers.base import CitationInlineSerializer, TranslatedNamesMixin
+from rounds.api.serializers.base import (
+    CITATIONS_PER_RECORD,
+    CitationInlineSerializer,
+    TranslatedNamesMixin,
+)
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import Delegation
 from rounds.selectors import attendance_sources
@@ -26,7 +30,8 @@ class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
         source="head_of_delegation", read_only=True, help_text="Who led the delegation."
     )
     sources = serializers.SerializerMethodField(
-        help_text="The delegation's own sources, or else the round's (see `sources_of`)."
+        help_text="The delegation's own sources, or else the round's (see `sources_of`); at "
+        f"most {CITATIONS_PER_RECORD}, in the order they were recorded."
     )
     sources_of = serializers.SerializerMethodField(
         help_text="Whose sources `sources` lists: `delegation` or `round`."

@@ -3,7 +3,9 @@ citations inline, and the curated base class."""
 
 from __future__ import annotations
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -35,13 +37,36 @@ RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
 }
 
 
+# How many citations a record carries in a list with ``?expand=citations`` (best tier first);
+# the record's detail lists them all.
+CITATIONS_PER_RECORD = 20
+_KEY = "0"  # a key every lookup pattern accepts, replaced in the reversed path
+
+
+@lru_cache(maxsize=64)
+def _path_template(route: str, kwarg: str, prefix: str) -> tuple[str, str]:
+    """(before, after) the key in the path of ``route``: reversed once, not once per row."""
+    path = reverse(route, kwargs={kwarg: _KEY})
+    at = path.rindex(f"/{_KEY}/") + 1
+    return path[:at], path[at + len(_KEY) :]
+
+
+def record_path(route: str, kwarg: str, key) -> str:
+    """The path of ``route`` for ``key`` (what ``reverse`` gives, from a cached template)."""
+    before, after = _path_template(route, kwarg, get_script_prefix())
+    return f"{before}{key}{after}"
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
 def api_url(request, type_name: str, key) -> str | None:
     """The absolute API URL of a record of ``type_name`` addressed by ``key``, if it has one."""
     route = RESOURCE_OF_TYPE.get(type_name)
     if route is None or key in (None, ""):
         return None
-    path = reverse(route[0], kwargs={route[1]: key})
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute(request, record_path(route[0], route[1], key))
 
 
 class AliasSerializer(serializers.Serializer):
@@ -111,14 +136,38 @@ class CitationInlineSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class CuratedSerializer(StrictModelSerializer):
+class ExpandableMixin:
+    """Lists carry a record's own fields and links; the heavy parts named in
+    ``expandable_fields`` come with the detail, or in a list when ``?expand=`` names them.
+
+    The view puts the names asked for in the context as ``expand`` (a set); without it (a
+    detail, a write) every field is shown."""
+
+    expandable_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        expand = self.context.get("expand")
+        if expand is not None:
+            for name in self.expandable_fields:
+                if name not in expand:
+                    self.fields.pop(name, None)
+
+
+class CuratedSerializer(ExpandableMixin, StrictModelSerializer):
     """Fields every curated record shows: uncertainty, citations, timestamps and its URL."""
 
     api_url = serializers.SerializerMethodField(help_text="This record in the API.")
-    citations = CitationInlineSerializer(many=True, read_only=True)
+    citations = CitationInlineSerializer(
+        many=True,
+        read_only=True,
+        help_text=f"In a list, only with `?expand=citations` (at most {CITATIONS_PER_RECORD} "
+        "a record, best sources first); the detail lists them all.",
+    )
 
     type_name: str = ""
     curated_fields = ["uncertain", "uncertain_note", "citations", "created", "modified", "api_url"]
+    expandable_fields = ("citations",)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str | None:

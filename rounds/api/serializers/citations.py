@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -12,7 +13,7 @@ from astana_site.api.fields import (
     StrictIntegerField,
     StrictModelSerializer,
 )
-from rounds.api.serializers.base import RESOURCE_OF_TYPE, api_url
+from rounds.api.serializers.base import RESOURCE_OF_TYPE, absolute, api_url, record_path
 from rounds.filtersets import CITABLE_TYPES
 from rounds.models import (
     Citation,
@@ -28,7 +29,7 @@ class CitationSerializer(StrictModelSerializer):
     object_id = StrictIntegerField(min_value=1, help_text="Id of the cited record.")
     target_url = serializers.SerializerMethodField(help_text="The cited record in the API.")
     url = LinkField(help_text="The source: an http(s) link.")
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail")
+    api_url = serializers.SerializerMethodField(help_text="This citation in the API.")
 
     class Meta:
         model = Citation
@@ -78,3 +79,8 @@ class CitationSerializer(StrictModelSerializer):
             route = RESOURCE_OF_TYPE.get(obj.content_type.model)
             key = getattr(obj.content_object, route[1]) if route else None
         return api_url(self.context.get("request"), obj.content_type.model, key)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, obj) -> str:
+        path = record_path("api:citation-detail", "pk", obj.pk)
+        return absolute(self.context.get("request"), path)

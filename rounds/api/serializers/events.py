@@ -14,6 +14,8 @@ from rounds.api.serializers.base import (
     CuratedSerializer,
     MeetingSerializer,
     TranslatedNamesMixin,
+    absolute,
+    record_path,
     translations_field,
 )
 from rounds.models import (
@@ -28,6 +30,7 @@ class EventSerializer(TranslatedNamesMixin, MeetingSerializer):
     type_name = "event"
     translated_outputs = {"title": ("", "title"), "place_name": ("place", "name")}
     translations = translations_field(Event)
+    expandable_fields = ("participants", "citations")
     place = StrictSlugRelatedField(
         slug_field="slug",
         queryset=Place.objects.all(),
@@ -84,6 +87,5 @@ class EventSerializer(TranslatedNamesMixin, MeetingSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_page_url(self, obj: Event) -> str:
-        request = self.context.get("request")
-        path = obj.get_absolute_url()
-        return request.build_absolute_uri(path) if request is not None else path
+        path = record_path("dashboard:event-detail", "slug", obj.slug)
+        return absolute(self.context.get("request"), path)

@@ -113,6 +113,7 @@ class NextMeetingSerializer(serializers.Serializer):
 class RoundSerializer(TranslatedNamesMixin, MeetingSerializer):
     type_name = "round"
     translations = translations_field(Round)
+    expandable_fields = ("delegations", "documents", "events", "citations")
     number = StrictIntegerField(min_value=1, max_value=SMALLINT_MAX)
     place = StrictSlugRelatedField(
         slug_field="slug",

@@ -26,6 +26,7 @@ from rounds.models import (
 class StatementSerializer(TranslatedNamesMixin, CuratedSerializer):
     type_name = "statement"
     translations = translations_field(Statement)
+    expandable_fields = ("text", "citations")
     round = StrictSlugRelatedField(
         slug_field="number",
         queryset=Round.objects.all(),

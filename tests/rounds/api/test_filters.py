@@ -32,7 +32,9 @@ def test_rounds_by_city_is_case_insensitive(api_client):
 
 @pytest.mark.django_db
 def test_rounds_by_participant_and_role_match_the_same_delegation(api_client):
-    as_observer = _results(api_client, "/api/v1/rounds/?participant=jordan&role=observer")
+    as_observer = _results(
+        api_client, "/api/v1/rounds/?participant=jordan&role=observer&expand=delegations"
+    )
     assert as_observer
     for rnd in as_observer:
         roles = {d["role"] for d in rnd["delegations"] if d["participant"]["slug"] == "jordan"}

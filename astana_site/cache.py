@@ -1,0 +1,95 @@
+"""The shared cache of expensive reads, invalidated by the services that write.
+
+One *data version* (a nanosecond timestamp in the shared cache) stands for everything readers
+see. Every service that changes what readers see calls :func:`data_changed`, which bumps the
+version once the transaction commits; cached reads are keyed by the version, so a write makes
+every cached page and API list stale at once and the old entries expire on their own. The
+version also gives lists their ``ETag`` and ``Last-Modified`` (conditional GET, 304).
+
+The cache is ``CACHES["default"]``: Redis when ``CACHE_URL`` names it, the database otherwise
+(settings), so every worker sees the same version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+T = TypeVar("T")
+
+VERSION_KEY = "astana:data-version"
+# How long a cached read lives if no write makes it stale first (seconds).
+READ_CACHE_SECONDS = getattr(settings, "READ_CACHE_SECONDS", 600)
+
+
+def data_version() -> int:
+    """The current data version (set to now the first time it is asked for)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY) or time.time_ns()
+    return int(version)
+
+
+def _bump() -> None:
+    # Strictly increasing even when two writers bump within one clock tick.
+    current = cache.get(VERSION_KEY) or 0
+    cache.set(VERSION_KEY, max(time.time_ns(), int(current) + 1), timeout=None)
+
+
+def data_changed() -> None:
+    """Mark everything readers see as changed. Services that write call it.
+
+    The version is bumped at once and again when the current transaction commits: a reader
+    that caches between the two (it still sees the old rows) caches under a version the
+    commit makes stale."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def read_cache_enabled() -> bool:
+    return getattr(settings, "READ_CACHE_ENABLED", True)
+
+
+def cached_read(namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in the shared cache under ``namespace``/``key`` until the data
+    changes (or ``READ_CACHE_SECONDS`` pass)."""
+    if not read_cache_enabled():
+        return compute()
+    full = versioned_key(namespace, key)
+    value = cache.get(full)
+    if value is None:
+        value = compute()
+        cache.set(full, value, READ_CACHE_SECONDS)
+    return value
+
+
+def versioned_key(namespace: str, key: str, version: int | None = None) -> str:
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return f"astana:{namespace}:{version or data_version()}:{digest}"
+
+
+def list_etag(key: str, version: int | None = None) -> str:
+    """A weak entity tag for a representation of the data at ``version`` (lists, pages)."""
+    digest = hashlib.sha256(f"{version or data_version()}\n{key}".encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def etag_matches(if_none_match: str, tag: str) -> bool:
+    """Whether ``If-None-Match`` names ``tag`` (weak comparison, RFC 9110 13.1.2) or ``*``."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    bare = tag.removeprefix("W/")
+    return any(t.strip().removeprefix("W/") == bare for t in if_none_match.split(","))
+
+
+def version_seconds(version: int) -> float:
+    return version / 1e9

@@ -1,0 +1,94 @@
+"""The shared read cache: kept until a service writes; conditional GET on lists, details and
+pages (a repeat with the validators costs a 304)."""
+
+import pytest
+from django.core.cache import cache
+
+from rounds.models import Round
+from rounds.services import curated_update
+from tests.api_helpers import if_match
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def read_cache(settings):
+    settings.READ_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_api_list_is_cached_until_a_write_through_the_api(
+    read_cache, api_client, analyst_api, django_assert_num_queries
+):
+    url = "/api/v1/rounds/?number=8"
+    assert api_client.get(url).json()["results"][0]["venue"] != "Hall of Peace"
+    with django_assert_num_queries(0):  # the second read comes from the cache
+        assert api_client.get(url).status_code == 200
+
+    detail = "/api/v1/rounds/8/"
+    response = analyst_api.patch(
+        detail,
+        {"venue": "Hall of Peace"},
+        format="json",
+        HTTP_X_CHANGE_REASON="venue corrected",
+        **if_match(analyst_api, detail),
+    )
+    assert response.status_code == 200
+
+    assert api_client.get(url).json()["results"][0]["venue"] == "Hall of Peace"
+
+
+def test_a_page_is_cached_until_a_service_writes(read_cache, client):
+    before = client.get("/rounds/8/")
+    assert b"Hall of Peace" not in before.content
+
+    rnd = Round.objects.get(number=8)
+    curated_update(rnd, data={"venue": "Hall of Peace"}, reason="venue corrected")
+
+    assert b"Hall of Peace" in client.get("/rounds/8/").content
+
+
+def test_a_list_repeated_with_its_etag_is_a_304_until_the_data_changes(api_client):
+    url = "/api/v1/events/?page_size=5"
+    first = api_client.get(url)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+
+    again = api_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+    assert again["ETag"] == first["ETag"]
+    since = api_client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+    other_page = api_client.get("/api/v1/events/?page_size=6", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert other_page.status_code == 200
+    as_csv = api_client.get(f"{url}&format=csv", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert as_csv.status_code == 200
+
+    curated_update(Round.objects.get(number=8), data={"venue": "Hall"}, reason="changed")
+    assert api_client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_detail_repeated_with_its_etag_is_a_304_until_the_record_changes(api_client):
+    first = api_client.get("/api/v1/rounds/8/")
+    assert first["Last-Modified"]
+
+    assert api_client.get("/api/v1/rounds/8/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    curated_update(Round.objects.get(number=8), data={"venue": "Hall"}, reason="changed")
+    changed = api_client.get("/api/v1/rounds/8/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
+def test_a_page_repeated_with_its_etag_is_a_304(client):
+    first = client.get("/events/")
+    assert first.status_code == 200 and first["ETag"]
+
+    assert client.get("/events/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/events/?kind=summit", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_signed_in_readers_get_fresh_pages_without_validators(read_cache, analyst_client):
+    response = analyst_client.get("/events/")
+    assert response.status_code == 200 and "ETag" not in response

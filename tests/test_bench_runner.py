@@ -1,0 +1,32 @@
+"""``make bench`` rewrites only the section a benchmark owns in docs/PERFORMANCE.md."""
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("run_all", ROOT / "bench" / "run_all.py")
+run_all = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(run_all)
+
+
+def test_a_section_between_its_markers_is_replaced_and_the_rest_kept():
+    doc = "# Performance\n\nhand-written\n\n<!-- bench:web -->\nold\n<!-- /bench:web -->\n\ntail\n"
+
+    new = run_all.replace_section(doc, "web", "new figures\n")
+
+    assert "new figures" in new and "old" not in new
+    assert new.startswith("# Performance\n\nhand-written") and new.endswith("tail\n")
+
+
+def test_a_section_without_markers_is_appended():
+    new = run_all.replace_section("# Performance\n", "search", "figures")
+
+    assert new.endswith("<!-- bench:search -->\nfigures\n<!-- /bench:search -->\n")
+
+
+def test_the_document_has_a_slot_for_the_web_and_search_benchmarks():
+    doc = (ROOT / "docs" / "PERFORMANCE.md").read_text(encoding="utf-8")
+
+    for name in ["web", "search"]:
+        start, end = run_all.section_markers(name)
+        assert doc.index(start) < doc.index(end)
