@@ -1,8 +1,10 @@
 """Shared fixtures: the reference history loaded once per test database, users by role."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.utils import translation
 from rest_framework.test import APIClient
 
 
@@ -11,6 +13,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the shipped reference history once into the test database."""
     with django_db_blocker.unblock():
         call_command("load_reference", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A page request activates its language in this thread (LocaleMiddleware) and nothing
+    deactivates it: every test starts, and leaves, in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
