@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ingest import services
@@ -16,7 +17,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ("name", "url")
     readonly_fields = ("etag", "last_modified", *SOURCE_POLL_STATE_FIELDS, "created")
 
-    @admin.display(description="Health", ordering="failure_count")
+    @admin.display(description=_("Health"), ordering="failure_count")
     def health(self, obj):
         if obj.failure_count:
             return format_html(
@@ -46,7 +47,7 @@ class SightingInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
-    @admin.display(description="URL")
+    @admin.display(description=_("URL"))
     def address(self, obj):
         return _address(obj.url)
 
@@ -56,16 +57,16 @@ class ArticleCorrectionForm(forms.ModelForm):
     address starts empty for a local file, whose internal key is never shown."""
 
     address = forms.URLField(
-        label="URL",
+        label=_("URL"),
         required=False,
         max_length=2000,
         assume_scheme="https",
-        help_text="Where it was published (http or https). Leave empty to keep it as it is.",
+        help_text=_("Where it was published (http or https). Leave empty to keep it as it is."),
     )
     change_reason = forms.CharField(
         max_length=100,
-        label="Reason for this change",
-        help_text="Kept in the history with your name, e.g. 'Title per the outlet's page'.",
+        label=_("Reason for this change"),
+        help_text=_("Kept in the history with your name, e.g. 'Title per the outlet's page'."),
     )
 
     class Meta:
@@ -127,7 +128,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="URL")
+    @admin.display(description=_("URL"))
     def address(self, obj):
         """The address, as a reader sees it (shown so when the page is read-only)."""
         return _address(obj.url)
@@ -153,7 +154,7 @@ class SightingAdmin(admin.ModelAdmin):
     fields = ("address", "article", "source", "title", "published", "similarity", "seen")
     readonly_fields = fields
 
-    @admin.display(description="URL")
+    @admin.display(description=_("URL"))
     def address(self, obj):
         return _address(obj.url)
 

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from astana_site.exceptions import TrackerError
@@ -222,7 +224,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("target")
 
-    @admin.display(description="Suggestion", ordering="key")
+    @admin.display(description=_("Suggestion"), ordering="key")
     def title(self, obj):
         target = obj.target
         return suggestion_title(
@@ -233,7 +235,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
             record=str(target) if target is not None else "",
         )
 
-    @admin.display(description="On record and proposed")
+    @admin.display(description=_("On record and proposed"))
     def comparison(self, obj):
         rows = compare_fields(current=obj.current, proposed=obj.applied or obj.payload)
         if not rows:
@@ -264,16 +266,16 @@ class SuggestionAdmin(SimpleHistoryAdmin):
             body,
         )
 
-    @admin.display(description="Supporting sentence")
+    @admin.display(description=_("Supporting sentence"))
     def quote_excerpt(self, obj):
         return obj.quote[:160] + ("…" if len(obj.quote) > 160 else "")
 
-    @admin.display(description="Article")
+    @admin.display(description=_("Article"))
     def article_link(self, obj):
         url = reverse("admin:ingest_article_change", args=[obj.article_id])
         return format_html('<a href="{}">{}</a>', url, obj.article.label)
 
-    @admin.display(description="Record")
+    @admin.display(description=_("Record"))
     def target_link(self, obj):
         target = obj.target
         if target is None:
@@ -282,7 +284,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
         url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[target.pk])
         return format_html('<a href="{}">{}</a>', url, target)
 
-    @admin.display(description="Article text (supporting sentence highlighted)")
+    @admin.display(description=_("Article text (supporting sentence highlighted)"))
     def article_in_context(self, obj):
         return _highlight(obj.article.text, obj.quote)
 
@@ -313,12 +315,20 @@ class SuggestionAdmin(SimpleHistoryAdmin):
                 record = suggestion_accept(
                     suggestion=obj, user=request.user, payload=payload, note=note
                 )
-                self.message_user(request, f"Accepted: {record} saved.", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    gettext("Accepted: %(record)s saved.") % {"record": record},
+                    messages.SUCCESS,
+                )
             else:
                 suggestion_reject(suggestion=obj, user=request.user, note=note)
-                self.message_user(request, "Rejected.", messages.SUCCESS)
+                self.message_user(request, gettext("Rejected."), messages.SUCCESS)
         except (TrackerError, ValidationError) as error:
-            self.message_user(request, f"Not applied: {_message(error)}", messages.ERROR)
+            self.message_user(
+                request,
+                gettext("Not applied: %(error)s") % {"error": _message(error)},
+                messages.ERROR,
+            )
             return HttpResponseRedirect(request.path)
         return HttpResponseRedirect(
             self._next_url(obj) or reverse("admin:rounds_suggestion_changelist")
@@ -341,7 +351,7 @@ class SuggestionAdmin(SimpleHistoryAdmin):
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
-    @admin.action(description="Accept selected suggestions", permissions=["change"])
+    @admin.action(description=_("Accept selected suggestions"), permissions=["change"])
     def accept_selected(self, request, queryset):
         done, failed = 0, []
         for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
@@ -351,17 +361,25 @@ class SuggestionAdmin(SimpleHistoryAdmin):
                 done += 1
             except (TrackerError, ValidationError) as error:
                 failed.append(f"#{suggestion.pk}: {_message(error)}")
-        self.message_user(request, f"Accepted {done} suggestion(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            gettext("Accepted %(count)s suggestion(s).") % {"count": done},
+            messages.SUCCESS,
+        )
         for line in failed:
             self.message_user(request, line, messages.ERROR)
 
-    @admin.action(description="Reject selected suggestions", permissions=["change"])
+    @admin.action(description=_("Reject selected suggestions"), permissions=["change"])
     def reject_selected(self, request, queryset):
         count = 0
         for suggestion in queryset.filter(status=SuggestionStatus.PENDING):
             suggestion_reject(suggestion=suggestion, user=request.user)
             count += 1
-        self.message_user(request, f"Rejected {count} suggestion(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            gettext("Rejected %(count)s suggestion(s).") % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 def _ensure_can_accept(request, suggestion: Suggestion) -> None:

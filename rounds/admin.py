@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -47,9 +47,9 @@ from rounds.statement_texts import (
     statement_text_pasted,
 )
 
-admin.site.site_header = "Astana Process Tracker"
-admin.site.site_title = "Astana Process Tracker"
-admin.site.index_title = "Curate the Astana process"
+admin.site.site_header = gettext_lazy("Astana Process Tracker")
+admin.site.site_title = gettext_lazy("Astana Process Tracker")
+admin.site.index_title = gettext_lazy("Curate the Astana process")
 
 
 def changes_since(instance: models.Model, opened: datetime.datetime) -> list[str]:
@@ -75,7 +75,7 @@ class OverdueFilter(admin.SimpleListFilter):
     """The analysts' queue of meetings to confirm: still scheduled or announced though their
     dates have passed (shown to readers as "overdue — not confirmed")."""
 
-    title = "overdue"
+    title = gettext_lazy("overdue")
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
@@ -94,8 +94,10 @@ class ReasonForm(forms.ModelForm):
     change_reason = forms.CharField(
         max_length=100,
         required=True,
-        label="Reason for this change",
-        help_text="Kept in the history with your name, e.g. 'Dates per MFA statement'.",
+        label=gettext_lazy("Reason for this change"),
+        help_text=gettext_lazy(
+            "Kept in the history with your name, e.g. 'Dates per MFA statement'."
+        ),
     )
     opened_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -244,7 +246,7 @@ class LinesField(forms.CharField):
 
 
 class RoundForm(ReasonForm):
-    outcomes = LinesField(required=False, help_text="Key outcomes, one a line.")
+    outcomes = LinesField(required=False, help_text=gettext_lazy("Key outcomes, one a line."))
 
 
 @admin.register(Round)
@@ -318,31 +320,35 @@ class StatementTextForm(forms.Form):
     url = forms.URLField(
         required=False,
         assume_scheme="https",
-        label="Fetch from address",
-        help_text="The page the text is published at; fetched through the ingest fetcher.",
+        label=gettext_lazy("Fetch from address"),
+        help_text=gettext_lazy(
+            "The page the text is published at; fetched through the ingest fetcher."
+        ),
     )
     file = forms.FileField(
         required=False,
-        label="Or upload a file",
-        help_text="HTML or plain text (.txt).",
+        label=gettext_lazy("Or upload a file"),
+        help_text=gettext_lazy("HTML or plain text (.txt)."),
     )
     text = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "cols": 80}),
-        label="Or paste the text",
-        help_text="Paragraphs separated by blank lines.",
+        label=gettext_lazy("Or paste the text"),
+        help_text=gettext_lazy("Paragraphs separated by blank lines."),
     )
     published_url = forms.URLField(
         required=False,
         assume_scheme="https",
-        label="Published at (for a file or pasted text)",
-        help_text="Optional: where the text is published; cited on the statement.",
+        label=gettext_lazy("Published at (for a file or pasted text)"),
+        help_text=gettext_lazy("Optional: where the text is published; cited on the statement."),
     )
     change_reason = forms.CharField(
         max_length=100,
         required=False,
-        label="Reason for this change",
-        help_text="Kept in the history with your name (default: where the text came from).",
+        label=gettext_lazy("Reason for this change"),
+        help_text=gettext_lazy(
+            "Kept in the history with your name (default: where the text came from)."
+        ),
     )
     opened_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -403,7 +409,8 @@ class StatementAdmin(CuratedAdmin):
                 else:
                     self.message_user(
                         request,
-                        f"Text attached ({len(read.text)} characters): {statement.text_source}.",
+                        gettext("Text attached (%(length)s characters): %(source)s.")
+                        % {"length": len(read.text), "source": statement.text_source},
                         messages.SUCCESS,
                     )
                     return HttpResponseRedirect(

@@ -15,6 +15,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_reference", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A page request activates its language in this thread (LocaleMiddleware) and nothing
+    deactivates it: every test starts, and leaves, in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def analyst(db) -> User:
     user = User.objects.create_user("analyst", "analyst@example.org", "pw", is_staff=True)
