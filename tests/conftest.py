@@ -75,13 +75,3 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
-
-
-@pytest.fixture(autouse=True)
-def _english_unless_a_test_asks():
-    """Each test starts in the source language: a request in another language (LocaleMiddleware
-    activates it for the thread) or a test's ``translation.activate`` must not leak into the
-    next test's labels and messages."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
