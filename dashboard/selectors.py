@@ -7,19 +7,31 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    Case,
     Count,
+    IntegerField,
     Max,
     Min,
     Prefetch,
+    Q,
     QuerySet,
+    Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from astana_site.dates import date_span
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
-from rounds.choices import DelegationRole, EventKind, EventStatus, RoundStatus, ZoneStatus
+from rounds.choices import (
+    SOURCE_TIER_RANK,
+    DelegationRole,
+    EventKind,
+    EventStatus,
+    RoundStatus,
+    ZoneStatus,
+)
 from rounds.filtersets import DelegationFilterSet, EventFilterSet, RoundFilterSet
 from rounds.models import (
     Citation,
@@ -216,8 +228,9 @@ def filtered_rounds(params) -> QuerySet[Round]:
 
 
 def filtered_events(params) -> QuerySet[Event]:
-    """Events filtered by ``EventFilterSet`` (``year``, ``participant``, ``kind``, ...)."""
-    return EventFilterSet(params, queryset=event_list()).qs
+    """Events filtered by ``EventFilterSet`` (``year``, ``participant``, ``kind``, ...), with
+    their place, round and parent; the participants, which no page lists, are not fetched."""
+    return EventFilterSet(params, queryset=event_list().prefetch_related(None)).qs
 
 
 def filtered_articles(params):
@@ -523,9 +536,88 @@ def feed_items(*, limit: int = 50) -> list:
     return sorted(items, key=lambda o: (o.created, o.pk), reverse=True)[:limit]
 
 
-def rounds_mentioning_articles(rnd: Round) -> list:
-    """Ingested articles cited as a source for the round (citations prefetched on ``rnd``)."""
-    return [c.article for c in rnd.citations.all() if c.article_id]
+# How much of a round's sources and cited articles its page lists; the rest is a link away
+# (the articles list filtered by the round, the citations API filtered by the round).
+ROUND_SOURCES_SHOWN = 50
+ROUND_ARTICLES_SHOWN = 20
+# An untitled article is labelled by its text's first line: this much of the text is read.
+ARTICLE_HEAD_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """The first rows of a longer list, and how many there are in all."""
+
+    items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def _with_article_labels(citations: QuerySet[Citation]) -> QuerySet[Citation]:
+    """Citations with the few columns of their article a page shows (address, title, date,
+    language) and the head of its text for a label: never the fetched document, the whole
+    text or the extraction, which are most of an article's bytes."""
+    return (
+        citations.select_related("article")
+        .defer(
+            "article__text",
+            "article__raw",
+            "article__fingerprint",
+            "article__extraction",
+            "article__error",
+        )
+        .annotate(article_head=Substr("article__text", 1, ARTICLE_HEAD_CHARS))
+    )
+
+
+def _labelled(citations) -> list[Citation]:
+    rows = list(citations)
+    for c in rows:
+        if c.article_id:
+            # The head stands in for the deferred text: ``Article.label`` reads its first line.
+            c.article.text = c.article_head
+    return rows
+
+
+@dataclass(frozen=True)
+class RoundCitations:
+    """What a round's page lists of its citations: the best sources and the newest articles."""
+
+    sources: Bounded
+    articles: Bounded
+
+
+def round_citations(
+    rnd: Round,
+    *,
+    sources: int = ROUND_SOURCES_SHOWN,
+    articles: int = ROUND_ARTICLES_SHOWN,
+) -> RoundCitations:
+    """The round's first ``sources`` sources, best tier first (primary, agency, press, other)
+    and then in the order recorded, and its first ``articles`` cited ingested articles, newest
+    first, with how many of each there are: three queries however many are cited."""
+    tier_rank = Case(
+        *(When(tier=tier, then=Value(rank)) for tier, rank in SOURCE_TIER_RANK.items()),
+        default=Value(len(SOURCE_TIER_RANK)),
+        output_field=IntegerField(),
+    )
+    cited = Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Round), object_id=rnd.pk
+    )
+    totals = cited.aggregate(
+        sources=Count("pk"), articles=Count("pk", filter=Q(article__isnull=False))
+    )
+    best = _with_article_labels(cited).order_by(tier_rank, "pk")[:sources]
+    newest = _with_article_labels(cited.filter(article__isnull=False)).order_by(
+        Coalesce("article__published", Value(datetime.date.min)).desc(), "-article_id"
+    )[:articles]
+    return RoundCitations(
+        sources=Bounded(items=_labelled(best), total=totals["sources"]),
+        articles=Bounded(items=[c.article for c in _labelled(newest)], total=totals["articles"]),
+    )
 
 
 def round_comparison_gap(rnd: Round, previous: Round | None) -> str:

@@ -6,7 +6,7 @@ Every page shows its content as HTML; charts are figure JSON (``json_script``) t
 
 import datetime
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -17,13 +17,26 @@ from dashboard import charts, diffs, search, selectors
 from rounds import selectors as rounds_selectors
 from rounds.models.zones import zone_status_on
 
+# Rows per page of the HTML lists: enough to scan, bounded however many records there are.
 ARTICLES_PER_PAGE = 50
+ROUNDS_PER_PAGE = 50
+EVENTS_PER_PAGE = 100
 # Words in event detail keys shown in capitals ("un" -> "UN", "unsc_resolution" -> ...).
 ACRONYMS = {"un", "unsc", "unhcr", "icrc", "us", "uk", "eu", "hnc", "snc", "pyd", "sdf", "ypg"}
 
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+def _page(request, items, per_page: int):
+    """The page ``?page=N`` of ``items``; 404 for a number that is not a page of the list
+    (malformed, zero, or past the last page), as Django's ``ListView`` does: a URL never
+    shows other rows than the ones it names."""
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
 
 
 def _filter_context(request, filters: selectors.DashboardFilters) -> dict:
@@ -52,10 +65,11 @@ def home(request):
 
 def round_list_view(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
+    page = _page(request, selectors.filtered_rounds(request.GET), ROUNDS_PER_PAGE)
     return render(
         request,
         "dashboard/round_list.html",
-        {"rounds": selectors.filtered_rounds(request.GET), **_filter_context(request, filters)},
+        {"page": page, "rounds": page.object_list, **_filter_context(request, filters)},
     )
 
 
@@ -99,10 +113,7 @@ def round_detail_view(request, number: int):
             "comparison": comparison,
             "no_comparison": no_comparison,
             "announced_place": _announced_place(rnd),
-            "articles": [
-                {"url": a.public_url, "label": article_label(a), "published": a.published}
-                for a in selectors.rounds_mentioning_articles(rnd)
-            ],
+            "cited": selectors.round_citations(rnd),
         },
     )
 
@@ -144,10 +155,11 @@ def statement_detail_view(request, pk: int):
 
 def event_list_view(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
+    page = _page(request, selectors.filtered_events(request.GET), EVENTS_PER_PAGE)
     return render(
         request,
         "dashboard/event_list.html",
-        {"events": selectors.filtered_events(request.GET), **_filter_context(request, filters)},
+        {"page": page, "events": page.object_list, **_filter_context(request, filters)},
     )
 
 
@@ -265,8 +277,7 @@ ARTICLE_LANGUAGES = [("en", "English"), ("ru", "Russian"), ("tr", "Turkish"), ("
 
 
 def article_list_view(request):
-    articles = selectors.filtered_articles(request.GET)
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(request, selectors.filtered_articles(request.GET), ARTICLES_PER_PAGE)
     rounds = selectors.rounds_by_pk(
         c.object_id for a in page.object_list for c in a.round_citations
     )
@@ -281,18 +292,10 @@ def article_list_view(request):
         }
         for a in page.object_list
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "dashboard/article_list.html",
-        {
-            "page": page,
-            "rows": rows,
-            "params": request.GET,
-            "query": query.urlencode(),
-            "languages": ARTICLE_LANGUAGES,
-        },
+        {"page": page, "rows": rows, "params": request.GET, "languages": ARTICLE_LANGUAGES},
     )
 
 
