@@ -18,7 +18,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 
 from astana_site.dates import date_span
@@ -41,6 +42,7 @@ from rounds.models import (
     Round,
     Statement,
     Zone,
+    ZoneStatusChange,
 )
 from rounds.models.base import OVERDUE_LABEL, meeting_overdue
 from rounds.selectors import (
@@ -69,6 +71,8 @@ EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 LANE_OF_KIND = {kind: lane for lane, kinds in EVENT_LANES for kind in kinds}
+# The timeline's top lane (``dashboard.charts.style.ROUNDS_LANE`` names it the same).
+ROUNDS_LANE = "Rounds"
 
 PROMINENT_KINDS = {EventKind.CONGRESS, EventKind.PREPARATORY_MEETING}
 
@@ -334,13 +338,63 @@ def _shown_status(meeting) -> str:
     return OVERDUE_LABEL.lower() if meeting.is_overdue() else meeting.status
 
 
-def timeline(params=None) -> Timeline:
-    """Rounds, events and zone lifetimes for the dashboard timeline (four queries).
+def zone_lifetimes() -> list[ZoneLifetime]:
+    """Each zone's status periods, for the timeline (two queries)."""
+    prefix = reverse("dashboard:zone-list")
+    return [
+        ZoneLifetime(
+            slug=z.slug,
+            short_name=z.short_name,
+            url=f"{prefix}{z.slug}/",
+            segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
+        )
+        for z in Zone.objects.prefetch_related("status_changes")
+    ]
 
-    ``params``: the shared list filters (see ``filtered_rounds`` and ``filtered_events``).
+
+def _in_range(queryset: QuerySet, start: datetime.date | None, end: datetime.date | None):
+    queryset = queryset.exclude(start_date=None)
+    if start:
+        queryset = queryset.filter(start_date__gte=start)
+    if end:
+        queryset = queryset.filter(start_date__lte=end)
+    return queryset
+
+
+def timeline(
+    params=None,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    latest: int | None = None,
+    zones: list[ZoneLifetime] | None = None,
+) -> Timeline:
+    """Rounds, events and zone lifetimes for the dashboard timeline (four queries; two when
+    ``zones`` are given, as read by ``timeline_counts``).
+
+    ``params``: the shared list filters (see ``filtered_rounds`` and ``filtered_events``);
+    ``start`` and ``end``: only rounds and events starting within these days (inclusive);
+    ``latest``: only the last ``latest`` rounds and events to start (still oldest first).
     """
     params = params if params is not None else {}
     filters = DashboardFilters.from_query(params)
+    # One reverse() per list, not per row: a page's address is the list's plus its key.
+    round_prefix = reverse("dashboard:round-list")
+    event_prefix = reverse("dashboard:event-list")
+    round_rows = (
+        _in_range(filtered_rounds(params), start, end)
+        .select_related(None)
+        .prefetch_related(None)
+        .only("number", "name", "city", "start_date", "end_date", "outcomes", "status")
+    )
+    event_rows = (
+        _in_range(filtered_events(params), start, end)
+        .select_related(None)
+        .only("slug", "title", "kind", "start_date", "end_date", "status")
+    )
+    if latest is not None:
+        round_rows = list(round_rows.order_by("-start_date", "-number")[:latest])[::-1]
+        event_rows = list(event_rows.order_by("-start_date", "-slug")[:latest])[::-1]
     rounds = [
         TimelineRound(
             number=r.number,
@@ -349,14 +403,10 @@ def timeline(params=None) -> Timeline:
             start=r.start_date,
             end=r.end_date,
             outcomes=list(r.outcomes or []),
-            url=r.get_absolute_url(),
+            url=f"{round_prefix}{r.number}/",
             status=_shown_status(r),
         )
-        for r in filtered_rounds(params)
-        .select_related(None)
-        .prefetch_related(None)
-        .only("number", "name", "city", "start_date", "end_date", "outcomes", "status")
-        if r.start_date
+        for r in round_rows
     ]
     events = [
         TimelineEvent(
@@ -368,22 +418,92 @@ def timeline(params=None) -> Timeline:
             start=e.start_date,
             end=e.end_date,
             status=_shown_status(e),
-            url=e.get_absolute_url(),
+            url=f"{event_prefix}{e.slug}/",
             prominent=e.kind in PROMINENT_KINDS,
         )
-        for e in filtered_events(params).select_related(None).prefetch_related(None)
-        if e.start_date
+        for e in event_rows
     ]
-    zones = [
-        ZoneLifetime(
-            slug=z.slug,
-            short_name=z.short_name,
-            url=z.get_absolute_url(),
-            segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
-        )
-        for z in Zone.objects.prefetch_related("status_changes")
-    ]
-    return Timeline(rounds=rounds, events=events, zones=zones, year=filters.year)
+    return Timeline(
+        rounds=rounds,
+        events=events,
+        zones=zone_lifetimes() if zones is None else zones,
+        year=filters.year,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineCounts:
+    """How many rounds and events the timeline would draw, per lane and month (the first of
+    the month), with the zones' lifetimes: what an aggregated timeline shows."""
+
+    months: dict[tuple[str, datetime.date], int]
+    zones: list[ZoneLifetime]
+    year: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.months.values())
+
+
+def timeline_counts(
+    params=None,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    zones: list[ZoneLifetime] | None = None,
+) -> TimelineCounts:
+    """Rounds and events per lane and month under the same filters and range as ``timeline``
+    (two queries grouped in the database however many rows there are; four without
+    ``zones``)."""
+    params = params if params is not None else {}
+    months: dict[tuple[str, datetime.date], int] = {}
+    for row in (
+        _in_range(filtered_rounds(params), start, end)
+        .select_related(None)
+        .prefetch_related(None)
+        .order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(n=Count("pk", distinct=True))
+    ):
+        months[(ROUNDS_LANE, row["month"])] = row["n"]
+    for row in (
+        _in_range(filtered_events(params), start, end)
+        .select_related(None)
+        .order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("kind", "month")
+        .annotate(n=Count("pk", distinct=True))
+    ):
+        key = (LANE_OF_KIND.get(row["kind"], "Background"), row["month"])
+        months[key] = months.get(key, 0) + row["n"]
+    return TimelineCounts(
+        months=months,
+        zones=zone_lifetimes() if zones is None else zones,
+        year=DashboardFilters.from_query(params).year,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineVersion:
+    """What a cached timeline is valid for: ``token`` changes whenever anything the timeline
+    draws may have changed (a record added, edited or removed, or a new day, on which statuses
+    turn overdue); ``last_modified``: when a record it draws last changed."""
+
+    token: str
+    last_modified: datetime.datetime | None
+
+
+def timeline_version(*, today: datetime.date) -> TimelineVersion:
+    """The timeline's version on ``today`` (four small aggregate queries)."""
+    parts = [today.isoformat()]
+    stamps = []
+    for model in (Round, Event, Zone, ZoneStatusChange):
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("modified"))
+        parts.append(f"{agg['n']}:{agg['last'].isoformat() if agg['last'] else ''}")
+        if agg["last"]:
+            stamps.append(agg["last"])
+    return TimelineVersion(token="/".join(parts), last_modified=max(stamps, default=None))
 
 
 PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)

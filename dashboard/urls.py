@@ -6,6 +6,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("charts/timeline.json", views.timeline_json_view, name="timeline-json"),
     path("rounds/", views.round_list_view, name="round-list"),
     path("rounds/<int:number>/", views.round_detail_view, name="round-detail"),
     path("statements/<int:pk>/", views.statement_detail_view, name="statement-detail"),
