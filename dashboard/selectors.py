@@ -9,9 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     Count,
+    Exists,
     IntegerField,
     Max,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -332,10 +334,12 @@ def filter_choices() -> dict:
     }
 
 
-def _shown_status(meeting) -> str:
-    """A round's or event's status as a reader sees it, lower case: the recorded one, or
-    "overdue — not confirmed" once its dates have passed without a record of it being held."""
-    return OVERDUE_LABEL.lower() if meeting.is_overdue() else meeting.status
+def _status_seen(row: dict, today: datetime.date) -> str:
+    """A round's or event's status as a reader sees it (from its ``values()`` row), lower
+    case: the recorded one, or "overdue — not confirmed" once its dates have passed without a
+    record of it being held."""
+    overdue = meeting_overdue(row["status"], row["start_date"], row["end_date"], today)
+    return OVERDUE_LABEL.lower() if overdue else row["status"]
 
 
 def zone_lifetimes() -> list[ZoneLifetime]:
@@ -381,45 +385,48 @@ def timeline(
     # One reverse() per list, not per row: a page's address is the list's plus its key.
     round_prefix = reverse("dashboard:round-list")
     event_prefix = reverse("dashboard:event-list")
+    # Plain values, not model instances: a few hundred rows cost milliseconds, not a second.
     round_rows = (
         _in_range(filtered_rounds(params), start, end)
         .select_related(None)
         .prefetch_related(None)
-        .only("number", "name", "city", "start_date", "end_date", "outcomes", "status")
+        .values("number", "name", "city", "start_date", "end_date", "outcomes", "status")
     )
     event_rows = (
         _in_range(filtered_events(params), start, end)
         .select_related(None)
-        .only("slug", "title", "kind", "start_date", "end_date", "status")
+        .values("slug", "title", "kind", "start_date", "end_date", "status")
     )
     if latest is not None:
         round_rows = list(round_rows.order_by("-start_date", "-number")[:latest])[::-1]
         event_rows = list(event_rows.order_by("-start_date", "-slug")[:latest])[::-1]
+    today = timezone.localdate()
+    kind_labels = dict(EventKind.choices)
     rounds = [
         TimelineRound(
-            number=r.number,
-            name=r.name,
-            city=r.city,
-            start=r.start_date,
-            end=r.end_date,
-            outcomes=list(r.outcomes or []),
-            url=f"{round_prefix}{r.number}/",
-            status=_shown_status(r),
+            number=r["number"],
+            name=r["name"],
+            city=r["city"],
+            start=r["start_date"],
+            end=r["end_date"],
+            outcomes=list(r["outcomes"] or []),
+            url=f"{round_prefix}{r['number']}/",
+            status=_status_seen(r, today),
         )
         for r in round_rows
     ]
     events = [
         TimelineEvent(
-            slug=e.slug,
-            title=e.title,
-            kind=e.kind,
-            kind_label=e.get_kind_display(),
-            lane=LANE_OF_KIND.get(e.kind, "Background"),
-            start=e.start_date,
-            end=e.end_date,
-            status=_shown_status(e),
-            url=f"{event_prefix}{e.slug}/",
-            prominent=e.kind in PROMINENT_KINDS,
+            slug=e["slug"],
+            title=e["title"],
+            kind=e["kind"],
+            kind_label=kind_labels.get(e["kind"], e["kind"]),
+            lane=LANE_OF_KIND.get(e["kind"], "Background"),
+            start=e["start_date"],
+            end=e["end_date"],
+            status=_status_seen(e, today),
+            url=f"{event_prefix}{e['slug']}/",
+            prominent=e["kind"] in PROMINENT_KINDS,
         )
         for e in event_rows
     ]
@@ -457,23 +464,24 @@ def timeline_counts(
     ``zones``)."""
     params = params if params is not None else {}
     months: dict[tuple[str, datetime.date], int] = {}
+    rounds = _in_range(filtered_rounds(params), start, end)
+    events = _in_range(filtered_events(params), start, end)
+    # Counted distinct only where a filter joined other rows (a participant's delegations).
     for row in (
-        _in_range(filtered_rounds(params), start, end)
-        .select_related(None)
+        rounds.select_related(None)
         .prefetch_related(None)
         .order_by()
         .annotate(month=TruncMonth("start_date"))
         .values("month")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=rounds.query.distinct))
     ):
         months[(ROUNDS_LANE, row["month"])] = row["n"]
     for row in (
-        _in_range(filtered_events(params), start, end)
-        .select_related(None)
+        events.select_related(None)
         .order_by()
         .annotate(month=TruncMonth("start_date"))
         .values("kind", "month")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=events.query.distinct))
     ):
         key = (LANE_OF_KIND.get(row["kind"], "Background"), row["month"])
         months[key] = months.get(key, 0) + row["n"]
@@ -509,14 +517,23 @@ def timeline_version(*, today: datetime.date) -> TimelineVersion:
 PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
 
 
-def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedMeeting]:
+def _starting_after(queryset: QuerySet, after: datetime.date | None, field: str) -> QuerySet:
+    if after is None:
+        return queryset
+    return queryset.filter(Q(**{f"{field}__gt": after}) | Q(**{field: None}))
+
+
+def announced_meetings(
+    *, today: datetime.date | None = None, after: datetime.date | None = None
+) -> list[AnnouncedMeeting]:
     """Meetings announced, dated ones by start then undated ones (two queries): events still
     announced, rounds scheduled or postponed, and every round's announced next-meeting window.
 
     A round's window is kept even once the meeting happened (the calendar records what was
     announced); ``headline`` picks the one still ahead. A meeting whose dates are before
     ``today`` (default: the local date) is marked ``overdue``; a window only while no later
-    round is on record.
+    round is on record. ``after``: only meetings starting after that day, or undated (the
+    headline's candidates), read without loading every round.
     """
     today = today or timezone.localdate()
     meetings = [
@@ -530,10 +547,21 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             place=str(e.place or e.location_text),
             overdue=e.is_overdue(today),
         )
-        for e in Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED)
+        for e in _starting_after(
+            Event.objects.select_related("place").filter(status=EventStatus.ANNOUNCED),
+            after,
+            "start_date",
+        )
     ]
-    rounds = list(Round.objects.select_related("place", "next_meeting_place"))
-    on_record = {r.number for r in rounds}
+    rounds = Round.objects.select_related("place", "next_meeting_place").annotate(
+        successor_on_record=Exists(Round.objects.filter(number=OuterRef("number") + 1))
+    )
+    if after is not None:
+        rounds = rounds.filter(
+            Q(status__in=PENDING_ROUND_STATUSES, start_date__gt=after)
+            | Q(status__in=PENDING_ROUND_STATUSES, start_date=None)
+            | Q(next_meeting_start__gt=after)
+        )
     for r in rounds:
         if r.status in PENDING_ROUND_STATUSES:
             meetings.append(
@@ -559,8 +587,8 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
                     url=r.get_absolute_url(),
                     place=str(r.next_meeting_place or ""),
                     window=True,
-                    superseded=r.number + 1 in on_record,
-                    overdue=r.number + 1 not in on_record
+                    superseded=r.successor_on_record,
+                    overdue=not r.successor_on_record
                     and meeting_overdue(
                         "announced", r.next_meeting_start, r.next_meeting_end, today
                     ),
@@ -582,7 +610,7 @@ def headline(*, today: datetime.date) -> Headline:
     latest_day = latest and (latest.end_date or latest.start_date)
     candidates = [
         m
-        for m in announced_meetings(today=today)
+        for m in announced_meetings(today=today, after=latest_day)
         if not m.superseded and (m.start is None or latest_day is None or m.start > latest_day)
     ]
     dated = [m for m in candidates if m.start is not None]

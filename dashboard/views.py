@@ -26,7 +26,7 @@ ARTICLES_PER_PAGE = 50
 ROUNDS_PER_PAGE = 50
 EVENTS_PER_PAGE = 100
 # Rows of each table under the home page's timeline (the latest rounds, the latest events).
-HOME_TABLE_ROWS = 100
+HOME_TABLE_ROWS = 50
 # Words in event detail keys shown in capitals ("un" -> "UN", "unsc_resolution" -> ...).
 ACRONYMS = {"un", "unsc", "unhcr", "icrc", "us", "uk", "eu", "hnc", "snc", "pyd", "sdf", "ypg"}
 
@@ -67,9 +67,10 @@ def _timeline_figure(
     """The timeline figure for ``params`` and the period ``start``..``end``, the latest rounds
     and events read for it (at most ``charts.DETAIL_MAX_POINTS + 1`` of each), and their counts
     per month when there are too many to draw one by one (else ``None``)."""
-    data = selectors.timeline(params, start=start, end=end, latest=charts.DETAIL_MAX_POINTS + 1)
+    most = charts.timeline.DETAIL_MAX_POINTS
+    data = selectors.timeline(params, start=start, end=end, latest=most + 1)
     counts = None
-    if charts.too_many_points(data):
+    if charts.too_many_points(data, max_points=most):
         counts = selectors.timeline_counts(params, start=start, end=end, zones=data.zones)
     query = params.urlencode()
     detail_url = reverse("dashboard:timeline-json") + (f"?{query}" if query else "")

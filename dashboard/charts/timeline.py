@@ -516,10 +516,11 @@ def timeline_counts_figure(
     )
 
 
-def too_many_points(data: Timeline, *, max_points: int = DETAIL_MAX_POINTS) -> bool:
+def too_many_points(data: Timeline, *, max_points: int | None = None) -> bool:
     """Whether ``data`` (read with at most ``max_points + 1`` rounds and as many events) holds
-    more rounds and events than the timeline draws one by one."""
-    return len(data.rounds) + len(data.events) > max_points
+    more rounds and events than the timeline draws one by one (``DETAIL_MAX_POINTS``)."""
+    limit = DETAIL_MAX_POINTS if max_points is None else max_points
+    return len(data.rounds) + len(data.events) > limit
 
 
 def timeline_points_figure(
