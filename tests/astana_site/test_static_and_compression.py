@@ -77,7 +77,7 @@ def test_hashed_static_files_are_served_compressed_and_cached_for_a_year(product
 def test_plotly_bundle_stays_under_a_megabyte():
     from django.contrib.staticfiles import finders
 
-    assert len(open(finders.find("vendor/plotly/plotly.min.js"), "rb").read()) <= 1_000_000
+    assert Path(finders.find("vendor/plotly/plotly.min.js")).stat().st_size <= 1_000_000
 
 
 def test_public_pages_are_gzipped(client):
