@@ -160,9 +160,7 @@ def test_timeline_past_the_threshold_loads_the_detail_of_the_period_zoomed_into(
     page.wait_for_function(
         "() => document.getElementById('timeline-chart').getAttribute('data-points') === 'detail'"
     )
-    names = page.evaluate(
-        "() => document.getElementById('timeline-chart').data.map((t) => t.name)"
-    )
+    names = page.evaluate("() => document.getElementById('timeline-chart').data.map((t) => t.name)")
     assert "Sochi congress" in names
     assert any(u.split("?")[0].endswith("/charts/timeline.json") for u in log.requests)
 
