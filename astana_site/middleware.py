@@ -13,6 +13,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.urls import is_valid_path, translate_url
 from django.utils import translation
@@ -40,6 +41,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path.startswith(RELAXED_PREFIXES):
             parts.replace = {**RELAXED_DIRECTIVES, **(parts.replace or {})}
         return parts
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Gzip for what anyone may read; never for a signed-in session or the admin.
+
+    BREACH recovers a secret from the compressed size of a page that holds it next to text the
+    attacker chooses. Public pages hold no secret (no CSRF token: their only forms are GET
+    searches and filters), so they are compressed; a request with a session cookie, and
+    anything under ``/admin/`` (CSRF tokens, the user's data), is sent uncompressed. Django's
+    own GZip adds random bytes per response on top (its "Heal the Breach" mitigation).
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith("/admin/") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return response
+        return super().process_response(request, response)
 
 
 # --- malformed requests ------------------------------------------------------------------------

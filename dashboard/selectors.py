@@ -7,20 +7,35 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    Case,
     Count,
+    Exists,
+    IntegerField,
     Max,
     Min,
+    OuterRef,
     Prefetch,
+    Q,
     QuerySet,
+    Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from astana_site.dates import date_span
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
-from rounds.choices import DelegationRole, EventKind, EventStatus, RoundStatus, ZoneStatus
+from rounds.choices import (
+    SOURCE_TIER_RANK,
+    DelegationRole,
+    EventKind,
+    EventStatus,
+    RoundStatus,
+    ZoneStatus,
+)
 from rounds.filtersets import DelegationFilterSet, EventFilterSet, RoundFilterSet
 from rounds.models import (
     Citation,
@@ -30,6 +45,7 @@ from rounds.models import (
     Round,
     Statement,
     Zone,
+    ZoneStatusChange,
 )
 from rounds.models.base import OVERDUE_LABEL, meeting_overdue
 from rounds.selectors import (
@@ -39,7 +55,13 @@ from rounds.selectors import (
     round_list,
     round_statement_text,
 )
-from rounds.translations import TRANSLATED_FIELDS, translation_columns, translations_of
+from rounds.translations import (
+    TRANSLATED_FIELDS,
+    TRANSLATION_LANGUAGES,
+    column,
+    translation_columns,
+    translations_of,
+)
 
 # Event kinds grouped into the timeline's lanes, top to bottom under the rounds.
 EVENT_LANES: list[tuple[str, tuple[str, ...]]] = [
@@ -67,6 +89,8 @@ def status_text(status: str) -> str:
 
 
 LANE_OF_KIND = {kind: lane for lane, kinds in EVENT_LANES for kind in kinds}
+# The timeline's top lane (``dashboard.charts.style.ROUNDS_LANE`` names it the same).
+ROUNDS_LANE = "Rounds"
 
 PROMINENT_KINDS = {EventKind.CONGRESS, EventKind.PREPARATORY_MEETING}
 
@@ -245,8 +269,9 @@ def filtered_rounds(params) -> QuerySet[Round]:
 
 
 def filtered_events(params) -> QuerySet[Event]:
-    """Events filtered by ``EventFilterSet`` (``year``, ``participant``, ``kind``, ...)."""
-    return EventFilterSet(params, queryset=event_list()).qs
+    """Events filtered by ``EventFilterSet`` (``year``, ``participant``, ``kind``, ...), with
+    their place, round and parent; the participants, which no page lists, are not fetched."""
+    return EventFilterSet(params, queryset=event_list().prefetch_related(None)).qs
 
 
 def filtered_articles(params):
@@ -344,35 +369,73 @@ def filter_choices() -> dict:
     }
 
 
-def _shown_status(meeting) -> str:
-    """A round's or event's status as a reader sees it, lower case: the recorded one, or
-    "overdue — not confirmed" once its dates have passed without a record of it being held."""
-    return gettext(OVERDUE_LABEL).lower() if meeting.is_overdue() else meeting.status
+def _status_seen(row: dict, today: datetime.date) -> str:
+    """A round's or event's status as a reader sees it (from its ``values()`` row), lower
+    case: the recorded one, or "overdue — not confirmed" once its dates have passed without a
+    record of it being held."""
+    overdue = meeting_overdue(row["status"], row["start_date"], row["end_date"], today)
+    return gettext(OVERDUE_LABEL).lower() if overdue else row["status"]
 
 
-def timeline(params=None) -> Timeline:
-    """Rounds, events and zone lifetimes for the dashboard timeline (four queries).
+def _row_translations(row: dict, label: str) -> dict[str, dict[str, str]]:
+    """``translations_of`` for a ``values()`` row of the model ``label`` (its translation
+    columns selected)."""
+    fields = TRANSLATED_FIELDS[label]
+    return {
+        lang: {f: row.get(column(f, lang)) or "" for f in fields} for lang in TRANSLATION_LANGUAGES
+    }
 
-    ``params``: the shared list filters (see ``filtered_rounds`` and ``filtered_events``).
+
+def zone_lifetimes() -> list[ZoneLifetime]:
+    """Each zone's status periods, for the timeline (two queries)."""
+    prefix = reverse("dashboard:zone-list")
+    return [
+        ZoneLifetime(
+            slug=z.slug,
+            short_name=z.short_name,
+            url=f"{prefix}{z.slug}/",
+            segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
+            translations=translations_of(z),
+        )
+        for z in Zone.objects.prefetch_related("status_changes")
+    ]
+
+
+def _in_range(queryset: QuerySet, start: datetime.date | None, end: datetime.date | None):
+    queryset = queryset.exclude(start_date=None)
+    if start:
+        queryset = queryset.filter(start_date__gte=start)
+    if end:
+        queryset = queryset.filter(start_date__lte=end)
+    return queryset
+
+
+def timeline(
+    params=None,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    latest: int | None = None,
+    zones: list[ZoneLifetime] | None = None,
+) -> Timeline:
+    """Rounds, events and zone lifetimes for the dashboard timeline (four queries; two when
+    ``zones`` are given, as read by ``timeline_counts``).
+
+    ``params``: the shared list filters (see ``filtered_rounds`` and ``filtered_events``);
+    ``start`` and ``end``: only rounds and events starting within these days (inclusive);
+    ``latest``: only the last ``latest`` rounds and events to start (still oldest first).
     """
     params = params if params is not None else {}
     filters = DashboardFilters.from_query(params)
-    rounds = [
-        TimelineRound(
-            number=r.number,
-            name=r.name,
-            city=r.city,
-            start=r.start_date,
-            end=r.end_date,
-            outcomes=list(r.outcomes or []),
-            url=r.get_absolute_url(),
-            status=_shown_status(r),
-            translations=translations_of(r),
-        )
-        for r in filtered_rounds(params)
+    # One reverse() per list, not per row: a page's address is the list's plus its key.
+    round_prefix = reverse("dashboard:round-list")
+    event_prefix = reverse("dashboard:event-list")
+    # Plain values, not model instances: a few hundred rows cost milliseconds, not a second.
+    round_rows = (
+        _in_range(filtered_rounds(params), start, end)
         .select_related(None)
         .prefetch_related(None)
-        .only(
+        .values(
             "number",
             "name",
             "city",
@@ -382,43 +445,152 @@ def timeline(params=None) -> Timeline:
             "status",
             *translation_columns(TRANSLATED_FIELDS["rounds.round"]),
         )
-        if r.start_date
+    )
+    event_rows = (
+        _in_range(filtered_events(params), start, end)
+        .select_related(None)
+        .values(
+            "slug",
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "status",
+            *translation_columns(TRANSLATED_FIELDS["rounds.event"]),
+        )
+    )
+    if latest is not None:
+        round_rows = list(round_rows.order_by("-start_date", "-number")[:latest])[::-1]
+        event_rows = list(event_rows.order_by("-start_date", "-slug")[:latest])[::-1]
+    today = timezone.localdate()
+    kind_labels = dict(EventKind.choices)
+    rounds = [
+        TimelineRound(
+            number=r["number"],
+            name=r["name"],
+            city=r["city"],
+            start=r["start_date"],
+            end=r["end_date"],
+            outcomes=list(r["outcomes"] or []),
+            url=f"{round_prefix}{r['number']}/",
+            status=_status_seen(r, today),
+            translations=_row_translations(r, "rounds.round"),
+        )
+        for r in round_rows
     ]
     events = [
         TimelineEvent(
-            slug=e.slug,
-            title=e.title,
-            kind=e.kind,
-            kind_label=e.get_kind_display(),
-            lane=LANE_OF_KIND.get(e.kind, "Background"),
-            start=e.start_date,
-            end=e.end_date,
-            status=_shown_status(e),
-            url=e.get_absolute_url(),
-            prominent=e.kind in PROMINENT_KINDS,
-            translations=translations_of(e),
+            slug=e["slug"],
+            title=e["title"],
+            kind=e["kind"],
+            kind_label=kind_labels.get(e["kind"], e["kind"]),
+            lane=LANE_OF_KIND.get(e["kind"], "Background"),
+            start=e["start_date"],
+            end=e["end_date"],
+            status=_status_seen(e, today),
+            url=f"{event_prefix}{e['slug']}/",
+            prominent=e["kind"] in PROMINENT_KINDS,
+            translations=_row_translations(e, "rounds.event"),
         )
-        for e in filtered_events(params).select_related(None).prefetch_related(None)
-        if e.start_date
+        for e in event_rows
     ]
-    zones = [
-        ZoneLifetime(
-            slug=z.slug,
-            short_name=z.short_name,
-            url=z.get_absolute_url(),
-            segments=_segments([(c.date, c.status) for c in z.status_changes.all()]),
-            translations=translations_of(z),
-        )
-        for z in Zone.objects.prefetch_related("status_changes")
-    ]
-    return Timeline(rounds=rounds, events=events, zones=zones, year=filters.year)
+    return Timeline(
+        rounds=rounds,
+        events=events,
+        zones=zone_lifetimes() if zones is None else zones,
+        year=filters.year,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineCounts:
+    """How many rounds and events the timeline would draw, per lane and month (the first of
+    the month), with the zones' lifetimes: what an aggregated timeline shows."""
+
+    months: dict[tuple[str, datetime.date], int]
+    zones: list[ZoneLifetime]
+    year: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.months.values())
+
+
+def timeline_counts(
+    params=None,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    zones: list[ZoneLifetime] | None = None,
+) -> TimelineCounts:
+    """Rounds and events per lane and month under the same filters and range as ``timeline``
+    (two queries grouped in the database however many rows there are; four without
+    ``zones``)."""
+    params = params if params is not None else {}
+    months: dict[tuple[str, datetime.date], int] = {}
+    rounds = _in_range(filtered_rounds(params), start, end)
+    events = _in_range(filtered_events(params), start, end)
+    # Counted distinct only where a filter joined other rows (a participant's delegations).
+    for row in (
+        rounds.select_related(None)
+        .prefetch_related(None)
+        .order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(n=Count("pk", distinct=rounds.query.distinct))
+    ):
+        months[(ROUNDS_LANE, row["month"])] = row["n"]
+    for row in (
+        events.select_related(None)
+        .order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("kind", "month")
+        .annotate(n=Count("pk", distinct=events.query.distinct))
+    ):
+        key = (LANE_OF_KIND.get(row["kind"], "Background"), row["month"])
+        months[key] = months.get(key, 0) + row["n"]
+    return TimelineCounts(
+        months=months,
+        zones=zone_lifetimes() if zones is None else zones,
+        year=DashboardFilters.from_query(params).year,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineVersion:
+    """What a cached timeline is valid for: ``token`` changes whenever anything the timeline
+    draws may have changed (a record added, edited or removed, or a new day, on which statuses
+    turn overdue); ``last_modified``: when a record it draws last changed."""
+
+    token: str
+    last_modified: datetime.datetime | None
+
+
+def timeline_version(*, today: datetime.date) -> TimelineVersion:
+    """The timeline's version on ``today`` (four small aggregate queries)."""
+    parts = [today.isoformat()]
+    stamps = []
+    for model in (Round, Event, Zone, ZoneStatusChange):
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("modified"))
+        parts.append(f"{agg['n']}:{agg['last'].isoformat() if agg['last'] else ''}")
+        if agg["last"]:
+            stamps.append(agg["last"])
+    return TimelineVersion(token="/".join(parts), last_modified=max(stamps, default=None))
 
 
 PENDING_ROUND_STATUSES = (RoundStatus.SCHEDULED, RoundStatus.POSTPONED)
 PENDING_EVENT_STATUSES = (EventStatus.ANNOUNCED, EventStatus.POSTPONED)
 
 
-def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedMeeting]:
+def _starting_after(queryset: QuerySet, after: datetime.date | None, field: str) -> QuerySet:
+    if after is None:
+        return queryset
+    return queryset.filter(Q(**{f"{field}__gt": after}) | Q(**{field: None}))
+
+
+def announced_meetings(
+    *, today: datetime.date | None = None, after: datetime.date | None = None
+) -> list[AnnouncedMeeting]:
     """Meetings announced, dated ones by start then undated ones (two queries): events still
     announced or postponed, rounds scheduled or postponed, and every round's announced
     next-meeting window.
@@ -426,7 +598,8 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
     A round's window is kept even once the meeting happened (the calendar records what was
     announced); ``headline`` picks the one still ahead. A meeting whose dates are before
     ``today`` (default: the local date) is marked ``overdue``; a window only while no later
-    round is on record.
+    round is on record. ``after``: only meetings starting after that day, or undated (the
+    headline's candidates), read without loading every round.
     """
     today = today or timezone.localdate()
     meetings = [
@@ -440,10 +613,21 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
             place=str(e.place or e.location_text),
             overdue=e.is_overdue(today),
         )
-        for e in Event.objects.select_related("place").filter(status__in=PENDING_EVENT_STATUSES)
+        for e in _starting_after(
+            Event.objects.select_related("place").filter(status__in=PENDING_EVENT_STATUSES),
+            after,
+            "start_date",
+        )
     ]
-    rounds = list(Round.objects.select_related("place", "next_meeting_place"))
-    on_record = {r.number for r in rounds}
+    rounds = Round.objects.select_related("place", "next_meeting_place").annotate(
+        successor_on_record=Exists(Round.objects.filter(number=OuterRef("number") + 1))
+    )
+    if after is not None:
+        rounds = rounds.filter(
+            Q(status__in=PENDING_ROUND_STATUSES, start_date__gt=after)
+            | Q(status__in=PENDING_ROUND_STATUSES, start_date=None)
+            | Q(next_meeting_start__gt=after)
+        )
     for r in rounds:
         if r.status in PENDING_ROUND_STATUSES:
             meetings.append(
@@ -471,8 +655,8 @@ def announced_meetings(*, today: datetime.date | None = None) -> list[AnnouncedM
                     url=r.get_absolute_url(),
                     place=str(r.next_meeting_place or ""),
                     window=True,
-                    superseded=r.number + 1 in on_record,
-                    overdue=r.number + 1 not in on_record
+                    superseded=r.successor_on_record,
+                    overdue=not r.successor_on_record
                     and meeting_overdue(
                         "announced", r.next_meeting_start, r.next_meeting_end, today
                     ),
@@ -494,7 +678,7 @@ def headline(*, today: datetime.date) -> Headline:
     latest_day = latest and (latest.end_date or latest.start_date)
     candidates = [
         m
-        for m in announced_meetings(today=today)
+        for m in announced_meetings(today=today, after=latest_day)
         if not m.superseded and (m.start is None or latest_day is None or m.start > latest_day)
     ]
     dated = [m for m in candidates if m.start is not None]
@@ -569,9 +753,88 @@ def feed_items(*, limit: int = 50) -> list:
     return sorted(items, key=lambda o: (o.created, o.pk), reverse=True)[:limit]
 
 
-def rounds_mentioning_articles(rnd: Round) -> list:
-    """Ingested articles cited as a source for the round (citations prefetched on ``rnd``)."""
-    return [c.article for c in rnd.citations.all() if c.article_id]
+# How much of a round's sources and cited articles its page lists; the rest is a link away
+# (the articles list filtered by the round, the citations API filtered by the round).
+ROUND_SOURCES_SHOWN = 50
+ROUND_ARTICLES_SHOWN = 20
+# An untitled article is labelled by its text's first line: this much of the text is read.
+ARTICLE_HEAD_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """The first rows of a longer list, and how many there are in all."""
+
+    items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def _with_article_labels(citations: QuerySet[Citation]) -> QuerySet[Citation]:
+    """Citations with the few columns of their article a page shows (address, title, date,
+    language) and the head of its text for a label: never the fetched document, the whole
+    text or the extraction, which are most of an article's bytes."""
+    return (
+        citations.select_related("article")
+        .defer(
+            "article__text",
+            "article__raw",
+            "article__fingerprint",
+            "article__extraction",
+            "article__error",
+        )
+        .annotate(article_head=Substr("article__text", 1, ARTICLE_HEAD_CHARS))
+    )
+
+
+def _labelled(citations) -> list[Citation]:
+    rows = list(citations)
+    for c in rows:
+        if c.article_id:
+            # The head stands in for the deferred text: ``Article.label`` reads its first line.
+            c.article.text = c.article_head
+    return rows
+
+
+@dataclass(frozen=True)
+class RoundCitations:
+    """What a round's page lists of its citations: the best sources and the newest articles."""
+
+    sources: Bounded
+    articles: Bounded
+
+
+def round_citations(
+    rnd: Round,
+    *,
+    sources: int = ROUND_SOURCES_SHOWN,
+    articles: int = ROUND_ARTICLES_SHOWN,
+) -> RoundCitations:
+    """The round's first ``sources`` sources, best tier first (primary, agency, press, other)
+    and then in the order recorded, and its first ``articles`` cited ingested articles, newest
+    first, with how many of each there are: three queries however many are cited."""
+    tier_rank = Case(
+        *(When(tier=tier, then=Value(rank)) for tier, rank in SOURCE_TIER_RANK.items()),
+        default=Value(len(SOURCE_TIER_RANK)),
+        output_field=IntegerField(),
+    )
+    cited = Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Round), object_id=rnd.pk
+    )
+    totals = cited.aggregate(
+        sources=Count("pk"), articles=Count("pk", filter=Q(article__isnull=False))
+    )
+    best = _with_article_labels(cited).order_by(tier_rank, "pk")[:sources]
+    newest = _with_article_labels(cited.filter(article__isnull=False)).order_by(
+        Coalesce("article__published", Value(datetime.date.min)).desc(), "-article_id"
+    )[:articles]
+    return RoundCitations(
+        sources=Bounded(items=_labelled(best), total=totals["sources"]),
+        articles=Bounded(items=[c.article for c in _labelled(newest)], total=totals["articles"]),
+    )
 
 
 def round_comparison_gap(rnd: Round, previous: Round | None) -> str:

@@ -7,6 +7,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", cached_page(views.home), name="home"),
+    path("charts/timeline.json", views.timeline_json_view, name="timeline-json"),
     path("rounds/", cached_page(views.round_list_view), name="round-list"),
     path("rounds/<int:number>/", cached_page(views.round_detail_view), name="round-detail"),
     path("statements/<int:pk>/", cached_page(views.statement_detail_view), name="statement-detail"),

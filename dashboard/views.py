@@ -5,26 +5,45 @@ Every page shows its content as HTML; charts are figure JSON (``json_script``) t
 """
 
 import datetime
+import hashlib
 
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.generic import RedirectView
 
 from dashboard import charts, diffs, search, selectors
 from rounds import selectors as rounds_selectors
 from rounds.models.zones import zone_status_on
 
+# Rows per page of the HTML lists: enough to scan, bounded however many records there are.
 ARTICLES_PER_PAGE = 50
+ROUNDS_PER_PAGE = 50
+EVENTS_PER_PAGE = 100
+# Rows of each table under the home page's timeline (the latest rounds, the latest events).
+HOME_TABLE_ROWS = 50
 # Words in event detail keys shown in capitals ("un" -> "UN", "unsc_resolution" -> ...).
 ACRONYMS = {"un", "unsc", "unhcr", "icrc", "us", "uk", "eu", "hnc", "snc", "pyd", "sdf", "ypg"}
 
 
 def _today() -> datetime.date:
     return timezone.localdate()
+
+
+def _page(request, items, per_page: int):
+    """The page ``?page=N`` of ``items``; 404 for a number that is not a page of the list
+    (malformed, zero, or past the last page), as Django's ``ListView`` does: a URL never
+    shows other rows than the ones it names."""
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error
 
 
 def _filter_context(request, filters: selectors.DashboardFilters) -> dict:
@@ -35,28 +54,104 @@ def _filter_context(request, filters: selectors.DashboardFilters) -> dict:
     }
 
 
+def _timeline_params(request):
+    """The shared filters of a timeline request: its query without the period and page."""
+    params = request.GET.copy()
+    for name in ("from", "to", "page"):
+        params.pop(name, None)
+    return params
+
+
+def _timeline_figure(
+    params, *, start=None, end=None
+) -> tuple[dict, selectors.Timeline, selectors.TimelineCounts | None]:
+    """The timeline figure for ``params`` and the period ``start``..``end``, the latest rounds
+    and events read for it (at most ``charts.DETAIL_MAX_POINTS + 1`` of each), and their counts
+    per month when there are too many to draw one by one (else ``None``)."""
+    most = charts.timeline.DETAIL_MAX_POINTS
+    data = selectors.timeline(params, start=start, end=end, latest=most + 1)
+    counts = None
+    if charts.too_many_points(data, max_points=most):
+        counts = selectors.timeline_counts(params, start=start, end=end, zones=data.zones)
+    query = params.urlencode()
+    detail_url = reverse("dashboard:timeline-json") + (f"?{query}" if query else "")
+    figure = charts.timeline_points_figure(
+        data, counts, start=start, end=end, today=_today(), detail={"url": detail_url}
+    )
+    return figure, data, counts
+
+
 def home(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
-    data = selectors.timeline(request.GET)
+    params = _timeline_params(request)
+    figure, data, counts = _timeline_figure(params)
+    if counts is None:
+        round_total, event_total = len(data.rounds), len(data.events)
+    else:
+        round_total = sum(n for (lane, _), n in counts.months.items() if lane == charts.ROUNDS_LANE)
+        event_total = counts.total - round_total
     return render(
         request,
         "dashboard/home.html",
         {
             "headline": selectors.headline(today=_today()),
             "timeline": data,
-            "figure": {"figure": charts.timeline_figure(data, today=_today())},
+            # The tables under the chart: the latest rounds and events (all of them at today's
+            # size), the full lists one link away with the same filters.
+            "rounds": data.rounds[-HOME_TABLE_ROWS:],
+            "events": sorted(data.events, key=lambda e: (e.start, e.slug))[-HOME_TABLE_ROWS:],
+            "round_total": round_total,
+            "event_total": event_total,
+            "figure": {"figure": figure},
             "lanes": selectors.EVENT_LANES,
             **_filter_context(request, filters),
         },
     )
 
 
+def _day_param(request, name: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(request.GET.get(name, "")[:10])
+    except ValueError:
+        return None
+
+
+def timeline_json_view(request):
+    """``/charts/timeline.json?from=&to=&<filters>``: the timeline figure for the period the
+    reader zoomed into (a point each, or counts per period past the threshold), for
+    ``charts.js``. Conditional: the same request on unchanged records is answered 304."""
+    start, end = _day_param(request, "from"), _day_param(request, "to")
+    params = _timeline_params(request)
+    version = selectors.timeline_version(today=_today())
+    key = "|".join([version.token, get_language(), params.urlencode(), str(start), str(end)])
+    etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    last_modified = version.last_modified.timestamp() if version.last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        figure, _data, counts = _timeline_figure(params, start=start, end=end)
+        response = JsonResponse(
+            {
+                "mode": "detail" if counts is None else "aggregate",
+                "from": start and start.isoformat(),
+                "to": end and end.isoformat(),
+                "figure": figure,
+            }
+        )
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Stored, but asked again each time: a repeat costs a 304 until a record changes.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
 def round_list_view(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
+    page = _page(request, selectors.filtered_rounds(request.GET), ROUNDS_PER_PAGE)
     return render(
         request,
         "dashboard/round_list.html",
-        {"rounds": selectors.filtered_rounds(request.GET), **_filter_context(request, filters)},
+        {"page": page, "rounds": page.object_list, **_filter_context(request, filters)},
     )
 
 
@@ -100,10 +195,7 @@ def round_detail_view(request, number: int):
             "comparison": comparison,
             "no_comparison": no_comparison,
             "announced_place": _announced_place(rnd),
-            "articles": [
-                {"url": a.public_url, "label": article_label(a), "published": a.published}
-                for a in selectors.rounds_mentioning_articles(rnd)
-            ],
+            "cited": selectors.round_citations(rnd),
         },
     )
 
@@ -145,10 +237,11 @@ def statement_detail_view(request, pk: int):
 
 def event_list_view(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
+    page = _page(request, selectors.filtered_events(request.GET), EVENTS_PER_PAGE)
     return render(
         request,
         "dashboard/event_list.html",
-        {"events": selectors.filtered_events(request.GET), **_filter_context(request, filters)},
+        {"page": page, "events": page.object_list, **_filter_context(request, filters)},
     )
 
 
@@ -281,8 +374,7 @@ ARTICLE_LANGUAGES = [
 
 
 def article_list_view(request):
-    articles = selectors.filtered_articles(request.GET)
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(request, selectors.filtered_articles(request.GET), ARTICLES_PER_PAGE)
     rounds = selectors.rounds_by_pk(
         c.object_id for a in page.object_list for c in a.round_citations
     )
@@ -297,18 +389,10 @@ def article_list_view(request):
         }
         for a in page.object_list
     ]
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "dashboard/article_list.html",
-        {
-            "page": page,
-            "rows": rows,
-            "params": request.GET,
-            "query": query.urlencode(),
-            "languages": ARTICLE_LANGUAGES,
-        },
+        {"page": page, "rows": rows, "params": request.GET, "languages": ARTICLE_LANGUAGES},
     )
 
 

@@ -44,6 +44,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "astana_site.middleware.MalformedRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which sends static files precompressed; above whatever reads the body.
+    "astana_site.middleware.PublicGZipMiddleware",
+    # After GZip: the ETag is that of the uncompressed page; a repeat GET of an unchanged page
+    # is answered 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (which may redirect to a prefixed path).
     "astana_site.middleware.LanguageMiddleware",

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CELERY_TASK_ALWAYS_EAGER, DATABASES, TASKS_IN_PROCESS, env
+from .base import CELERY_TASK_ALWAYS_EAGER, DATABASES, STORAGES, TASKS_IN_PROCESS, env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
@@ -34,3 +34,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Static files under hashed names (``plotly.min.3f2a….js``), with gzip and brotli copies made
+# by collectstatic: WhiteNoise serves the smallest the browser accepts and marks hashed names
+# immutable for a year, so a repeat visit downloads none of them.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

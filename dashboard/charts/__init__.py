@@ -24,8 +24,16 @@ from dashboard.charts.style import (
     STATUS_LABELS,
 )
 from dashboard.charts.timeline import (
+    DETAIL_MAX_POINTS,
+    aggregate_counts,
+    aggregate_period,
     compact_variant,
+    period_bounds,
+    period_label,
+    timeline_counts_figure,
     timeline_figure,
+    timeline_points_figure,
+    too_many_points,
 )
 from dashboard.charts.zones import (
     map_steps,
@@ -37,6 +45,7 @@ from dashboard.charts.zones import (
 
 __all__ = [
     "COMPACT_MAX_WIDTH",
+    "DETAIL_MAX_POINTS",
     "CONGRESS_COLOUR",
     "FONT",
     "FONT_SIZE",
@@ -52,10 +61,17 @@ __all__ = [
     "SHORT_LANES",
     "STATUS_COLOURS",
     "STATUS_LABELS",
+    "aggregate_counts",
+    "aggregate_period",
     "compact_variant",
     "map_steps",
+    "period_bounds",
+    "period_label",
     "step_index",
+    "timeline_counts_figure",
     "timeline_figure",
+    "timeline_points_figure",
+    "too_many_points",
     "zone_colour",
     "zone_status_label",
     "zones_map_figure",

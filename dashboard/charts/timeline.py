@@ -25,11 +25,23 @@ from dashboard.charts.style import (
 from dashboard.selectors import (
     EVENT_LANES,
     Timeline,
+    TimelineCounts,
     TimelineEvent,
     TimelineRound,
+    ZoneLifetime,
     date_span,
     status_text,
 )
+
+# Past this many rounds and events in the period shown, the timeline draws how many there are
+# per lane and period instead of a point each (a reader's screen shows a few hundred points;
+# the figure JSON of every point at 100 times today's data is megabytes). The detail loads for
+# the period the reader zooms into.
+DETAIL_MAX_POINTS = 400
+# An aggregated lane has at most this many points: the finest of month, quarter and year that
+# keeps within it is chosen.
+MAX_PERIODS = 60
+PERIODS = ("month", "quarter", "year")
 
 
 def _hover_lines(lines: Iterable[str], *, limit: int = 3, width: int = 90) -> str:
@@ -234,6 +246,7 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
     for event in sorted(data.events, key=lambda e: (e.start, e.slug)):
         by_lane.setdefault(event.lane, []).append(event)
     annotations: list[dict] = []
+    labelled: set[str] = set()
     shapes: list[dict] = []
     for lane, _kinds in EVENT_LANES:
         events = by_lane.get(lane)
@@ -242,7 +255,9 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
         lanes.append(lane)
         traces.append(_event_trace(lane, events, prominent=lane == EVENT_LANES[0][0]))
         for e in events:
-            if e.kind in LABELLED_KINDS:
+            # Each labelled kind once (its first event): labels would pile up otherwise.
+            if e.kind in LABELLED_KINDS and e.kind not in labelled:
+                labelled.add(e.kind)
                 label, ax, ay = LABELLED_KINDS[e.kind]
                 annotations.append(
                     {
@@ -276,8 +291,25 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 }
             )
 
+    zone_traces, zone_lanes = _zone_traces(data.zones, today=today)
+    traces.extend(zone_traces)
+    lanes.extend(zone_lanes)
+    return _figure(
+        traces,
+        lanes=lanes,
+        annotations=annotations,
+        shapes=shapes,
+        year=data.year,
+        round_trace=0 if data.rounds else None,
+    )
+
+
+def _zone_traces(zones: Sequence[ZoneLifetime], *, today: datetime.date):
+    """One line per status period of each zone, and the zones' lanes."""
+    traces: list[dict] = []
+    lanes: list[str] = []
     shown_status: set[str] = set()
-    for zone in data.zones:
+    for zone in zones:
         lane = _zone_lane(zone.short_name)
         lanes.append(lane)
         for seg in zone.segments:
@@ -304,15 +336,27 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
                 }
             )
             shown_status.add(seg.status)
+    return traces, lanes
 
+
+def _figure(
+    traces: list[dict],
+    *,
+    lanes: list[str],
+    annotations: list[dict],
+    shapes: list[dict],
+    year: int | None,
+    round_trace: int | None,
+    detail: dict | None = None,
+) -> dict:
     xaxis: dict = {
         "type": "date",
         "showgrid": True,
         "gridcolor": "#e3e7eb",
         "rangeslider": {"visible": True, "thickness": 0.07, "bgcolor": "#f6f8fa"},
     }
-    if data.year:
-        xaxis["range"] = [f"{data.year}-01-01", f"{data.year}-12-31"]
+    if year:
+        xaxis["range"] = [f"{year}-01-01", f"{year}-12-31"]
     extent = _extent(traces)
     return {
         "data": traces,
@@ -354,10 +398,168 @@ def timeline_figure(data: Timeline, *, today: datetime.date | None = None) -> di
             "meta": {
                 "range": range_controls(extent),
                 "compact": compact_variant(
-                    lanes=lanes,
-                    annotations=len(annotations),
-                    round_trace=0 if data.rounds else None,
+                    lanes=lanes, annotations=len(annotations), round_trace=round_trace
                 ),
+                **({"detail": detail} if detail else {}),
             },
         },
     }
+
+
+def months_between(start: datetime.date, end: datetime.date) -> int:
+    """Calendar months from ``start``'s to ``end``'s, both included."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def aggregate_period(
+    start: datetime.date, end: datetime.date, *, max_periods: int = MAX_PERIODS
+) -> str:
+    """The finest of ``PERIODS`` that splits ``start``..``end`` into at most ``max_periods``
+    (a year when even years are more)."""
+    months = months_between(start, end)
+    for period, length in (("month", 1), ("quarter", 3)):
+        if -(-months // length) <= max_periods:
+            return period
+    return "year"
+
+
+def period_bounds(day: datetime.date, period: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the month, quarter or year ``day`` falls in."""
+    if period == "year":
+        return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31)
+    first_month = day.month if period == "month" else 3 * ((day.month - 1) // 3) + 1
+    first = datetime.date(day.year, first_month, 1)
+    months = 1 if period == "month" else 3
+    after = datetime.date(
+        first.year + (first.month - 1 + months) // 12, (first.month - 1 + months) % 12 + 1, 1
+    )
+    return first, after - datetime.timedelta(days=1)
+
+
+def period_label(day: datetime.date, period: str) -> str:
+    """ "Mar 2019", "Q1 2019" or "2019"."""
+    if period == "year":
+        return str(day.year)
+    if period == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    return day.strftime("%b %Y")
+
+
+def aggregate_counts(
+    months: dict[tuple[str, datetime.date], int], period: str
+) -> dict[tuple[str, datetime.date], int]:
+    """Monthly counts per lane summed per ``period`` (keyed by the period's first day)."""
+    totals: dict[tuple[str, datetime.date], int] = {}
+    for (lane, month), n in months.items():
+        key = (lane, period_bounds(month, period)[0])
+        totals[key] = totals.get(key, 0) + n
+    return totals
+
+
+def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str, *, most: int):
+    """One marker per period with anything in ``lane``, its area growing with the count."""
+    colour = ROUND_COLOUR if lane == ROUNDS_LANE else LANE_COLOURS.get(lane, "#555555")
+    noun = "round" if lane == ROUNDS_LANE else "event"
+    x, sizes, customdata = [], [], []
+    for first, n in points:
+        _, last = period_bounds(first, period)
+        x.append(_iso(first + (last - first) / 2))
+        sizes.append(round(8 + 22 * (n / most) ** 0.5, 1))
+        # customdata[0] is a page address for single points; "" here, and the period's first
+        # and last day (customdata[4], [5]), which charts.js zooms to when the point is chosen.
+        customdata.append(
+            ["", f"{n} {noun}{'s' if n != 1 else ''}", period_label(first, period), escape(lane)]
+            + [_iso(first), _iso(last)]
+        )
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": lane,
+        "x": x,
+        "y": [lane] * len(x),
+        "marker": {
+            "size": sizes,
+            "symbol": "circle" if lane == ROUNDS_LANE else "diamond",
+            "color": colour,
+            "opacity": 0.85,
+            "line": {"color": "#ffffff", "width": 1},
+        },
+        "customdata": customdata,
+        "hovertemplate": (
+            "<b>%{customdata[1]}</b> · %{customdata[3]}<br>%{customdata[2]}"
+            "<br>Select or zoom in to see each one<extra></extra>"
+        ),
+        "showlegend": False,
+    }
+
+
+def timeline_counts_figure(
+    counts: TimelineCounts,
+    *,
+    period: str,
+    today: datetime.date | None = None,
+    detail: dict | None = None,
+) -> dict:
+    """The timeline with rounds and events counted per lane and ``period`` (see
+    ``aggregate_period``) instead of a point each; zones as in ``timeline_figure``.
+
+    ``detail`` goes to ``layout.meta.detail`` for ``charts.js``: ``{"url": ...}``, the JSON
+    endpoint it asks for the points of the period the reader zooms into.
+    """
+    today = today or datetime.date.today()
+    totals = aggregate_counts(counts.months, period)
+    most = max(totals.values(), default=1)
+    traces: list[dict] = []
+    lanes = [ROUNDS_LANE]
+    for lane in [ROUNDS_LANE, *(name for name, _kinds in EVENT_LANES)]:
+        points = sorted((first, n) for (name, first), n in totals.items() if name == lane)
+        if not points:
+            continue
+        if lane != ROUNDS_LANE:
+            lanes.append(lane)
+        traces.append(_count_trace(lane, points, period, most=most))
+    zone_traces, zone_lanes = _zone_traces(counts.zones, today=today)
+    traces.extend(zone_traces)
+    lanes.extend(zone_lanes)
+    return _figure(
+        traces,
+        lanes=lanes,
+        annotations=[],
+        shapes=[],
+        year=counts.year,
+        round_trace=None,
+        detail={"period": period, **(detail or {})},
+    )
+
+
+def too_many_points(data: Timeline, *, max_points: int | None = None) -> bool:
+    """Whether ``data`` (read with at most ``max_points + 1`` rounds and as many events) holds
+    more rounds and events than the timeline draws one by one (``DETAIL_MAX_POINTS``)."""
+    limit = DETAIL_MAX_POINTS if max_points is None else max_points
+    return len(data.rounds) + len(data.events) > limit
+
+
+def timeline_points_figure(
+    data: Timeline,
+    counts: TimelineCounts | None,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    today: datetime.date | None = None,
+    detail: dict | None = None,
+) -> dict:
+    """A point per round and event (``data``) when there are few enough (``too_many_points``),
+    else their ``counts`` per lane and period for ``start``..``end`` (the whole span of the
+    counts when not given). ``detail`` goes to ``layout.meta.detail`` (see
+    ``timeline_counts_figure``), with ``period`` ``None`` when the points are drawn."""
+    if counts is None:
+        figure = timeline_figure(data, today=today)
+        figure["layout"]["meta"]["detail"] = {"period": None, **(detail or {})}
+        return figure
+    months = [month for _lane, month in counts.months] or [today or datetime.date.today()]
+    return timeline_counts_figure(
+        counts,
+        period=aggregate_period(start or min(months), end or max(months)),
+        today=today,
+        detail=detail,
+    )

@@ -10,7 +10,6 @@ from django.db.models import (
 
 from rounds.choices import StatementKind
 from rounds.models import (
-    Citation,
     Delegation,
     Event,
     Round,
@@ -31,14 +30,15 @@ def round_list() -> QuerySet[Round]:
 
 
 def round_page_queryset() -> QuerySet[Round]:
-    """A round with everything its page shows, cited articles included (fixed query count)."""
+    """A round with the delegations, documents and events its page shows (fixed query count).
+    Its citations, which can run to thousands, are read a bounded page at a time by the
+    dashboard's ``round_sources`` and ``round_articles``."""
     return round_list().prefetch_related(
         Prefetch(
             "statements",
             queryset=Statement.objects.prefetch_related("issuers").order_by("date", "slug"),
         ),
         Prefetch("events", queryset=Event.objects.select_related("place")),
-        Prefetch("citations", queryset=Citation.objects.select_related("article")),
     )
 
 

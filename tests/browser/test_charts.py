@@ -139,3 +139,35 @@ def test_without_javascript_a_chart_page_points_to_its_tables(browser, site, pat
     assert not page.locator("[data-chart-block]").is_visible()
     assert page.locator("table").first.is_visible()
     context.close()
+
+
+def test_timeline_past_the_threshold_loads_the_detail_of_the_period_zoomed_into(
+    page_and_log, site, monkeypatch
+):
+    import dashboard.charts.timeline as timeline_charts
+
+    monkeypatch.setattr(timeline_charts, "DETAIL_MAX_POINTS", 10)
+    page, log = page_and_log
+    page.goto(site + "/")
+    _wait_for_charts(page)
+    chart = page.locator("#timeline-chart")
+    assert chart.get_attribute("data-points") == "aggregate"
+
+    page.evaluate(
+        "() => Plotly.relayout(document.getElementById('timeline-chart'),"
+        " {'xaxis.range': ['2018-01-01', '2018-03-31']})"
+    )
+    page.wait_for_function(
+        "() => document.getElementById('timeline-chart').getAttribute('data-points') === 'detail'"
+    )
+    names = page.evaluate("() => document.getElementById('timeline-chart').data.map((t) => t.name)")
+    assert "Sochi congress" in names
+    assert any(u.split("?")[0].endswith("/charts/timeline.json") for u in log.requests)
+
+    _tab_to(page, "All")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.getElementById('timeline-chart').getAttribute('data-points')"
+        " === 'aggregate'"
+    )
+    log.assert_clean()

@@ -10,7 +10,11 @@
    points to the tables instead).
    The page's language comes from <script id="chart-locale" type="application/json"> (see
    dashboard/templatetags/chart_locale.py): plotly.js's locale (its own file, loaded before this
-   one), the mode bar's words and the month names. */
+   one), the mode bar's words and the month names.
+   A figure with layout.meta.detail.period drawn counts per period, not points: when the reader
+   zooms, the points of the period shown are fetched from meta.detail.url (?from=&to=, a JSON
+   {mode, figure}) and replace the data; choosing a count zooms to its period (customdata[4..5]).
+   data-points tells what is drawn: "aggregate" or "detail". */
 (function () {
   "use strict";
 
@@ -221,6 +225,70 @@
     });
   }
 
+  // Loads the points (or finer counts) of the period shown when the figure drew counts.
+  function wireDetail(gd) {
+    var detail = (gd.layout.meta || {}).detail;
+    if (!detail || !detail.url) { return; }
+    gd.setAttribute("data-points", detail.period ? "aggregate" : "detail");
+    if (!detail.period) { return; }  // every point is drawn already
+    var overview = gd.data;
+    var pending = null;
+    var controller = null;
+    var shown = "";
+
+    function day(x) { return String(x).slice(0, 10); }
+
+    function load(range) {
+      var key = range ? range.map(day).join("/") : "";
+      if (key === shown) { return; }
+      shown = key;
+      if (controller) { controller.abort(); }
+      if (!range) {
+        gd.setAttribute("data-points", "aggregate");
+        Plotly.react(gd, overview, gd.layout);
+        return;
+      }
+      controller = window.AbortController ? new AbortController() : null;
+      var url = detail.url + (detail.url.indexOf("?") < 0 ? "?" : "&") +
+        "from=" + encodeURIComponent(day(range[0])) + "&to=" + encodeURIComponent(day(range[1]));
+      gd.setAttribute("data-loading", "true");
+      fetch(url, { headers: { Accept: "application/json" }, signal: controller ? controller.signal : undefined })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("timeline " + response.status); }
+          return response.json();
+        })
+        .then(function (payload) {
+          gd.setAttribute("data-points", payload.mode);
+          return Plotly.react(gd, payload.figure.data, gd.layout);
+        })
+        .catch(function (error) {
+          if (error && error.name === "AbortError") { return; }
+          shown = "";  // try again on the next zoom
+          if (window.console) { console.warn("Could not load the timeline's detail:", error.message); }
+        })
+        .then(function () { gd.removeAttribute("data-loading"); });
+    }
+
+    gd.on("plotly_relayout", function (update) {
+      update = update || {};
+      var keys = Object.keys(update);
+      if (!keys.some(function (k) { return k.indexOf("xaxis.") === 0; })) { return; }
+      if (pending) { window.clearTimeout(pending); }
+      pending = window.setTimeout(function () {
+        pending = null;
+        var full = gd._fullLayout.xaxis;
+        load(update["xaxis.autorange"] || full.autorange ? null : full.range);
+      }, 250);
+    });
+    gd.on("plotly_click", function (event) {
+      var point = event && event.points && event.points[0];
+      var data = point && point.customdata;
+      if (Array.isArray(data) && data[0] === "" && data[4] && data[5]) {
+        Plotly.relayout(gd, { "xaxis.range": [data[4], data[5]] });
+      }
+    });
+  }
+
   function render(el) {
     var source = document.getElementById(el.getAttribute("data-chart"));
     if (!source || !window.Plotly) { return; }
@@ -240,6 +308,7 @@
       });
       if (payload.steps) { wireSlider(gd, payload); }
       wireRange(gd, zoomed);
+      wireDetail(gd);
       watchWidth(gd);
       return fitWidth(gd);
     }).then(function () {
