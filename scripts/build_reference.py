@@ -545,12 +545,30 @@ def citation(url: str, established: dict) -> dict:
     }
 
 
-def sources_of(record: dict, urls: list[str], established: dict, dropped: list) -> list[dict]:
-    """A record's sources, best tier first. A source of the "other" tier is dropped where a
-    better one supports the record; where it is the only support it stays and the record says
-    so (``uncertain`` with a note)."""
+# A section, category or tag page of a site lists articles; it is not one, so it has no
+# publication date and supports no fact on its own (e.g. timesca.com/category/features/).
+INDEX_PAGE = re.compile(r"^https?://[^/]+/(?:[^/]+/)*(?:category|categories|tag|tags)/[^/]+/?$")
+
+
+def is_index_page(url: str) -> bool:
+    """Whether the URL is a site's section, category or tag page rather than an article."""
+    return bool(INDEX_PAGE.match(url))
+
+
+def sources_of(
+    record: dict, urls: list[str], established: dict, dropped: list, indexes: list
+) -> list[dict]:
+    """A record's sources, best tier first. A section or tag page is dropped where the record
+    has another source. A source of the "other" tier is dropped where a better one supports
+    the record; where it is the only support it stays and the record says so (``uncertain``
+    with a note)."""
+    urls = list(dict.fromkeys(urls))
+    articles = [u for u in urls if not is_index_page(u)]
+    if articles and len(articles) < len(urls):
+        indexes.extend(u for u in urls if is_index_page(u))
+        urls = articles
     cited = sorted(
-        (citation(u, established) for u in dict.fromkeys(urls)),
+        (citation(u, established) for u in urls),
         key=lambda c: TIER_RANK[c["tier"]],
     )
     better = [c for c in cited if c["tier"] != "other"]
@@ -752,8 +770,9 @@ def main(shared: Path) -> None:
     events, zones = build_events(facts), build_zones(facts, polygons)
     established = json.loads(CITATIONS.read_text())["citations"] if CITATIONS.exists() else {}
     dropped: list[str] = []
+    indexes: list[str] = []
     for record in rounds + statements + events + zones:
-        record["sources"] = sources_of(record, record["sources"], established, dropped)
+        record["sources"] = sources_of(record, record["sources"], established, dropped, indexes)
     data = {
         "meta": {
             "title": "Astana process reference dataset",
@@ -809,6 +828,7 @@ def main(shared: Path) -> None:
     for name in ("outlet", "published", "title", "quote"):
         print(f"{sum(1 for c in cited if c[name])} of {len(cited)} citations have {name}")
     print(f"{len(dropped)} citations of the other tier dropped where a better source exists")
+    print(f"{len(indexes)} citations of a section or tag page dropped where the record has another")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ tier stay only where they are a record's sole support, flagged; the loader keeps
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,12 @@ def test_a_source_an_analyst_changed_is_not_withdrawn(tmp_path, analyst):
     report = reference_load(path=_data_without(citation.url, tmp_path))
     assert not report.removed
     assert rnd.citations.get(url=citation.url).quote == "A sentence the analyst checked."
+
+
+def test_no_record_cites_a_section_or_tag_page_beside_an_article():
+    # a site's category or tag page lists articles; it has no date and supports no fact,
+    # so the build drops it wherever the record has another source (DATA.md)
+    index_page = re.compile(r"^https?://[^/]+/(?:[^/]+/)*(?:category|categories|tag|tags)/[^/]+/?$")
+    for _, record, source in _citations():
+        if len(record["sources"]) > 1:
+            assert not index_page.match(source["url"]), source["url"]
