@@ -22,6 +22,7 @@ from ingest.search import (
     article_search_page,
     headlines,
     parse_query,
+    search_session,
 )
 from rounds import search as curated
 from rounds.models import Delegation, Event, Round, Statement
@@ -192,9 +193,12 @@ def search(*, query: str, kind: str = "", page: int = 1) -> SearchResults:
         return results
     page = max(1, page) if kind else 1
     try:
-        results.sections = [
-            _section(key, label, parsed, page) for key, label in KINDS if not kind or key == kind
-        ]
+        with search_session():  # one statement_timeout for the page's queries
+            results.sections = [
+                _section(key, label, parsed, page)
+                for key, label in KINDS
+                if not kind or key == kind
+            ]
     except SearchTimeout:
         results.sections, results.timed_out = [], True
     return results

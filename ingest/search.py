@@ -27,14 +27,17 @@ found in every article costs the same as a rare one.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
 
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from astana_site.exceptions import TrackerError
 from ingest.understanding._text import fold
@@ -78,6 +81,12 @@ def fold_text(text: str) -> str:
         if not unicodedata.combining(ch) and ch != "\u0640"  # tatweel
     )
     return unicodedata.normalize("NFC", stripped).replace(_SHORT_Y, "й")
+
+
+def _pg_text(text: str) -> str:
+    """Folded text for PostgreSQL's parser, slashes as spaces: it would read
+    "detainees/abductees" as one file-path token and never match "detainees"."""
+    return fold_text(text).replace("/", " ")
 
 
 def words(text: str) -> list[str]:
@@ -231,7 +240,7 @@ class SearchIndex:
                             *[
                                 v
                                 for w in WEIGHTS
-                                for v in (config_for(d.language), fold_text(d.weighted(w)))
+                                for v in (config_for(d.language), _pg_text(d.weighted(w)))
                             ],
                         )
                         for d in documents
@@ -339,21 +348,41 @@ class SearchIndex:
         return [Match(object_id, -score) for object_id, score in rows]
 
 
-def _pg_run(sql: str, params: list) -> list[tuple]:
-    """Run a search query under ``statement_timeout``; raise ``SearchTimeout`` when cancelled."""
+_session = threading.local()
+
+
+@contextmanager
+def search_session():
+    """One transaction under ``statement_timeout`` for every search query run inside it (a
+    page's four sections and their excerpts): the limit is set once, not per query. Raises
+    ``SearchTimeout`` when a query is cancelled. Nothing happens on SQLite."""
+    if connection.vendor != "postgresql" or getattr(_session, "active", False):
+        yield
+        return
     from django.db.utils import OperationalError
 
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            _session.active = True
+            try:
+                yield
+            finally:
+                _session.active = False
     except OperationalError as error:
         if "statement timeout" in str(error):
             raise SearchTimeout(
-                "The search took too long and was stopped; try more specific words."
+                gettext("The search took too long and was stopped; try more specific words.")
             ) from error
         raise
+
+
+def _pg_run(sql: str, params: list) -> list[tuple]:
+    """Run a search query under ``statement_timeout`` (in the current ``search_session``, or
+    one of its own); raise ``SearchTimeout`` when cancelled."""
+    with search_session(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def pg_tsquery(parsed: ParsedQuery) -> tuple[str, list[str]]:

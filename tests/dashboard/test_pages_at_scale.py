@@ -135,12 +135,12 @@ def test_round_page_lists_a_bounded_page_of_articles_and_sources(client):
 
     html = _html(client, "/rounds/8/")
 
-    articles = html.split("Ingested articles that mention it")[1].split("<h2>Sources</h2>")[0]
+    articles = html.split("Ingested articles that mention it")[1].split('<h2 id="sources">')[0]
     assert articles.count("<li>") == selectors.ROUND_ARTICLES_SHOWN
     # Newest first, an untitled one labelled by its text's first line.
     assert "First line of untitled report 54" in articles
     assert f'href="/articles/?round=8">All {selectors.ROUND_SOURCES_SHOWN + 5} articles' in articles
-    sources = html.split("<h2>Sources</h2>")[1]
+    sources = html.split('<h2 id="sources">Sources</h2>')[1]
     assert sources.split("</ul>")[0].count("<li>") == selectors.ROUND_SOURCES_SHOWN
     assert f"{total - selectors.ROUND_SOURCES_SHOWN} more of {total} sources" in sources
     assert 'href="/api/v1/citations/?round=8"' in sources

@@ -71,7 +71,7 @@ def test_a_round_page_names_each_source_with_outlet_date_tier_and_quote(client, 
     html = client.get(rnd.get_absolute_url()).content.decode()
     sources = html[html.index('<ul class="sources">') :]
     items = sources[: sources.index("</ul>")].split("<li>")[1:]
-    citations = sorted(rnd.citations.all(), key=lambda c: c.tier_rank)
+    citations = sorted(rnd.citations.all(), key=lambda c: (c.tier_rank, c.pk))
     assert len(items) == len(citations)
     for item, c in zip(items, citations, strict=True):
         # best source first, every one with its outlet, its date (or says it has none), its tier
