@@ -35,6 +35,7 @@ from html import escape
 
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from astana_site.exceptions import TrackerError
 from ingest.understanding._text import fold
@@ -351,7 +352,7 @@ def _pg_run(sql: str, params: list) -> list[tuple]:
     except OperationalError as error:
         if "statement timeout" in str(error):
             raise SearchTimeout(
-                "The search took too long and was stopped; try more specific words."
+                gettext("The search took too long and was stopped; try more specific words.")
             ) from error
         raise
 
