@@ -9,6 +9,7 @@ changed since; ``If-Match: *`` asks for no check (the write still changes only t
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -19,7 +20,7 @@ ANY = "*"
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = (
+    default_detail = _(
         "The record changed since you read it (If-Match does not match its ETag); "
         "read it again and redo your change."
     )
@@ -28,7 +29,7 @@ class PreconditionFailed(exceptions.APIException):
 
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
-    default_detail = (
+    default_detail = _(
         "Send If-Match with the ETag you read from this record, so a change made since is "
         "not overwritten."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -74,7 +74,7 @@ class LinkField(StrictCharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 1000)
         super().__init__(**kwargs)
-        self.validators.append(RegexValidator(LINK_PATTERN, "Enter an http(s) link."))
+        self.validators.append(RegexValidator(LINK_PATTERN, gettext_lazy("Enter an http(s) link.")))
 
 
 @extend_schema_field({"type": "string", "pattern": OPTIONAL_LINK_PATTERN, "maxLength": 1000})
@@ -86,7 +86,9 @@ class OptionalLinkField(StrictCharField):
         kwargs.setdefault("max_length", 1000)
         kwargs.pop("allow_blank", None)  # the pattern allows "", and the schema says so once
         super().__init__(**kwargs)
-        self.validators.append(RegexValidator(OPTIONAL_LINK_PATTERN, "Enter an http(s) link."))
+        self.validators.append(
+            RegexValidator(OPTIONAL_LINK_PATTERN, gettext_lazy("Enter an http(s) link."))
+        )
 
     def run_validation(self, data=serializers.empty):
         if data == "":

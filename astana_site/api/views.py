@@ -26,8 +26,8 @@ class StrictContentNegotiation(DefaultContentNegotiation):
             offered = [r.format for r in renderers]
             if requested not in offered:
                 raise NotAcceptable(
-                    f"Unknown format {requested[:20]!r}; this endpoint offers: "
-                    f"{', '.join(offered)}."
+                    gettext("Unknown format %(format)s; this endpoint offers: %(offered)s.")
+                    % {"format": repr(requested[:20]), "offered": ", ".join(offered)}
                 )
         return super().select_renderer(request, renderers, format_suffix)
 
@@ -75,5 +75,8 @@ def api_not_found(request, *args, **kwargs):
             target = request.path + "/" + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(target)
     return JsonResponse(
-        error_body(404, "not_found", f"No API endpoint at {request.path}."), status=404
+        error_body(
+            404, "not_found", gettext("No API endpoint at %(path)s.") % {"path": request.path}
+        ),
+        status=404,
     )

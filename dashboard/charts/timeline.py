@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from astana_site.dates import iso_date as _iso
 from dashboard.charts.style import (
@@ -441,8 +442,11 @@ def period_label(day: datetime.date, period: str) -> str:
     if period == "year":
         return str(day.year)
     if period == "quarter":
-        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
-    return day.strftime("%b %Y")
+        return gettext("Q%(quarter)s %(year)s") % {
+            "quarter": (day.month - 1) // 3 + 1,
+            "year": day.year,
+        }
+    return date_format(day, "M Y")
 
 
 def aggregate_counts(
@@ -459,7 +463,6 @@ def aggregate_counts(
 def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str, *, most: int):
     """One marker per period with anything in ``lane``, its area growing with the count."""
     colour = ROUND_COLOUR if lane == ROUNDS_LANE else LANE_COLOURS.get(lane, "#555555")
-    noun = "round" if lane == ROUNDS_LANE else "event"
     x, sizes, customdata = [], [], []
     for first, n in points:
         _, last = period_bounds(first, period)
@@ -468,15 +471,25 @@ def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str
         # customdata[0] is a page address for single points; "" here, and the period's first
         # and last day (customdata[4], [5]), which charts.js zooms to when the point is chosen.
         customdata.append(
-            ["", f"{n} {noun}{'s' if n != 1 else ''}", period_label(first, period), escape(lane)]
+            [
+                "",
+                (
+                    ngettext("%(counter)s round", "%(counter)s rounds", n)
+                    if lane == ROUNDS_LANE
+                    else ngettext("%(counter)s event", "%(counter)s events", n)
+                )
+                % {"counter": n},
+                period_label(first, period),
+                escape(_lane_label(lane)),
+            ]
             + [_iso(first), _iso(last)]
         )
     return {
         "type": "scatter",
         "mode": "markers",
-        "name": lane,
+        "name": _lane_label(lane),
         "x": x,
-        "y": [lane] * len(x),
+        "y": [_lane_label(lane)] * len(x),
         "marker": {
             "size": sizes,
             "symbol": "circle" if lane == ROUNDS_LANE else "diamond",
@@ -487,7 +500,7 @@ def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str
         "customdata": customdata,
         "hovertemplate": (
             "<b>%{customdata[1]}</b> · %{customdata[3]}<br>%{customdata[2]}"
-            "<br>Select or zoom in to see each one<extra></extra>"
+            "<br>" + escape(gettext("Select or zoom in to see each one")) + "<extra></extra>"
         ),
         "showlegend": False,
     }

@@ -2,6 +2,7 @@
 
 from django import template
 from django.core.paginator import Page
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -34,13 +35,13 @@ def page_numbers(page: Page, *, window: int = PAGE_WINDOW) -> list[int | None]:
 
 
 @register.inclusion_tag("dashboard/includes/pager.html", takes_context=True)
-def pager(context, page: Page, label: str = "Pages"):
+def pager(context, page: Page, label: str | None = None):
     """``{% pager page %}``: previous/next and numbered links (``rel``, ``aria-current``)
     for a ``Page``, keeping the request's query string; nothing for a single page."""
     query = context["request"].GET
     return {
         "page": page,
-        "label": label,
+        "label": label or gettext("Pages"),
         "previous_url": page_query(query, page.previous_page_number())
         if page.has_previous()
         else "",

@@ -124,8 +124,11 @@ class ExpandMixin:
             raise ValidationError(
                 {
                     EXPAND_PARAM: [
-                        f"Cannot expand {', '.join(u[:40] for u in unknown[:5])}; "
-                        f"this list expands: {', '.join(allowed)}."
+                        gettext("Cannot expand %(unknown)s; this list expands: %(allowed)s.")
+                        % {
+                            "unknown": ", ".join(u[:40] for u in unknown[:5]),
+                            "allowed": ", ".join(allowed),
+                        }
                     ]
                 }
             )

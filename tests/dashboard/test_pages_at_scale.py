@@ -47,7 +47,7 @@ def test_round_list_page_two_keeps_the_filters_in_every_link(client, monkeypatch
 
     html = _html(client, "/rounds/?year=2031&page=2")
 
-    assert "12 rounds (page 2 of 3)" in html
+    assert "12 rounds (page 2 of 3), with dates and city as named at the time" in html
     assert len(re.findall(r"<tr><td>\d+</td>", html)) == 5
     assert 'href="?year=2031" rel="prev"' in html
     assert 'href="?year=2031&amp;page=3" rel="next"' in html
@@ -135,7 +135,9 @@ def test_round_page_lists_a_bounded_page_of_articles_and_sources(client):
 
     html = _html(client, "/rounds/8/")
 
-    articles = html.split("Ingested articles that mention it")[1].split('<h2 id="sources">')[0]
+    articles = html.split("Ingested articles that mention it")[1].split(
+        '<h2 id="sources">Sources</h2>'
+    )[0]
     assert articles.count("<li>") == selectors.ROUND_ARTICLES_SHOWN
     # Newest first, an untitled one labelled by its text's first line.
     assert "First line of untitled report 54" in articles
