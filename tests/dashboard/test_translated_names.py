@@ -128,3 +128,11 @@ def test_names_in_another_language_cost_no_query_on_lists(client, name):
     queries("en")  # warm caches
     assert queries("ar") == queries("en")
     assert Event.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_headline_names_the_latest_rounds_city_in_the_page_language(client):
+    latest = Round.objects.exclude(city_ar="").order_by("-start_date").first()
+    html = client.get("/ar/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    headline = html[html.index("<dl") : html.index("</dl>")]
+    assert latest.city_ar in headline and f">{latest.city}<" not in headline
