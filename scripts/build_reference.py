@@ -758,6 +758,22 @@ def build_zones(facts: dict, polygons: dict) -> list:
     return zones
 
 
+def _drop_corpus_quotes(established: dict, shared: Path) -> None:
+    """Blank a quote that is text of an article in ``shared/corpus`` (the evaluation's
+    third-party articles stay in ../shared, never in the repository; see DATA.md)."""
+    corpus = [
+        json.loads(p.read_text()).get("text", "") for p in (shared / "corpus").glob("*.json")
+    ]
+    blanked = 0
+    for known in established.values():
+        quote = known.get("quote", "")
+        if quote and any(quote[:60] in text for text in corpus):
+            known["quote"] = ""
+            blanked += 1
+    if blanked:
+        print(f"{blanked} quotes left out: they are text of the evaluation corpus")
+
+
 def main(shared: Path) -> None:
     facts = json.loads((shared / "reference" / "astana_facts.json").read_text())
     polygons = {
@@ -769,6 +785,7 @@ def main(shared: Path) -> None:
     rounds, statements = build_rounds(facts)
     events, zones = build_events(facts), build_zones(facts, polygons)
     established = json.loads(CITATIONS.read_text())["citations"] if CITATIONS.exists() else {}
+    _drop_corpus_quotes(established, shared)
     dropped: list[str] = []
     indexes: list[str] = []
     for record in rounds + statements + events + zones:
