@@ -761,9 +761,7 @@ def build_zones(facts: dict, polygons: dict) -> list:
 def _drop_corpus_quotes(established: dict, shared: Path) -> None:
     """Blank a quote that is text of an article in ``shared/corpus`` (the evaluation's
     third-party articles stay in ../shared, never in the repository; see DATA.md)."""
-    corpus = [
-        json.loads(p.read_text()).get("text", "") for p in (shared / "corpus").glob("*.json")
-    ]
+    corpus = [json.loads(p.read_text()).get("text", "") for p in (shared / "corpus").glob("*.json")]
     blanked = 0
     for known in established.values():
         quote = known.get("quote", "")
