@@ -96,7 +96,31 @@ class OptionalLinkField(StrictCharField):
         return super().run_validation(data)
 
 
-class StrictModelSerializer(serializers.ModelSerializer):
+class OnlyWritableFieldsMixin:
+    """A serializer whose writes take only its writable fields: a body naming anything else is
+    a 400 listing those names (``unknown_field``)."""
+
+    def unknown_field_message(self, writable: list[str]) -> str:
+        return gettext("Not a field this resource takes; it takes: %(fields)s.") % {
+            "fields": ", ".join(writable)
+        }
+
+    def writable_field_names(self) -> list[str]:
+        return [name for name, field in self.fields.items() if not field.read_only]
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            writable = self.writable_field_names()
+            unknown = sorted(str(name) for name in data if name not in writable)
+            if unknown:
+                message = self.unknown_field_message(writable)
+                raise serializers.ValidationError(
+                    {name: [message] for name in unknown}, code="unknown_field"
+                )
+        return super().to_internal_value(data)
+
+
+class StrictModelSerializer(OnlyWritableFieldsMixin, serializers.ModelSerializer):
     """A model serializer whose writes take only its writable fields: a body naming anything
     else (a misspelt field, or a read-only one such as ``created``) is a 400 that lists those
     names, instead of a change that silently leaves them out. The schema says the same
@@ -114,19 +138,3 @@ class StrictModelSerializer(serializers.ModelSerializer):
         models.BooleanField: StrictBooleanField,
         models.URLField: OptionalLinkField,
     }
-
-    def writable_field_names(self) -> list[str]:
-        return [name for name, field in self.fields.items() if not field.read_only]
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            writable = self.writable_field_names()
-            unknown = sorted(str(name) for name in data if name not in writable)
-            if unknown:
-                message = gettext("Not a field this resource takes; it takes: %(fields)s.") % {
-                    "fields": ", ".join(writable)
-                }
-                raise serializers.ValidationError(
-                    {name: [message] for name in unknown}, code="unknown_field"
-                )
-        return super().to_internal_value(data)

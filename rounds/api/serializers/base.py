@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from astana_site.api.fields import (
+    OnlyWritableFieldsMixin,
     StrictCharField,
     StrictModelSerializer,
 )
@@ -222,22 +223,11 @@ class TranslatedNamesMixin:
         return data
 
 
-class StrictNestedSerializer(serializers.Serializer):
+class StrictNestedSerializer(OnlyWritableFieldsMixin, serializers.Serializer):
     """A nested object whose writes take only its fields (like ``StrictModelSerializer``)."""
 
-    def writable_field_names(self) -> list[str]:
-        return [name for name, field in self.fields.items() if not field.read_only]
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            writable = self.writable_field_names()
-            unknown = sorted(str(name) for name in data if name not in writable)
-            if unknown:
-                message = f"Not a field this object takes; it takes: {', '.join(writable)}."
-                raise serializers.ValidationError(
-                    {name: [message] for name in unknown}, code="unknown_field"
-                )
-        return super().to_internal_value(data)
+    def unknown_field_message(self, writable: list[str]) -> str:
+        return f"Not a field this object takes; it takes: {', '.join(writable)}."
 
 
 def translations_field(model, *, help_text: str = "") -> serializers.Serializer:
