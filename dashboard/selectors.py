@@ -109,7 +109,7 @@ class DashboardFilters:
         year = data.get("year", "")
         kind = data.get("kind", "")
         return cls(
-            year=int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None,
+            year=int(year) if year.isdecimal() and 2000 <= int(year) <= 2100 else None,
             participant=(data.get("participant") or "").strip()[:64] or None,
             kind=kind if kind in EventKind.values else None,
         )

@@ -204,7 +204,7 @@ def statement_detail_view(request, pk: int):
     statement = get_object_or_404(rounds_selectors.statement_page_queryset(), pk=pk)
     other = None
     compare = request.GET.get("compare", "")
-    if compare.isdigit() and int(compare) != statement.pk:
+    if compare.isdecimal() and int(compare) != statement.pk:
         other = rounds_selectors.statement_list().filter(pk=int(compare)).first()
     comparison = None
     if other:

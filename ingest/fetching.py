@@ -458,7 +458,7 @@ def _finish(response, *, url, final_url, visited, accept, max_bytes, deadline) -
     media_type, charset = _parse_content_type(headers.get("content-type"))
     _check_content_type(media_type, accept, final_url)
     declared = headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdecimal() and int(declared) > max_bytes:
         raise FetchError(
             f"Content-Length {declared} exceeds {max_bytes} bytes", code="too_large", url=final_url
         )

@@ -135,7 +135,7 @@ def _aliases(name: str) -> tuple[tuple[str, ...], ...]:
 
 def _round_number(query: str) -> int | None:
     stripped = query.strip().strip("#№")
-    if stripped.isdigit():
+    if stripped.isdecimal():
         number = int(stripped)
         return number if 1 <= number <= MAX_ROUND_NUMBER else None
     mentions = find_round_numbers(query)
@@ -410,7 +410,7 @@ def prefix(word: str) -> str | None:
     languages: a word of three letters or more as a prefix, a Russian one without its final
     vowels ("астане", "астана" -> "астан"); ``None`` for an exact match (numbers, short
     words)."""
-    if len(word) < 3 or word.isdigit():
+    if len(word) < 3 or word.isdecimal():
         return None
     if "\u0400" <= word[0] <= "\u04ff":
         stem = word.rstrip(_RU_ENDINGS)

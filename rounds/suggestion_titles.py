@@ -46,7 +46,7 @@ def _span(values: dict, start: str, end: str) -> str:
 
 def _round_number(key: str, payload: dict) -> str:
     parts = key.split(":")
-    if len(parts) > 1 and parts[0] == "round" and parts[1].isdigit():
+    if len(parts) > 1 and parts[0] == "round" and parts[1].isdecimal():
         return parts[1]
     return str(payload.get("number") or payload.get("round_number") or "?")
 

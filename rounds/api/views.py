@@ -270,7 +270,7 @@ class CuratedViewSet(
         bounds = self.lookup_schema
         if bounds.get("type") == "integer":
             value = self.kwargs[self.lookup_field]
-            if not value.isdigit() or not bounds["minimum"] <= int(value) <= bounds["maximum"]:
+            if not value.isdecimal() or not bounds["minimum"] <= int(value) <= bounds["maximum"]:
                 raise NotFound()
         return super().get_object()
 

@@ -50,6 +50,16 @@ def test_a_query_naming_a_round_carries_its_number(query):
     assert parse_query(query).round_number == 8
 
 
+def test_a_round_number_in_arabic_indic_digits_is_read():
+    assert parse_query("٨").round_number == 8
+
+
+@pytest.mark.parametrize("query", ["³", "①", "²³", "⑧"])
+def test_superscripts_and_circled_digits_are_words_not_round_numbers(query):
+    # str.isdigit() is true for these but int() refuses them: a fuzzer found the 500.
+    assert parse_query(query).round_number is None
+
+
 def test_a_blank_query_is_empty():
     assert not parse_query("   ")
     assert not parse_query("!!!")

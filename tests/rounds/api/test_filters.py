@@ -129,6 +129,7 @@ def test_participants_places_and_citations_filters(api_client):
         "/api/v1/changes/?since=yesterday",
         "/api/v1/changes/?page_size=0",
         "/api/v1/changes/?type=article",
+        "/api/v1/rounds/?page_size=%C2%B2",
     ],
 )
 def test_a_bad_value_is_a_400_in_the_error_shape(api_client, query):
@@ -137,6 +138,16 @@ def test_a_bad_value_is_a_400_in_the_error_shape(api_client, query):
     error = response.json()["error"]
     assert error["status"] == 400 and error["code"] == "invalid"
     assert error["message"] and error["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("resource", ["rounds", "events", "statements", "zones", "participants"])
+@pytest.mark.parametrize("query", ["%C2%B3", "%E2%91%A0"])
+def test_a_search_of_digit_like_symbols_is_an_answer_not_a_500(api_client, resource, query):
+    # Superscript and circled digits are "digits" to str.isdigit() but not to int().
+    response = api_client.get(f"/api/v1/{resource}/?q={query}")
+    assert response.status_code == 200, response.content
+    assert isinstance(response.json()["results"], list)
 
 
 @pytest.mark.django_db
