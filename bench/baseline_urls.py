@@ -3,7 +3,9 @@ returning ``JsonResponse(list(Model.objects.values()[:100]))``."""
 
 from django.apps import apps
 from django.http import JsonResponse
-from django.urls import include, path
+from django.urls import path
+
+from astana_site.urls import urlpatterns as site_urlpatterns
 
 PAGE_SIZE = 100
 
@@ -19,5 +21,7 @@ def values_baseline(request, label: str):
 
 urlpatterns = [
     path("bench-baseline/<str:label>/", values_baseline),
-    path("", include("astana_site.urls")),
+    # The site's own list (not include()d: its pages are in i18n_patterns, allowed only at
+    # the root URLconf).
+    *site_urlpatterns,
 ]

@@ -9,7 +9,10 @@ addresses under ``/scale-data/``), counted before each step.
 
 Rows are written with ``bulk_create`` in batches (curated records with their history rows);
 no service is called, because a workload of 100,000 articles through the pipeline would take
-hours. The volumes of today (factor 1) follow ``BASE``; a factor is applied to the total, the
+hours. The search index is kept in step as the services keep it: each batch of articles is
+indexed as it is written, and the curated records' index is rebuilt when any were added.
+
+The volumes of today (factor 1) follow ``BASE``; a factor is applied to the total, the
 reference history counting towards it.
 """
 
@@ -28,6 +31,7 @@ from simple_history.utils import bulk_create_with_history
 from astana_site.cache import data_changed
 from ingest.choices import ArticleStatus
 from ingest.models import Article, Sighting
+from ingest.search import ARTICLE_INDEX, article_document
 from rounds.choices import (
     DelegationRole,
     EventKind,
@@ -48,6 +52,7 @@ from rounds.models import (
     Statement,
     Suggestion,
 )
+from rounds.search import search_rebuild
 
 # Today's volumes (factor 1): the reference history plus about a thousand ingested articles.
 BASE = {
@@ -282,6 +287,9 @@ def generate(*, factor: float, seed: int = 1, progress: Progress = _no_progress)
     created["articles"] = _articles(factor, seed, progress)
     created["citations"] = _citations(factor, seed, progress)
     created["suggestions"] = _suggestions(factor, seed, progress)
+    if created["rounds"] or created["events"] or created["statements"]:
+        # Searchable like records the services write (articles are indexed batch by batch).
+        search_rebuild()
     data_changed()
     return created
 
@@ -525,6 +533,9 @@ def _articles(factor: float, seed: int, progress: Progress) -> int:
                 ],
                 batch_size=BATCH_SIZE,
             )
+            for a in articles:
+                a.pk = ids[a.canonical_url]
+            ARTICLE_INDEX.put("article", [article_document(a) for a in articles])
         made += len(articles)
         tick(len(articles))
     return made

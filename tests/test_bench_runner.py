@@ -3,6 +3,8 @@
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("run_all", ROOT / "bench" / "run_all.py")
 run_all = importlib.util.module_from_spec(_spec)
@@ -30,3 +32,16 @@ def test_the_document_has_a_slot_for_the_web_and_search_benchmarks():
     for name in ["web", "search"]:
         start, end = run_all.section_markers(name)
         assert doc.index(start) < doc.index(end)
+
+
+@pytest.mark.django_db
+def test_the_web_benchmark_urlconf_serves_the_baseline_and_the_site(client, settings, monkeypatch):
+    # bench_web.py measures with bench/baseline_urls.py as the root URLconf: it must load (the
+    # site's pages are in i18n_patterns, which only a root URLconf may hold) and serve both.
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    settings.ROOT_URLCONF = "baseline_urls"
+
+    baseline = client.get("/bench-baseline/rounds.Round/")
+    assert baseline.status_code == 200 and len(baseline.json()) == 22
+    assert client.get("/api/v1/rounds/?page_size=100&format=json").json()["count"] == 22
+    assert client.get("/rounds/").status_code == 200

@@ -1,16 +1,17 @@
 """What every curated record shares: history, uncertainty, citations and a version."""
 
-import copy
 import datetime
 import hashlib
 import json
+from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import override as translation_override
 from simple_history.models import HistoricalRecords
 
 from astana_site.validators import RenderableFieldsMixin
@@ -19,24 +20,49 @@ from astana_site.validators import RenderableFieldsMixin
 class LoadedValuesMixin:
     """Remembers the values a row had when it was read, so a save can write only the fields
     the caller changed (``rounds.services.curated_save``) and leave the others to whoever
-    changed them meanwhile."""
+    changed them meanwhile.
+
+    Every read pays for it (a list of 100 records is 100 snapshots), so it is kept cheap: the
+    loaded values as they are, and mutable (JSON) values frozen as JSON text, which an
+    in-place change of the list or dict cannot reach."""
 
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_values = loaded_snapshot(instance)
+        snapshot = dict(zip(field_names, values, strict=True))  # attnames; deferred ones absent
+        for attname, value in snapshot.items():
+            if isinstance(value, _MUTABLE):
+                snapshot[attname] = _Frozen.of(value)
+        instance._loaded_values = snapshot
         return instance
 
 
+_MUTABLE = (dict, list)
+
+
+class _Frozen(str):
+    """A mutable value as it was loaded: its JSON text (sorted keys)."""
+
+    @classmethod
+    def of(cls, value) -> "_Frozen":
+        return cls(json.dumps(value, sort_keys=True, default=str))
+
+
 def loaded_snapshot(instance: models.Model) -> dict:
-    """The concrete field values of ``instance`` as they are now (mutable ones copied)."""
+    """The concrete field values of ``instance`` as they are now (mutable ones frozen)."""
     values = {}
     for f in instance._meta.concrete_fields:
         if f.attname not in instance.__dict__:
             continue  # deferred: not read, so not changeable by this instance
         value = instance.__dict__[f.attname]
-        values[f.attname] = copy.deepcopy(value) if isinstance(value, dict | list) else value
+        values[f.attname] = _Frozen.of(value) if isinstance(value, _MUTABLE) else value
     return values
+
+
+def _differs(current, loaded) -> bool:
+    if isinstance(loaded, _Frozen):
+        return not isinstance(current, _MUTABLE) or _Frozen.of(current) != loaded
+    return current != loaded
 
 
 def changed_fields(instance: models.Model) -> list[str] | None:
@@ -48,7 +74,7 @@ def changed_fields(instance: models.Model) -> list[str] | None:
     return [
         f.attname
         for f in instance._meta.concrete_fields
-        if f.attname in loaded and instance.__dict__.get(f.attname) != loaded[f.attname]
+        if f.attname in loaded and _differs(instance.__dict__.get(f.attname), loaded[f.attname])
     ]
 
 
@@ -122,7 +148,17 @@ class MeetingStatusMixin:
     @property
     def status_label(self) -> str:
         """ "Overdue — not confirmed" when overdue, else the recorded status's label."""
-        return gettext(OVERDUE_LABEL) if self.is_overdue() else self.get_status_display()
+        if self.is_overdue():
+            return gettext(OVERDUE_LABEL)
+        return status_labels(type(self), get_language()).get(self.status, self.status)
+
+
+@cache
+def status_labels(model: type[models.Model], language: str | None) -> dict[str, str]:
+    """``model``'s status labels in ``language``, translated once (``get_status_display``
+    hashes every lazy label on every call: a list of 100 meetings paid it 100 times)."""
+    with translation_override(language):
+        return {value: str(label) for value, label in model._meta.get_field("status").flatchoices}
 
 
 class StatusTransitionsMixin:

@@ -104,3 +104,20 @@ def test_the_same_seed_gives_the_same_records_and_another_seed_others():
     _delete_generated()
     generate(factor=1.1, seed=6)
     assert _snapshot()["articles"] != first["articles"]
+
+
+def test_generated_records_are_searchable_as_if_the_services_wrote_them():
+    from ingest.search import article_search_page, parse_query
+    from rounds.search import search_page
+
+    generate(factor=1.1, seed=3)
+
+    article = Article.objects.filter(canonical_url__contains=URL_MARKER, language="en").first()
+    word = max(article.title.split(), key=len)
+    found = article_search_page(parse_query(word), limit=1000).ids
+    assert article.pk in found
+    rnd = _generated()["rounds"].first()
+    assert rnd.pk in search_page("round", parse_query(str(rnd.number)), limit=5).ids
+    # a re-run that adds nothing leaves one entry per article, not two
+    generate(factor=1.1, seed=3)
+    assert article_search_page(parse_query(word), limit=1000).ids.count(article.pk) == 1
