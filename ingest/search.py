@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
 from django.db import connection, transaction
@@ -385,21 +385,71 @@ def _pg_run(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _pg_operand(phrase: tuple[str, ...]) -> str:
+    if len(phrase) == 1 and (start := prefix(phrase[0])) and start != phrase[0]:
+        # A Russian word: its inflections do not all stem alike ("Астана" and "Астане").
+        return f"'{phrase[0]}' | '{start}':*"
+    return " <-> ".join(f"'{w}'" for w in phrase)
+
+
+@lru_cache(maxsize=512)
+def _pg_normalized(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> str:
+    """The query as one ``tsquery`` text: each group an OR of what every language
+    configuration makes of each of its spellings (duplicates once), groups AND-ed; "" when
+    every group is only stop words.
+
+    Asking PostgreSQL once for each spelling in each configuration, instead of OR-ing the whole
+    query under the five configurations, keeps the query small: "sochi" was 25 lexemes to test
+    against every candidate's vector (five configurations of five spellings, most of them the
+    same lexeme), and is six. The configurations and their dictionaries do not change while
+    the site runs, so the answer is kept per query."""
+    operands = sorted({_pg_operand(p) for group in groups for p in group})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT o, to_tsquery(c::regconfig, o)::text FROM unnest(%s::text[]) AS c, "
+            "unnest(%s::text[]) AS o",
+            [list(CONFIGS), operands],
+        )
+        normalized: dict[str, set[str]] = {}
+        for operand, text in cursor.fetchall():
+            if text:
+                normalized.setdefault(operand, set()).update(_pg_alternatives(text))
+    parts = []
+    for group in groups:
+        alternatives = sorted({a for p in group for a in normalized.get(_pg_operand(p), ())})
+        if alternatives:
+            parts.append("(" + " | ".join(alternatives) + ")")
+    return " & ".join(parts)
+
+
+def _pg_alternatives(text: str) -> list[str]:
+    """The top-level alternatives of a ``tsquery`` text (``'a' | 'b':*`` -> two); a text with
+    anything else at the top level is one alternative."""
+    quoted, depth, start, out = False, 0, 0, []
+    for i, ch in enumerate(text):
+        if ch == "'":
+            quoted = not quoted  # a quote inside a lexeme is doubled: it toggles twice
+        elif quoted:
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return [a for a in out if a]
+
+
 def pg_tsquery(parsed: ParsedQuery) -> tuple[str, list[str]]:
-    """SQL for the query's ``tsquery`` (every language configuration OR-ed, so each record
-    matches in its own), and its parameters."""
-
-    def operand(phrase: tuple[str, ...]) -> str:
-        if len(phrase) == 1 and (start := prefix(phrase[0])) and start != phrase[0]:
-            # A Russian word: its inflections do not all stem alike ("Астана" and "Астане").
-            return f"'{phrase[0]}' | '{start}':*"
-        return " <-> ".join(f"'{w}'" for w in phrase)
-
-    text = " & ".join(
-        "(" + " | ".join(operand(phrase) for phrase in group) + ")" for group in parsed.groups
-    )
-    sql = " || ".join(f"to_tsquery('{config}', %s)" for config in CONFIGS)
-    return sql, [text] * len(CONFIGS)
+    """SQL for the query's ``tsquery`` (each spelling in every language configuration, so each
+    record matches in its own; see ``_pg_normalized``), and its parameters. A query of stop
+    words only is NULL, which matches nothing."""
+    text = _pg_normalized(parsed.groups)
+    if not text:
+        return "NULL::tsquery", []
+    return "%s::tsquery", [text]
 
 
 _RU_ENDINGS = "аеиоуыэюяйь"

@@ -9,6 +9,8 @@ from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from astana_site.api.representation import CompiledRepresentationMixin
+
 SMALLINT_MAX = 32767
 # "Not whitespace" spelled out so that Python's and ECMAScript's regexes mean the same set.
 NON_SPACE = r"[^\s\x1c-\x1f\x85\ufeff]"
@@ -120,11 +122,14 @@ class OnlyWritableFieldsMixin:
         return super().to_internal_value(data)
 
 
-class StrictModelSerializer(OnlyWritableFieldsMixin, serializers.ModelSerializer):
+class StrictModelSerializer(
+    OnlyWritableFieldsMixin, CompiledRepresentationMixin, serializers.ModelSerializer
+):
     """A model serializer whose writes take only its writable fields: a body naming anything
     else (a misspelt field, or a read-only one such as ``created``) is a 400 that lists those
     names, instead of a change that silently leaves them out. The schema says the same
-    (``additionalProperties: false`` on request bodies)."""
+    (``additionalProperties: false`` on request bodies). Its representation is DRF's,
+    compiled once per serializer (``astana_site.api.representation``)."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,

@@ -49,6 +49,8 @@ MIDDLEWARE = [
     # After GZip: the ETag is that of the uncompressed page; a repeat GET of an unchanged page
     # is answered 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Records read for a GET are not saved: they skip the snapshot a save compares with.
+    "astana_site.reads.ReadOnlyRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (which may redirect to a prefixed path).
     "astana_site.middleware.LanguageMiddleware",

@@ -505,14 +505,17 @@ class PlaceViewSet(CuratedViewSet):
         description=(
             "One row per delegation (a participant at a round), in round order. Filter by "
             "`participant` (slug), `year`, `round` and `role`; page with `page` and `page_size`. "
+            "Each row's sources come with `?expand=sources` (in CSV too). "
             "Formats (`?format=`): json, csv."
         ),
         responses={200: s.AttendanceSerializer(many=True)},
+        parameters=[expand_parameter(s.AttendanceSerializer)],
     )
 )
 class AttendanceViewSet(
     ContentLanguageMixin,
     conditional.ConditionalListMixin,
+    ExpandMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
     viewsets.GenericViewSet,
@@ -521,13 +524,11 @@ class AttendanceViewSet(
 
     Read-only: change a delegation through its round (``/rounds/``) or the admin."""
 
+    selector = staticmethod(selectors.attendance_list)
     serializer_class = s.AttendanceSerializer
     filterset_class = filtersets.DelegationFilterSet
     read_parameters = [*LANGUAGE_PARAMETERS, CONTENT_LANGUAGE_PARAMETER]
     renderer_classes = [JSONRenderer, CSVRenderer]
-
-    def get_queryset(self):
-        return selectors.attendance_list(citations_limit=s.CITATIONS_PER_RECORD)
 
 
 @document(

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import override as translation_override
 from simple_history.models import HistoricalRecords
 
+from astana_site.reads import snapshots_wanted
 from astana_site.validators import RenderableFieldsMixin
 
 
@@ -29,6 +30,8 @@ class LoadedValuesMixin:
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
+        if not snapshots_wanted():  # a GET, a page: nothing read now is saved
+            return instance
         snapshot = dict(zip(field_names, values, strict=True))  # attnames; deferred ones absent
         for attname, value in snapshot.items():
             if isinstance(value, _MUTABLE):

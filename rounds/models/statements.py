@@ -38,6 +38,7 @@ class Statement(CuratedModel):
 
     class Meta:
         ordering = ["date", "slug"]
+        indexes = [models.Index(fields=["date", "slug"], name="statement_list_order")]
 
     def __str__(self) -> str:
         return self.title

@@ -4,6 +4,7 @@ fetch what their callers show in a fixed number of queries."""
 from rounds.selectors.attendance import (
     attendance_list,
     attendance_sources,
+    attendance_sources_of,
 )
 from rounds.selectors.changes import (
     CHANGE_ACTIONS,
@@ -58,6 +59,7 @@ __all__ = [
     "ChangePosition",
     "attendance_list",
     "attendance_sources",
+    "attendance_sources_of",
     "EventFamily",
     "change_feed",
     "citation_api_list",

@@ -1,28 +1,46 @@
 """Reads of attendance: who took part in each round, in which role, led by whom, on what
 sources. One row per delegation (a participant at a round)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from rounds.models import Citation, Delegation
 from rounds.selectors.citations import citations_prefetch
 
 
-def attendance_list(*, citations_limit: int | None = None) -> QuerySet[Delegation]:
+def attendance_list(
+    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+) -> QuerySet[Delegation]:
     """Delegations in round order, then by role and participant name, with the round, the
     participant, the delegation's own citations and the round's (the sources of the round's
     delegation list, shown when the delegation has none of its own): three queries whatever
-    the length. With ``citations_limit``, the first that many of each."""
+    the length. With ``citations_limit``, the first that many of each.
+
+    An API list (``expand`` given) reads the sources only when ``sources`` is asked for;
+    otherwise each row only says whose they would be (``has_own_sources``)."""
+    rows = Delegation.objects.select_related("round", "participant").order_by(
+        "round__number", "role", "participant__name"
+    )
+    if expand is not None and "sources" not in expand:
+        own = Citation.objects.filter(
+            content_type__app_label="rounds",
+            content_type__model="delegation",
+            object_id=OuterRef("pk"),
+        )
+        return rows.annotate(has_own_sources=Exists(own))
     if citations_limit is None:
         own = Prefetch("citations", queryset=Citation.objects.order_by("pk"))
         rounds = Prefetch("round__citations", queryset=Citation.objects.order_by("pk"))
     else:
         own = citations_prefetch(citations_limit, best_first=False)
         rounds = citations_prefetch(citations_limit, lookup="round__citations", best_first=False)
-    return (
-        Delegation.objects.select_related("round", "participant")
-        .prefetch_related(own, rounds)
-        .order_by("round__number", "role", "participant__name")
-    )
+    return rows.prefetch_related(own, rounds)
+
+
+def attendance_sources_of(delegation: Delegation) -> str:
+    """Whose sources stand behind a delegation: ``"delegation"`` or ``"round"``."""
+    if hasattr(delegation, "has_own_sources"):
+        return "delegation" if delegation.has_own_sources else "round"
+    return attendance_sources(delegation)[1]
 
 
 def attendance_sources(delegation: Delegation) -> tuple[list[Citation], str]:

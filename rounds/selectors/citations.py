@@ -1,5 +1,6 @@
 """Reads of citations."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     CharField,
@@ -34,11 +35,17 @@ def citation_api_list(
     (A citation has nothing to expand; the arguments are those of every list selector.)"""
     keys = {Round: "number", Participant: "slug", Statement: "slug", Event: "slug"}
     keys |= {Zone: "slug", Place: "slug"}
+    # By content type id, not through a join: the join would stay in the page's COUNT, 60% of
+    # its cost at 200k citations. (A subquery, run once, not a lookup now: the schema is
+    # generated without a database.)
     target_key = Case(
         *(
             When(
-                content_type__app_label="rounds",
-                content_type__model=model._meta.model_name,
+                content_type_id=Subquery(
+                    ContentType.objects.filter(
+                        app_label="rounds", model=model._meta.model_name
+                    ).values("pk")[:1]
+                ),
                 then=Cast(
                     Subquery(model.objects.filter(pk=OuterRef("object_id")).values(field)[:1]),
                     CharField(),

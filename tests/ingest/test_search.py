@@ -82,3 +82,26 @@ def test_highlight_escapes_the_text():
     html = highlight("<b>Astana</b> talks", parse_query("talks"))
 
     assert "<b>" not in html and "<mark>talks</mark>" in html
+
+
+def test_pg_alternatives_split_only_the_top_level_or():
+    from ingest.search import _pg_alternatives
+
+    assert _pg_alternatives("'sochi' | 'соч':*") == ["'sochi'", "'соч':*"]
+    assert _pg_alternatives("'a' <-> 'b' | 'c'") == ["'a' <-> 'b'", "'c'"]
+    assert _pg_alternatives("( 'a' | 'b' ) & 'c'") == ["( 'a' | 'b' ) & 'c'"]
+    assert _pg_alternatives("'it''s | not' | 'x'") == ["'it''s | not'", "'x'"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_pg_query_names_each_lexeme_once():
+    from ingest.search import pg_tsquery
+
+    sql, (text,) = pg_tsquery(parse_query("Sochi talks"))
+    assert sql == "%s::tsquery"
+    sochi, talks = text.split(" & ")
+    # five language configurations of each spelling, each lexeme once
+    assert sochi.count("'sochi'") == 1 and "'сочи'" in sochi
+    # stemmed (english) and as written (simple), once each
+    assert talks.count("'talk'") == 1 and talks.count("'talks'") == 1

@@ -9,14 +9,16 @@ from astana_site.api.fields import StrictCharField, StrictIntegerField, StrictMo
 from rounds.api.serializers.base import (
     CITATIONS_PER_RECORD,
     CitationInlineSerializer,
+    ExpandableMixin,
     TranslatedNamesMixin,
 )
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import Delegation
-from rounds.selectors import attendance_sources
+from rounds.selectors import attendance_sources, attendance_sources_of
 
 
-class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
+class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSerializer):
+    expandable_fields = ("sources",)
     translated_outputs = {"round_name": ("round", "name"), "city": ("round", "city")}
 
     round = StrictIntegerField(source="round.number", read_only=True, help_text="Round number.")
@@ -31,7 +33,8 @@ class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
     )
     sources = serializers.SerializerMethodField(
         help_text="The delegation's own sources, or else the round's (see `sources_of`); at "
-        f"most {CITATIONS_PER_RECORD}, in the order they were recorded."
+        f"most {CITATIONS_PER_RECORD}, in the order they were recorded. In the list, only with "
+        "`?expand=sources`."
     )
     sources_of = serializers.SerializerMethodField(
         help_text="Whose sources `sources` lists: `delegation` or `round`."
@@ -65,7 +68,7 @@ class AttendanceSerializer(TranslatedNamesMixin, StrictModelSerializer):
 
     @extend_schema_field({"type": "string", "enum": ["delegation", "round"]})
     def get_sources_of(self, obj: Delegation) -> str:
-        return attendance_sources(obj)[1]
+        return attendance_sources_of(obj)
 
     def get_page_url(self, obj: Delegation) -> str:
         path = obj.round.get_absolute_url()

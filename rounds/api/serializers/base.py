@@ -15,6 +15,7 @@ from astana_site.api.fields import (
     StrictCharField,
     StrictModelSerializer,
 )
+from astana_site.api.representation import CompiledRepresentationMixin
 from rounds.models import (
     Citation,
 )
@@ -223,7 +224,9 @@ class TranslatedNamesMixin:
         return data
 
 
-class StrictNestedSerializer(OnlyWritableFieldsMixin, serializers.Serializer):
+class StrictNestedSerializer(
+    OnlyWritableFieldsMixin, CompiledRepresentationMixin, serializers.Serializer
+):
     """A nested object whose writes take only its fields (like ``StrictModelSerializer``)."""
 
     def unknown_field_message(self, writable: list[str]) -> str:

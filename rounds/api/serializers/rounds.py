@@ -13,6 +13,7 @@ from astana_site.api.fields import (
     StrictModelSerializer,
     StrictSlugRelatedField,
 )
+from astana_site.api.representation import CompiledRepresentationMixin
 from rounds.api.serializers.base import (
     OVERDUE_HELP,
     STATUS_LABEL_HELP,
@@ -84,7 +85,7 @@ class EventRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
         return api_url(self.context.get("request"), "event", obj.slug)
 
 
-class NextMeetingSerializer(serializers.Serializer):
+class NextMeetingSerializer(CompiledRepresentationMixin, serializers.Serializer):
     """The next meeting as the round announced it: the wording and the window it implies."""
 
     text = StrictCharField(

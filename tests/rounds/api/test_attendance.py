@@ -42,7 +42,7 @@ def _expected(**where) -> list[tuple]:
 
 
 def _json_rows(api_client, query: str) -> list[dict]:
-    response = api_client.get(f"/api/v1/attendance/?{query}&page_size=500")
+    response = api_client.get(f"/api/v1/attendance/?{query}&page_size=500&expand=sources")
     assert response.status_code == 200
     return [
         {
@@ -58,7 +58,9 @@ def _json_rows(api_client, query: str) -> list[dict]:
 
 
 def _csv_rows(api_client, query: str) -> list[dict]:
-    response = api_client.get(f"/api/v1/attendance/?{query}&format=csv&page_size=500")
+    response = api_client.get(
+        f"/api/v1/attendance/?{query}&format=csv&page_size=500&expand=sources"
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
@@ -132,8 +134,43 @@ def _queries(client, url) -> int:
 def test_attendance_list_takes_a_fixed_number_of_queries(api_client):
     _queries(api_client, "/api/v1/attendance/?page_size=1")  # warm caches (content types)
 
-    one = _queries(api_client, "/api/v1/attendance/?page_size=1")
-    all_rows = _queries(api_client, "/api/v1/attendance/?page_size=500")
-    as_csv = _queries(api_client, "/api/v1/attendance/?page_size=500&format=csv")
-
+    one = _queries(api_client, "/api/v1/attendance/?page_size=1&expand=sources")
+    all_rows = _queries(api_client, "/api/v1/attendance/?page_size=500&expand=sources")
+    as_csv = _queries(api_client, "/api/v1/attendance/?page_size=500&format=csv&expand=sources")
     assert one == all_rows == as_csv == 4  # count, delegations, their citations, rounds'
+
+    lean_one = _queries(api_client, "/api/v1/attendance/?page_size=1")
+    lean_all = _queries(api_client, "/api/v1/attendance/?page_size=500&format=csv")
+    assert lean_one == lean_all == 2  # count, delegations (whose sources: an EXISTS)
+
+
+def test_the_list_leaves_sources_to_expand_and_still_says_whose_they_are(api_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from rounds.models import Citation, Delegation
+
+    jordan_at_8 = Delegation.objects.filter(participant__slug="jordan").order_by("round__number")[0]
+    Citation.objects.create(
+        content_type=ContentType.objects.get_for_model(Delegation),
+        object_id=jordan_at_8.pk,
+        url="https://example.org/jordan-at-astana-8",
+    )
+    url = "/api/v1/attendance/?page_size=500"
+    lean = api_client.get(url).json()["results"]
+    full = api_client.get(url + "&expand=sources").json()["results"]
+
+    assert lean and all("sources" not in row for row in lean)
+    assert [r["sources_of"] for r in lean] == [r["sources_of"] for r in full]
+    assert {r["sources_of"] for r in lean} == {"round", "delegation"}
+    jordan = next(
+        r
+        for r in full
+        if r["round"] == jordan_at_8.round.number and r["participant"]["slug"] == "jordan"
+    )
+    assert jordan["sources_of"] == "delegation"
+    assert [c["url"] for c in jordan["sources"]] == ["https://example.org/jordan-at-astana-8"]
+    for row in full:
+        assert len(row["sources"]) <= 20
+        without = {k: v for k, v in row.items() if k != "sources"}
+        assert without in lean
+    assert api_client.get(url + "&expand=citations").status_code == 400
