@@ -1,0 +1,89 @@
+"""The compiled representation (``astana_site.api.representation``) gives DRF's output: every
+resource, list and detail, every expansion, in the languages the API speaks."""
+
+import pytest
+from rest_framework import serializers
+
+from astana_site.api import representation
+from astana_site.api.representation import compile_representation
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/api/v1/rounds/?page_size=500&expand=delegations,documents,events,citations",
+    "/api/v1/rounds/?page_size=500",
+    "/api/v1/rounds/8/",
+    "/api/v1/events/?page_size=500&expand=participants,citations",
+    "/api/v1/events/?page_size=500",
+    "/api/v1/statements/?page_size=500&expand=text,citations",
+    "/api/v1/statements/?page_size=500",
+    "/api/v1/zones/?page_size=500&expand=citations",
+    "/api/v1/zones/idlib/",
+    "/api/v1/participants/?page_size=500&expand=citations",
+    "/api/v1/places/?page_size=500",
+    "/api/v1/citations/?page_size=500",
+    "/api/v1/attendance/?page_size=500&expand=sources",
+    "/api/v1/attendance/?page_size=500",
+]
+
+
+def _drf_representation(self, instance):
+    return serializers.Serializer.to_representation(self, instance)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "ar"])
+def test_every_resource_reads_as_drf_would_give_it(api_client, settings, monkeypatch, language):
+    settings.READ_CACHE_ENABLED = False
+    compiled = {}
+    for url in URLS:
+        response = api_client.get(f"{url}{'&' if '?' in url else '?'}lang={language}")
+        assert response.status_code == 200, (url, response.content[:300])
+        compiled[url] = response.json()
+
+    monkeypatch.setattr(
+        representation.CompiledRepresentationMixin, "to_representation", _drf_representation
+    )
+    for url in URLS:
+        drf = api_client.get(f"{url}{'&' if '?' in url else '?'}lang={language}").json()
+        assert compiled[url] == drf, url
+    assert compiled[URLS[0]]["results"][0]["delegations"]  # the expansions did expand
+
+
+class _Thing:
+    name = "a"
+    number = 7
+    missing_relation = None
+
+    def method(self):
+        return "called"
+
+
+class _ThingSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    number = serializers.IntegerField()
+    method = serializers.CharField()
+    nothing = serializers.CharField(required=False)
+    default = serializers.CharField(default="d")
+    nested_null = serializers.CharField(source="missing_relation.name", allow_null=True)
+    itself = serializers.DictField(source="*", required=False)
+
+
+def test_the_short_paths_fall_back_to_drf_for_callables_missing_attributes_and_nulls():
+    serializer = _ThingSerializer()
+    thing = _Thing()
+
+    # "itself" is the object (not a dict): DRF fails on it, and so does the compiled one
+    with pytest.raises(AttributeError):
+        serializers.Serializer.to_representation(serializer, thing)
+    with pytest.raises(AttributeError):
+        compile_representation(serializer)(thing)
+    serializer.fields.pop("itself")
+    compiled = compile_representation(serializer)(thing)
+    assert compiled == serializers.Serializer.to_representation(serializer, thing)
+    assert compiled == {
+        "name": "a",
+        "number": 7,
+        "method": "called",
+        "default": "d",
+        "nested_null": None,
+    }
