@@ -56,6 +56,10 @@ MAX_ALIASES = 40
 # answer or an error, and no runaway query keeps a worker busy after gunicorn gave up.
 STATEMENT_TIMEOUT_MS = 5000
 SNIPPET_CHARS = 240
+# ts_headline reads at most this much of a text (its cost grows with the text: a 100 KB page
+# would cost what a hundred short ones do); a text whose match lies further on gets its excerpt
+# from ``highlight``, in Python, which finds the first match anywhere.
+HEADLINE_CHARS = 4000
 # A bare number up to this reads as a round number (the API's round filter takes the same).
 MAX_ROUND_NUMBER = 32767
 
@@ -500,7 +504,7 @@ def headlines(parsed: ParsedQuery, documents: Sequence[tuple[str, str]]) -> list
     )
     texts = [" ".join((text or "").split()) for text, _ in documents]
     configs = [config_for(language) for _, language in documents]
-    rows = _pg_run(sql, [*params, options, texts, configs])
+    rows = _pg_run(sql, [*params, options, [t[:HEADLINE_CHARS] for t in texts], configs])
     out = []
     for (raw,), text in zip(rows, texts, strict=True):
         if _START not in (raw or ""):

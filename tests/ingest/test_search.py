@@ -105,3 +105,17 @@ def test_pg_query_names_each_lexeme_once():
     assert sochi.count("'sochi'") == 1 and "'сочи'" in sochi
     # stemmed (english) and as written (simple), once each
     assert talks.count("'talk'") == 1 and talks.count("'talks'") == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_pg_excerpts_read_a_bounded_text_and_still_find_a_late_match():
+    from ingest.search import HEADLINE_CHARS, headlines
+
+    early = "The guarantors met in Sochi to discuss the ceasefire. " + "Filler words. " * 50
+    late = "Filler words. " * (HEADLINE_CHARS // 10) + "The guarantors met in Sochi at last."
+
+    first, second = headlines(parse_query("sochi"), [(early, "en"), (late, "en")])
+
+    assert "<mark>Sochi</mark>" in first
+    assert "<mark>Sochi</mark>" in second and "at last" in second
