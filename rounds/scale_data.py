@@ -299,9 +299,12 @@ def generate(*, factor: float, seed: int = 1, progress: Progress = _no_progress)
 def _analyze() -> None:
     """Refresh the planners' statistics after a bulk load, as PostgreSQL's autovacuum would
     shortly after: without them, PostgreSQL plans for 100 rows, not 100,000, and SQLite reads
-    an article's citations through the index of every round's citations."""
+    an article's citations through the index of every round's citation. On PostgreSQL, outside
+    a transaction, VACUUM too: it marks the pages all-visible, so a page's ``COUNT(*)`` reads
+    an index instead of 400 MB of articles (42 ms -> 5 ms at 100,000)."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # PostgreSQL and SQLite alike
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
 def _target(kind: str, factor: float) -> int:
