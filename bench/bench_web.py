@@ -198,6 +198,9 @@ def _child(db_url: str, repeat: int, base_env: dict) -> dict:
         "DATABASE_URL": db_url,
         "DJANGO_SETTINGS_MODULE": "astana_site.settings.local",
         "DJANGO_DEBUG": "false",
+        # Persistent connections, as production runs (settings/production.py): not a new
+        # connection, with cold catalog caches, per request.
+        "DATABASE_CONN_MAX_AGE": "60",
         # Every request reads the data version (ETag); Redis is what production uses.
         "CACHE_URL": os.environ.get("BENCH_CACHE_URL", base_env.get("CACHE_URL", "")),
         # The cache is the bench's own (BENCH_CACHE_URL, or the bench database's table).
@@ -252,7 +255,8 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}, shared cache "
         f"{os.environ.get('BENCH_CACHE_URL') or 'in the database'}), machine shared with other "
         "jobs: absolute times vary by ±30% between runs, the ratios less. Server time through "
-        f"Django's test client, DEBUG off, read cache off; median of {repeat} after one warm-up, "
+        "Django's test client, DEBUG off, read cache off, persistent database connections; "
+        f"median of {repeat} after one warm-up, "
         "(min-max) in brackets, milliseconds. Workload: the reference history plus "
         f"`generate_scale_data --factor N --seed {SEED}`.",
         "",
