@@ -69,6 +69,7 @@ RARE_EVERY = 1000  # one article in this many mentions the rare word
 def setup_django(database_url: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "astana_site.settings.test"
     os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")  # persistent, as in production
     import django
 
     django.setup()
