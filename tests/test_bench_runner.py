@@ -26,10 +26,10 @@ def test_a_section_without_markers_is_appended():
     assert new.endswith("<!-- bench:search -->\nfigures\n<!-- /bench:search -->\n")
 
 
-def test_the_document_has_a_slot_for_the_web_and_search_benchmarks():
+def test_the_document_has_a_slot_for_the_web_search_and_transfer_benchmarks():
     doc = (ROOT / "docs" / "PERFORMANCE.md").read_text(encoding="utf-8")
 
-    for name in ["web", "search"]:
+    for name in ["web", "search", "transfer"]:
         start, end = run_all.section_markers(name)
         assert doc.index(start) < doc.index(end)
 
