@@ -322,7 +322,7 @@ def attendance(params) -> Attendance:
                 city=d.round.city,
                 participant=d.participant.name,
                 participant_slug=d.participant.slug,
-                role=d.get_role_display(),
+                role=d.role_label,
                 head=d.head_of_delegation,
                 note=d.note,
                 uncertain=d.uncertain,

@@ -153,15 +153,22 @@ class MeetingStatusMixin:
         """ "Overdue — not confirmed" when overdue, else the recorded status's label."""
         if self.is_overdue():
             return gettext(OVERDUE_LABEL)
-        return status_labels(type(self), get_language()).get(self.status, self.status)
+        return choice_label(self, "status")
+
+
+def choice_label(instance: models.Model, field: str) -> str:
+    """What ``get_<field>_display()`` gives, from labels translated once per language."""
+    value = getattr(instance, field)
+    return choice_labels(type(instance), field, get_language()).get(value, value)
 
 
 @cache
-def status_labels(model: type[models.Model], language: str | None) -> dict[str, str]:
-    """``model``'s status labels in ``language``, translated once (``get_status_display``
-    hashes every lazy label on every call: a list of 100 meetings paid it 100 times)."""
+def choice_labels(model: type[models.Model], field: str, language: str | None) -> dict[str, str]:
+    """``model``'s labels of the choices of ``field`` in ``language``, translated once
+    (``get_<field>_display`` hashes every lazy label on every call: a list of 100 records paid
+    it 100 times)."""
     with translation_override(language):
-        return {value: str(label) for value, label in model._meta.get_field("status").flatchoices}
+        return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
 
 
 class StatusTransitionsMixin:

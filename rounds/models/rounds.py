@@ -4,7 +4,13 @@ from django.urls import reverse
 
 from rounds.choices import ROUND_STATUS_TRANSITIONS, DelegationRole, RoundStatus
 
-from .base import CuratedModel, MeetingStatusMixin, StatusTransitionsMixin, history
+from .base import (
+    CuratedModel,
+    MeetingStatusMixin,
+    StatusTransitionsMixin,
+    choice_label,
+    history,
+)
 from .geography import Place
 from .participants import Participant
 
@@ -112,6 +118,11 @@ class Delegation(CuratedModel):
                 fields=["round", "participant"], name="delegation_unique_participant_per_round"
             )
         ]
+
+    @property
+    def role_label(self) -> str:
+        """The role as readers see it, in the active language."""
+        return choice_label(self, "role")
 
     def __str__(self) -> str:
         return f"{self.participant} at round {self.round.number} ({self.get_role_display()})"

@@ -109,3 +109,18 @@ def test_a_transition_is_judged_from_the_status_last_saved():
     rnd.status = "scheduled"  # held -> scheduled, on the same instance
     with pytest.raises(ValidationError):
         rnd.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "tr", "ar"])
+def test_choice_labels_translated_once_read_as_get_display_does(language):
+    from django.utils import translation
+
+    from rounds.models import Delegation, Event
+
+    with translation.override(language):
+        for d in Delegation.objects.all()[:50]:
+            assert d.role_label == d.get_role_display()
+        for e in Event.objects.all():
+            if not e.overdue:
+                assert e.status_label == e.get_status_display()

@@ -27,7 +27,7 @@ class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSer
     end_date = serializers.DateField(source="round.end_date", read_only=True, allow_null=True)
     city = StrictCharField(source="round.city", read_only=True)
     participant = ParticipantRefSerializer(read_only=True)
-    role_label = StrictCharField(source="get_role_display", read_only=True)
+    role_label = StrictCharField(read_only=True)
     head = StrictCharField(
         source="head_of_delegation", read_only=True, help_text="Who led the delegation."
     )
