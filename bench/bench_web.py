@@ -253,8 +253,9 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "
         f"({os.cpu_count()} CPUs, Python {platform.python_version()}, shared cache "
-        f"{os.environ.get('BENCH_CACHE_URL') or 'in the database'}), machine shared with other "
-        "jobs: absolute times vary by ±30% between runs, the ratios less. Server time through "
+        f"{os.environ.get('BENCH_CACHE_URL') or 'in the database'}, load average "
+        f"{os.getloadavg()[0]:.1f} when the report was written): absolute times vary between "
+        "runs with what else the machine does, the ratios less. Server time through "
         "Django's test client, DEBUG off, read cache off, persistent database connections; "
         f"median of {repeat} after one warm-up, "
         "(min-max) in brackets, milliseconds. Workload: the reference history plus "
