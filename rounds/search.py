@@ -32,7 +32,13 @@ from ingest.search import (
 )
 from rounds.translations import translation_columns
 
-INDEX = SearchIndex(table="rounds_search", kinds=("round", "statement", "event"))
+# One index table per kind: a search of events scans only events' entries. (One table of all
+# three kinds made a statement search read every round's and event's entry too: 12 ms instead
+# of 2.5 ms for a common word at 100x on PostgreSQL.)
+INDEXES = {
+    kind: SearchIndex(table=f"rounds_search_{kind}", kinds=(kind,))
+    for kind in ("round", "statement", "event")
+}
 KINDS = {"round": "rounds_round", "statement": "rounds_statement", "event": "rounds_event"}
 # Records written per statement while rebuilding (each batch is a few queries).
 REBUILD_BATCH = 500
@@ -159,7 +165,7 @@ def _index_rounds(round_ids: Iterable[int]) -> None:
     ids = {i for i in round_ids if i}
     if ids:
         rounds = _rounds_with_documents(Round.objects.filter(pk__in=ids))
-        INDEX.put("round", [round_document(r) for r in rounds])
+        INDEXES["round"].put("round", [round_document(r) for r in rounds])
 
 
 def search_sync(instance: models.Model) -> None:
@@ -170,10 +176,10 @@ def search_sync(instance: models.Model) -> None:
         _index_rounds([instance.pk])
     elif isinstance(instance, Statement):
         statement = Statement.objects.select_related("round").get(pk=instance.pk)
-        INDEX.put("statement", [statement_document(statement)])
+        INDEXES["statement"].put("statement", [statement_document(statement)])
         _index_rounds([statement.round_id])
     elif isinstance(instance, Event):
-        INDEX.put("event", [event_document(instance)])
+        INDEXES["event"].put("event", [event_document(instance)])
     elif isinstance(instance, Delegation):
         _index_rounds([instance.round_id])
     elif isinstance(instance, Participant):
@@ -186,12 +192,12 @@ def search_forget(instance: models.Model, *, pk: int) -> None:
     from rounds.models import Delegation, Event, Round, Statement
 
     if isinstance(instance, Round):
-        INDEX.remove("round", [pk])
+        INDEXES["round"].remove("round", [pk])
     elif isinstance(instance, Statement):
-        INDEX.remove("statement", [pk])
+        INDEXES["statement"].remove("statement", [pk])
         _index_rounds([instance.round_id])
     elif isinstance(instance, Event):
-        INDEX.remove("event", [pk])
+        INDEXES["event"].remove("event", [pk])
     elif isinstance(instance, Delegation):
         _index_rounds([instance.round_id])
 
@@ -201,7 +207,8 @@ def search_rebuild(apps=None) -> dict[str, int]:
     a migration's app registry when a migration builds the index."""
     Round, Statement, Event, _ = _models(apps)  # noqa: N806 - model classes
 
-    INDEX.clear()
+    for index in INDEXES.values():
+        index.clear()
     counts = {}
     querysets = {
         "round": (_rounds_with_documents(Round.objects.order_by("pk"), apps), round_document),
@@ -214,10 +221,10 @@ def search_rebuild(apps=None) -> dict[str, int]:
         for obj in queryset.iterator(chunk_size=REBUILD_BATCH):
             batch.append(build(obj))
             if len(batch) >= REBUILD_BATCH:
-                INDEX.put(kind, batch)
+                INDEXES[kind].put(kind, batch)
                 counts[kind] += len(batch)
                 batch = []
-        INDEX.put(kind, batch)
+        INDEXES[kind].put(kind, batch)
         counts[kind] += len(batch)
     return counts
 
@@ -240,7 +247,7 @@ def _round_first(kind: str, parsed: ParsedQuery, ids: list[int]) -> list[int]:
 def search_page(kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0) -> Page:
     """One page of the ids of ``kind`` ("round", "statement", "event") matching ``parsed``,
     best first; for rounds, the round the query names comes first."""
-    matches = INDEX.matches(kind, parsed, table=KINDS[kind])
+    matches = INDEXES[kind].matches(kind, parsed, table=KINDS[kind])
     ids = _round_first(kind, parsed, [m.object_id for m in matches])
     return Page(ids=ids[offset : offset + limit], count=len(ids), capped=len(matches) >= CANDIDATES)
 

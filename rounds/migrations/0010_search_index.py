@@ -1,19 +1,19 @@
-"""The curated records' search index (see rounds/search.py), filled from the stored rounds,
-statements and events."""
+"""The curated records' search index (see rounds/search.py): one table of rounds, statements
+and events at first. 0012 split it into one table per kind and fills those."""
 
 from django.db import migrations
 
 from ingest import search as engine
-from rounds import search
+
+TABLE = "rounds_search"
 
 
 def forwards(apps, schema_editor):
-    engine.create_index_table(schema_editor, search.INDEX.table)
-    search.search_rebuild(apps)
+    engine.create_index_table(schema_editor, TABLE)
 
 
 def backwards(apps, schema_editor):
-    engine.drop_index_table(schema_editor, search.INDEX.table)
+    engine.drop_index_table(schema_editor, TABLE)
 
 
 class Migration(migrations.Migration):
