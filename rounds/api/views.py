@@ -88,21 +88,22 @@ def _plain(value):
 EXPAND_PARAM = "expand"
 
 
-def expand_parameter(serializer) -> OpenApiParameter:
+def expand_parameter(serializer, *, description: str = "") -> OpenApiParameter:
     """The ``expand`` query parameter of a list, naming the serializer's heavy parts."""
     names = serializer.expandable_fields
     one = "|".join(names)
+    description = description or (
+        "Heavy parts a list leaves out (each record's detail has them), comma-separated: "
+        + ", ".join(f"`{n}`" for n in names)
+        + f". Citations are capped at {s.CITATIONS_PER_RECORD} a record, best sources "
+        "first. Any other name is a 400."
+    )
     return OpenApiParameter(
         name=EXPAND_PARAM,
         type={"type": "string", "pattern": f"^({one})(,({one}))*$", "maxLength": 200},
         location=OpenApiParameter.QUERY,
         required=False,
-        description=(
-            "Heavy parts a list leaves out (each record's detail has them), comma-separated: "
-            + ", ".join(f"`{n}`" for n in names)
-            + f". Citations are capped at {s.CITATIONS_PER_RECORD} a record, best sources "
-            "first. Any other name is a 400."
-        ),
+        description=description,
     )
 
 
@@ -509,7 +510,14 @@ class PlaceViewSet(CuratedViewSet):
             "Formats (`?format=`): json, csv."
         ),
         responses={200: s.AttendanceSerializer(many=True)},
-        parameters=[expand_parameter(s.AttendanceSerializer)],
+        parameters=[
+            expand_parameter(
+                s.AttendanceSerializer,
+                description="`sources`: each row's sources (the delegation's own, else the "
+                f"round's; at most {s.CITATIONS_PER_RECORD}, in the order recorded), left out "
+                "of the list otherwise. Any other name is a 400.",
+            )
+        ],
     )
 )
 class AttendanceViewSet(
