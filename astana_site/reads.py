@@ -5,8 +5,8 @@ save writes only what the caller changed. That costs every read, and most reads 
 API lists that never write: a list of 100 records paid for 100 snapshots. Code that only
 reads says so with ``reading_only()``; ``ReadOnlyRequestMiddleware`` does it for safe HTTP
 methods (GET, HEAD, OPTIONS), which must not change data. A record read without its snapshot
-is still saved correctly: ``rounds.services.curated_save`` then locks the row, compares versions
-when asked to, and writes every field.
+cannot be saved: ``rounds.services.curated_save`` refuses it (``ReadForDisplayError``), since it
+could not tell the caller's changes from what others changed meanwhile.
 """
 
 from __future__ import annotations

@@ -402,27 +402,34 @@ def _pg_normalized(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> str:
     configuration makes of each of its spellings (duplicates once), groups AND-ed; "" when
     every group is only stop words.
 
+    A group that some configuration drops entirely is a stop word in that language ("the",
+    "в", "في") and is left out: a record is indexed in its own language's configuration, which
+    dropped the word from it too, so keeping the group would match no English record for "the
+    ceasefire".
+
     Asking PostgreSQL once for each spelling in each configuration, instead of OR-ing the whole
     query under the five configurations, keeps the query small: "sochi" was 25 lexemes to test
     against every candidate's vector (five configurations of five spellings, most of them the
-    same lexeme), and is six. The configurations and their dictionaries do not change while
-    the site runs, so the answer is kept per query."""
+    same lexeme), and is seven. The configurations and their dictionaries do not change while
+    the site runs, so the answer is kept per query (and per process)."""
     operands = sorted({_pg_operand(p) for group in groups for p in group})
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT o, to_tsquery(c::regconfig, o)::text FROM unnest(%s::text[]) AS c, "
+            "SELECT o, c, to_tsquery(c::regconfig, o)::text FROM unnest(%s::text[]) AS c, "
             "unnest(%s::text[]) AS o",
             [list(CONFIGS), operands],
         )
-        normalized: dict[str, set[str]] = {}
-        for operand, text in cursor.fetchall():
-            if text:
-                normalized.setdefault(operand, set()).update(_pg_alternatives(text))
+        normalized: dict[tuple[str, str], list[str]] = {
+            (operand, config): _pg_alternatives(text or "")
+            for operand, config, text in cursor.fetchall()
+        }
     parts = []
     for group in groups:
-        alternatives = sorted({a for p in group for a in normalized.get(_pg_operand(p), ())})
-        if alternatives:
-            parts.append("(" + " | ".join(alternatives) + ")")
+        spellings = [_pg_operand(p) for p in group]
+        if any(all(not normalized[(o, c)] for o in spellings) for c in CONFIGS):
+            continue  # a stop word in some language
+        alternatives = sorted({a for o in spellings for c in CONFIGS for a in normalized[(o, c)]})
+        parts.append("(" + " | ".join(alternatives) + ")")
     return " & ".join(parts)
 
 

@@ -44,6 +44,13 @@ ANALYST_MODELS = [
 ANALYST_INGEST_MODELS = ["source", "article", "sighting"]
 
 
+class ReadForDisplayError(RuntimeError):
+    """A record read for display (a GET request, ``reading_only()``) was passed to a save. It
+    carries no snapshot of the values it was read with, so a save could not tell the caller's
+    changes from what others changed meanwhile; read the record again to change it. A
+    programming error, not a user's."""
+
+
 class StaleRecordError(TrackerError):
     """The record changed since the caller read the version it holds; nothing was written."""
 
@@ -95,6 +102,8 @@ def curated_save(
     """
     if not reason or not reason.strip():
         raise TrackerError(gettext("A change to curated data needs a reason."))
+    if getattr(instance, "_read_for_display", False):
+        raise ReadForDisplayError(f"{instance!r} was read for display; read it again to save it.")
     reason = reason.strip()
     data_changed()  # cached pages and API lists are stale once this commits
     changed = changed_fields(instance) if instance.pk is not None else None

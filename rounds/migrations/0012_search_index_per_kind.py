@@ -7,19 +7,22 @@ from ingest import search as engine
 from rounds import search
 
 SHARED = "rounds_search"
+# As rounds.search.INDEXES names them now (constants here, so a later rename changes nothing
+# this migration did).
+TABLES = ("rounds_search_round", "rounds_search_statement", "rounds_search_event")
 
 
 def forwards(apps, schema_editor):
-    for index in search.INDEXES.values():
-        engine.create_index_table(schema_editor, index.table)
+    for table in TABLES:
+        engine.create_index_table(schema_editor, table)
     search.search_rebuild(apps)
     engine.drop_index_table(schema_editor, SHARED)
 
 
 def backwards(apps, schema_editor):
     engine.create_index_table(schema_editor, SHARED)  # empty: `manage.py search_rebuild` fills it
-    for index in search.INDEXES.values():
-        engine.drop_index_table(schema_editor, index.table)
+    for table in TABLES:
+        engine.drop_index_table(schema_editor, table)
 
 
 class Migration(migrations.Migration):

@@ -7,6 +7,7 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,6 +32,7 @@ class LoadedValuesMixin:
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         if not snapshots_wanted():  # a GET, a page: nothing read now is saved
+            instance._read_for_display = True  # and curated_save refuses it
             return instance
         snapshot = dict(zip(field_names, values, strict=True))  # attnames; deferred ones absent
         for attname, value in snapshot.items():
@@ -48,7 +50,10 @@ class _Frozen(str):
 
     @classmethod
     def of(cls, value) -> "_Frozen":
-        return cls(json.dumps(value, sort_keys=True, default=str))
+        try:
+            return cls(json.dumps(value, sort_keys=True, cls=DjangoJSONEncoder))
+        except (TypeError, ValueError):  # mixed key types, an object JSON cannot hold
+            return cls(f"\x00unencodable {id(value)}")  # equal to nothing else: "changed"
 
 
 def loaded_snapshot(instance: models.Model) -> dict:

@@ -5,7 +5,7 @@ from django.test import RequestFactory
 
 from astana_site.reads import ReadOnlyRequestMiddleware, reading_only, snapshots_wanted
 from rounds.models import Round
-from rounds.services import curated_save
+from rounds.services import ReadForDisplayError, curated_save
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +38,28 @@ def test_reading_only_is_scoped_and_nests():
     assert hasattr(Round.objects.get(number=8), "_loaded_values")
 
 
-def test_a_record_read_without_its_snapshot_is_still_saved_whole():
+def test_a_record_read_for_display_is_refused_by_a_save_and_saved_once_read_again():
     with reading_only():
-        rnd = Round.objects.get(number=8)
+        shown = Round.objects.get(number=8)
+    shown.venue = "Rixos President Hotel"
+    with pytest.raises(ReadForDisplayError):
+        curated_save(shown, reason="venue per the MFA")
+    assert Round.objects.get(number=8).venue != "Rixos President Hotel"
+
+    rnd = Round.objects.get(number=8)
     rnd.venue = "Rixos President Hotel"
     curated_save(rnd, reason="venue per the MFA")
-
     stored = Round.objects.get(number=8)
     assert stored.venue == "Rixos President Hotel"
     assert stored.history.first().history_change_reason == "venue per the MFA"
+
+
+def test_a_json_value_that_cannot_be_encoded_counts_as_changed():
+    from rounds.models.base import changed_fields
+
+    rnd = Round.objects.get(number=8)
+    rnd.outcomes = [{1: "a", "b": 2}]  # mixed key types: json.dumps(sort_keys=True) fails
+    assert changed_fields(rnd) == ["outcomes"]
 
 
 def test_a_list_changed_in_place_is_a_changed_field():

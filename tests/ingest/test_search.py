@@ -119,3 +119,22 @@ def test_pg_excerpts_read_a_bounded_text_and_still_find_a_late_match():
 
     assert "<mark>Sochi</mark>" in first
     assert "<mark>Sochi</mark>" in second and "at last" in second
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_pg_a_stop_word_in_the_query_does_not_empty_the_search():
+    # Records are indexed in their own language's configuration, which drops its stop words:
+    # a query keeping "the" (as the simple configuration does) would match no English record.
+    from ingest.search import pg_tsquery
+    from rounds.search import search_page
+
+    def rounds(query):
+        return search_page("round", parse_query(query), limit=50).ids
+
+    assert rounds("Sochi")
+    assert rounds("the Sochi") == rounds("Sochi")
+    assert rounds("в Сочи") == rounds("Сочи") == rounds("Sochi")
+    assert rounds("talks in Astana")
+    _, (text,) = pg_tsquery(parse_query("the talks"))
+    assert "'the'" not in text and "'talk'" in text

@@ -77,3 +77,12 @@ def test_api_event_search_finds_by_place_alias(api_client):
 
     assert latin["count"] > 0
     assert [e["slug"] for e in cyrillic["results"]] == [e["slug"] for e in latin["results"]]
+
+
+def test_the_per_kind_migration_made_the_tables_the_index_uses():
+    import importlib
+
+    from rounds.search import INDEXES
+
+    migration = importlib.import_module("rounds.migrations.0012_search_index_per_kind")
+    assert set(migration.TABLES) == {index.table for index in INDEXES.values()}
