@@ -12,17 +12,17 @@ from ingest.understanding import LANGUAGES, detect_language, understand
 # A text written for the tests with the facts of the seed article (round 8, its documents and
 # the two announced Sochi meetings); the seed itself stays in ../shared.
 SEED = (
-    "ASTANA. KAZINFORM The foreign minister of Kazakhstan gave an account of the eighth round of "
-    "the Astana process on the Syrian conflict, held on December 21-22 in the capital of "
-    "Kazakhstan, our correspondent writes.\n\nHe read out the joint statement of Iran, Russia, "
-    "and Turkey on what the talks achieved.\n\nThe statement points to close work on preparing "
-    "the Syrian National Dialogue Congress in Sochi on January 29-30, 2018, open to every part "
-    'of Syrian society.\n\n"To that end, before the Congress, the three guarantors will hold a '
-    "special preparatory meeting on January 19-20, 2018, in Sochi. They regard the Congress as "
-    'a way to move forward the talks held under United Nations auspices in Geneva," the '
-    "minister said.\n\nHe added that the three countries adopted a provision on a working group "
-    "for freeing people held in detention and tracing missing persons, and a joint statement "
-    "on humanitarian demining in Syria including cultural heritage sites."
+    "ASTANA. KAZINFORM Kazakhstan's foreign minister summed up the eighth Astana round on "
+    "Syria, which took place in the Kazakh capital on December 21-22.\n\n"
+    "He presented to journalists the joint statement by Iran, Russia, and Turkey on the "
+    "results.\n\nAccording to the statement, the guarantors are working together to prepare "
+    "the Syrian National Dialogue Congress, set for January 29-30, 2018 in Sochi, for all parts "
+    'of Syrian society.\n\n"Ahead of it, Russia, Iran and Turkey will convene a preparatory '
+    "meeting in Sochi on January 19-20, 2018. The Congress should help the Geneva talks that "
+    'the United Nations leads," the minister told reporters.\n\nThe three also adopted a '
+    "provision on creating a working group for freeing people held in detention and "
+    "finding missing persons, and a joint statement on humanitarian demining in Syria, "
+    "cultural heritage sites among them."
 )
 SEED_PUBLISHED = dt.date(2017, 12, 22)
 
@@ -113,7 +113,7 @@ def test_year_left_out_is_inferred_across_the_new_year():
 
 def test_vague_window_for_next_round_is_kept_with_start_and_end():
     text = (
-        "The guarantors agreed to hold the next International Meeting on Syria in Astana "
+        "The guarantors agreed that their next International Meeting on Syria will be in Astana "
         "in the second half of February."
     )
     result = understand(text, published=SEED_PUBLISHED)
@@ -145,7 +145,7 @@ def test_vague_phrases_become_windows(phrase, start, end):
 def test_next_round_takes_the_number_after_the_round_just_held():
     text = (
         "The 16th Astana format meeting on Syria took place in Nur-Sultan on July 7-8. "
-        "The next round will take place in Nur-Sultan before the end of this year."
+        "Their next round is due in Nur-Sultan by the end of this year."
     )
     result = understand(text, published=dt.date(2021, 7, 8))
     announced = _meetings(result, "announced")
