@@ -21,6 +21,7 @@ from ingest.search import (
     SearchTimeout,
     article_search_page,
     headlines,
+    in_order,
     parse_query,
     search_session,
 )
@@ -96,14 +97,13 @@ def _shown(obj, field: str) -> str:
 
 
 def _rounds(ids, parsed):
-    rounds = Round.objects.filter(pk__in=ids).prefetch_related(
+    rounds = Round.objects.prefetch_related(
         Prefetch(
             "delegations", queryset=Delegation.objects.only("pk", "round", "head_of_delegation")
         ),
         Prefetch("statements", queryset=Statement.objects.only("pk", "round", "title")),
     )
-    by_pk = {r.pk: r for r in rounds}
-    found = [by_pk[i] for i in ids if i in by_pk]
+    found = list(in_order(rounds, ids))
     snippets = headlines(parsed, [(curated.round_excerpt_text(r), "en") for r in found])
     return [
         Hit(
@@ -119,8 +119,7 @@ def _rounds(ids, parsed):
 
 
 def _statements(ids, parsed):
-    by_pk = {s.pk: s for s in Statement.objects.select_related("round").filter(pk__in=ids)}
-    found = [by_pk[i] for i in ids if i in by_pk]
+    found = list(in_order(Statement.objects.select_related("round"), ids))
     snippets = headlines(parsed, [(curated.statement_excerpt_text(s), "en") for s in found])
     return [
         Hit(
@@ -137,8 +136,7 @@ def _statements(ids, parsed):
 
 
 def _events(ids, parsed):
-    by_pk = {e.pk: e for e in Event.objects.filter(pk__in=ids)}
-    found = [by_pk[i] for i in ids if i in by_pk]
+    found = list(in_order(Event.objects.all(), ids))
     snippets = headlines(parsed, [(curated.event_excerpt_text(e), "en") for e in found])
     return [
         Hit(
@@ -154,8 +152,7 @@ def _events(ids, parsed):
 
 def _articles(ids, parsed):
     fields = ("pk", "title", "url", "canonical_url", "published", "text", "language", "outlet")
-    by_pk = {a.pk: a for a in Article.objects.only(*fields).filter(pk__in=ids)}
-    found = [by_pk[i] for i in ids if i in by_pk]
+    found = list(in_order(Article.objects.only(*fields), ids))
     snippets = headlines(parsed, [(a.text or a.title, a.language) for a in found])
     return [
         Hit(
