@@ -5,11 +5,11 @@ One engine, two databases:
 - **PostgreSQL**: a stored ``tsvector`` per record in an index table with a GIN index, built
   with the text search configuration of the record's language (``english``, ``russian``,
   ``turkish``, ``arabic``, otherwise ``simple``) from weighted fields (A: names and titles,
-  B: heads of delegation, outcomes, topics, C: running text); ranked with ``ts_rank``;
-  excerpts come from ``ts_headline`` (configurations ``astana_<language>``, which add
-  ``unaccent`` where the server allows it) for the records shown only.
+  B: heads of delegation, outcomes, topics, C: running text); ranked with ``ts_rank``.
 - **SQLite**: an FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer, ranked with
-  ``bm25`` and the same column weights; excerpts are cut and marked in Python.
+  ``bm25`` and the same column weights.
+
+On both, excerpts are cut and marked in Python (:func:`highlight`) for the records shown only.
 
 Both index text folded by :func:`fold_text` (case and diacritics in every script, Arabic
 alef variants, Turkish dotted I), and read a query through :func:`parse_query`: a place or
@@ -56,10 +56,11 @@ MAX_ALIASES = 40
 # answer or an error, and no runaway query keeps a worker busy after gunicorn gave up.
 STATEMENT_TIMEOUT_MS = 5000
 SNIPPET_CHARS = 240
-# ts_headline reads at most this much of a text (its cost grows with the text: a 100 KB page
-# would cost what a hundred short ones do); a text whose match lies further on gets its excerpt
-# from ``highlight``, in Python, which finds the first match anywhere.
-HEADLINE_CHARS = 4000
+# Excerpts are cut in Python around the first word matching the query (folded, by ``prefix``:
+# the words SQLite matches), reading the text in pieces of FIND_CHUNK characters until one
+# matches, so a page of 20 long texts costs a few milliseconds. PostgreSQL's ts_headline,
+# which also marks stemmed forms, cost ~1 ms a text whatever its length (20-50 ms a page).
+FIND_CHUNK = 1000
 # A bare number up to this reads as a round number (the API's round filter takes the same).
 MAX_ROUND_NUMBER = 32767
 
@@ -72,7 +73,6 @@ CONFIGS = ("english", "russian", "turkish", "arabic", "simple")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SHORT_Y = "\ue002"  # keeps й (a letter of its own, which unaccent keeps too) through NFKD
-_START, _STOP = "\ue000", "\ue001"
 
 
 def fold_text(text: str) -> str:
@@ -85,6 +85,35 @@ def fold_text(text: str) -> str:
         if not unicodedata.combining(ch) and ch != "\u0640"  # tatweel
     )
     return unicodedata.normalize("NFC", stripped).replace(_SHORT_Y, "й")
+
+
+class _BaseLetters(dict):
+    """``str.translate`` table: each character to its letter without diacritics, where that
+    is one character (``ç`` -> ``c``, ``ё`` -> ``е``); filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch == "й":  # a letter of its own, as in fold_text
+            base = ch
+        elif ch == "ı":
+            base = "i"
+        else:
+            decomposed = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c))
+            if len(base) != 1:
+                base = ch  # a ligature, a combining mark: kept, so the length stays
+        self[code] = base
+        return base
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
+def fold_in_place(text: str) -> str:
+    """``text`` folded as :func:`fold_text` folds it, character for character: the same
+    length, so a span found in it is the span of the original text (ligatures and the
+    tatweel, which ``fold_text`` expands or drops, are kept as they are)."""
+    return fold(text or "").translate(_BASE_LETTERS)
 
 
 def _pg_text(text: str) -> str:
@@ -297,27 +326,38 @@ class SearchIndex:
     # -- reads ----------------------------------------------------------------------------
 
     def page(
-        self, kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0, table: str = ""
+        self,
+        kind: str,
+        parsed: ParsedQuery,
+        *,
+        limit: int,
+        offset: int = 0,
+        table: str = "",
+        candidates: int = CANDIDATES,
     ) -> Page:
         """The ids of the best matches ``[offset, offset + limit)`` of ``kind``, best first,
         among the first ``CANDIDATES`` matches; ``table`` (the records' table) restricts
         them to records that exist."""
-        matches = self.matches(kind, parsed, table=table)
+        matches = self.matches(kind, parsed, table=table, candidates=candidates)
         return Page(
             ids=[m.object_id for m in matches[offset : offset + limit]],
             count=len(matches),
-            capped=len(matches) >= CANDIDATES,
+            capped=len(matches) >= candidates,
         )
 
-    def matches(self, kind: str, parsed: ParsedQuery, *, table: str = "") -> list[Match]:
-        """Up to ``CANDIDATES`` matches of ``kind``, best first (ties by id)."""
+    def matches(
+        self, kind: str, parsed: ParsedQuery, *, table: str = "", candidates: int = CANDIDATES
+    ) -> list[Match]:
+        """Up to ``candidates`` matches of ``kind``, best first (ties by id)."""
         if not parsed.groups:
             return []
         if connection.vendor == "postgresql":
-            return self._pg_matches(kind, parsed, table)
-        return self._sqlite_matches(kind, parsed, table)
+            return self._pg_matches(kind, parsed, table, candidates)
+        return self._sqlite_matches(kind, parsed, table, candidates)
 
-    def _pg_matches(self, kind: str, parsed: ParsedQuery, table: str) -> list[Match]:
+    def _pg_matches(
+        self, kind: str, parsed: ParsedQuery, table: str, candidates: int
+    ) -> list[Match]:
         tsquery, params = pg_tsquery(parsed)
         exists = (
             f"AND EXISTS (SELECT 1 FROM {table} r WHERE r.id = e.object_id)"  # noqa: S608 - constants
@@ -330,10 +370,12 @@ class SearchIndex:
             f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists} LIMIT %s"
             ") candidates ORDER BY rank DESC, object_id"
         )
-        rows = _pg_run(sql, [*params, kind, *params, CANDIDATES])
+        rows = _pg_run(sql, [*params, kind, *params, candidates])
         return [Match(object_id, rank) for object_id, rank in rows]
 
-    def _sqlite_matches(self, kind: str, parsed: ParsedQuery, table: str) -> list[Match]:
+    def _sqlite_matches(
+        self, kind: str, parsed: ParsedQuery, table: str, candidates: int
+    ) -> list[Match]:
         exists = (
             f"AND EXISTS (SELECT 1 FROM {table} r WHERE r.id = ({self.table}.rowid >> 4))"  # noqa: S608
             if table
@@ -345,7 +387,7 @@ class SearchIndex:
             f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [fts5_query(parsed), self.code(kind), CANDIDATES])
+            cursor.execute(sql, [fts5_query(parsed), self.code(kind), candidates])
             rows = cursor.fetchall()
         # bm25 is lower for better matches.
         rows.sort(key=lambda row: (row[1], row[0]))
@@ -497,46 +539,90 @@ def fts5_query(parsed: ParsedQuery) -> str:
 
 
 def headlines(parsed: ParsedQuery, documents: Sequence[tuple[str, str]]) -> list[SafeString]:
-    """An escaped excerpt of each ``(text, language)`` with the query's words in ``<mark>``:
-    ``ts_headline`` on PostgreSQL (one query for the page shown), in Python elsewhere."""
-    if not documents:
-        return []
-    if connection.vendor != "postgresql" or not parsed.groups:
-        return [highlight(text, parsed) for text, _ in documents]
-    tsquery, params = pg_tsquery(parsed)
-    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
-    sql = (
-        f"SELECT ts_headline(('astana_' || d.config)::regconfig, d.body, ({tsquery}), %s) "  # noqa: S608
-        "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS d(body, config, n) ORDER BY d.n"
-    )
-    texts = [" ".join((text or "").split()) for text, _ in documents]
-    configs = [config_for(language) for _, language in documents]
-    rows = _pg_run(sql, [*params, options, [t[:HEADLINE_CHARS] for t in texts], configs])
-    out = []
-    for (raw,), text in zip(rows, texts, strict=True):
-        if _START not in (raw or ""):
-            out.append(highlight(text, parsed))  # a spelling unaccent does not fold
-        else:
-            html = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
-            out.append(mark_safe(html))  # noqa: S308 - escaped before the markers became tags
-    return out
+    """An escaped excerpt of each ``(text, language)`` with the query's words in ``<mark>``
+    (:func:`highlight`), the same on both databases. ``language`` is not needed to find the
+    words (they are matched folded, by ``prefix``) and is kept for callers."""
+    return [highlight(text, parsed) for text, _ in documents]
 
 
-def highlight(text: str, parsed: ParsedQuery, *, width: int = SNIPPET_CHARS) -> SafeString:
+@lru_cache(maxsize=512)
+def _needles(terms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """What a word of folded text starts with to match one of ``terms``: a term's ``prefix``
+    (any ending), or the term itself where it has none (numbers, short words: whole word)."""
+    needles: dict[tuple[str, bool], None] = {}
+    for term in terms:
+        start = prefix(term)
+        needles.setdefault((start, False) if start else (term, True), None)
+    return tuple(needles)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _first_in(folded: str, needles: tuple[tuple[str, bool], ...]) -> tuple[int, int] | None:
+    """The span of the first word of ``folded`` a needle matches, or None."""
+    best: tuple[int, int] | None = None
+    for needle, whole in needles:
+        at = folded.find(needle)
+        while at != -1 and (best is None or at < best[0]):
+            end = at + len(needle)
+            if at == 0 or not _is_word_char(folded[at - 1]):
+                while end < len(folded) and _is_word_char(folded[end]):
+                    end += 1
+                if not whole or end == at + len(needle):
+                    best = (at, end)
+                    break
+            at = folded.find(needle, at + 1)
+    return best
+
+
+def first_match(text: str, parsed: ParsedQuery) -> int | None:
+    """Where the first word of ``text`` that matches the query starts (whatever its case and
+    accents), or None. Folds the text a piece at a time and stops at the first match."""
+    needles = _needles(tuple(parsed.terms))
+    if not needles or not text:
+        return None
+    longest = max(len(n) for n, _ in needles)
+    for start in range(0, len(text), FIND_CHUNK):
+        # Each piece starts a character early (is the word's start a word's start?) and runs
+        # a needle's length over (a word across the cut).
+        lead = 1 if start else 0
+        piece = fold_in_place(text[start - lead : start + FIND_CHUNK + longest + 1])
+        found = _first_in(piece, needles)
+        if found is not None and found[0] - lead < FIND_CHUNK:
+            return start - lead + found[0]
+    return None
+
+
+def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
+    """The spans of the words of ``text`` that match the query, in order."""
+    needles = _needles(tuple(parsed.terms))
+    folded = fold_in_place(text)
+    spans = []
+    pos = 0
+    while needles and (found := _first_in(folded[pos:], needles)) is not None:
+        spans.append((pos + found[0], pos + found[1]))
+        pos += found[1]
+    return spans
+
+
+def highlight(
+    text: str, parsed: ParsedQuery, *, width: int = SNIPPET_CHARS, at: int | None = -1
+) -> SafeString:
     """Escaped excerpt of ``text`` around the first word matching the query (folded, by
-    ``prefix``), matches in ``<mark>``."""
+    ``prefix``), matches in ``<mark>``; ``at``: where that word starts, if already known
+    (None: no word matches)."""
     text = " ".join((text or "").split())
-    terms = parsed.terms
-
-    starts = [p for p in map(prefix, terms) if p]
-
-    def hits(word: str) -> bool:
-        folded = fold_text(word)
-        return folded in terms or any(folded.startswith(p) for p in starts)
-
-    spans = [m.span() for m in _WORD.finditer(text) if hits(m.group())]
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    if at == -1:
+        at = first_match(text, parsed)
+    start = max(0, at - width // 3) if at is not None else 0
     stop = start + width
+    # The words at the window's edges are read whole, then cut like the window.
+    left = text.rfind(" ", 0, start) + 1 if start else 0
+    right = text.find(" ", stop)
+    right = len(text) if right == -1 else right
+    spans = [(left + b, left + e) for b, e in match_spans(text[left:right], parsed)]
     out, pos = [], start
     for begin, end in spans:
         if begin < start or end > stop:
@@ -594,12 +680,15 @@ def article_search_rebuild(apps=None) -> int:
     return count + len(batch)
 
 
-def article_search_page(parsed: ParsedQuery, *, limit: int, offset: int = 0) -> Page:
-    """One page of the ids of articles matching ``parsed``, best first."""
+def article_search_page(
+    parsed: ParsedQuery, *, limit: int, offset: int = 0, candidates: int = CANDIDATES
+) -> Page:
+    """One page of the ids of articles matching ``parsed``, best first among the first
+    ``candidates`` matches."""
     # No check that each article still exists (a semi-join with the article table, ten times
     # the cost of the match itself at 100k articles): the services remove entries with their
     # articles, and a page shows only the articles it finds.
-    return ARTICLE_INDEX.page("article", parsed, limit=limit, offset=offset)
+    return ARTICLE_INDEX.page("article", parsed, limit=limit, offset=offset, candidates=candidates)
 
 
 def article_search_queryset(queryset, query: str):
@@ -650,7 +739,8 @@ def drop_index_table(schema_editor, table: str) -> None:
 
 def create_headline_configs(schema_editor) -> None:
     """``astana_<config>``: each language configuration with ``unaccent`` before its stemmer,
-    for excerpts of text with accents. Without permission to create the extension, they
+    for excerpts of text with accents (migration ingest 0009's; excerpts are now cut in
+    Python and no longer use them). Without permission to create the extension, they
     are plain copies (matching is unaffected: the index holds folded text)."""
     if schema_editor.connection.vendor != "postgresql":
         return

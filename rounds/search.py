@@ -244,12 +244,15 @@ def _round_first(kind: str, parsed: ParsedQuery, ids: list[int]) -> list[int]:
     return [named, *[i for i in ids if i != named]]
 
 
-def search_page(kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0) -> Page:
+def search_page(
+    kind: str, parsed: ParsedQuery, *, limit: int, offset: int = 0, candidates: int = CANDIDATES
+) -> Page:
     """One page of the ids of ``kind`` ("round", "statement", "event") matching ``parsed``,
-    best first; for rounds, the round the query names comes first."""
-    matches = INDEXES[kind].matches(kind, parsed, table=KINDS[kind])
+    best first among the first ``candidates`` matches; for rounds, the round the query names
+    comes first."""
+    matches = INDEXES[kind].matches(kind, parsed, table=KINDS[kind], candidates=candidates)
     ids = _round_first(kind, parsed, [m.object_id for m in matches])
-    return Page(ids=ids[offset : offset + limit], count=len(ids), capped=len(matches) >= CANDIDATES)
+    return Page(ids=ids[offset : offset + limit], count=len(ids), capped=len(matches) >= candidates)
 
 
 def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:

@@ -136,3 +136,18 @@ def test_a_record_is_found_by_its_name_in_another_language():
     word = max(event.title_ru.split(), key=len)
     hits = page_search.search(query=word, kind="events").sections[0].hits
     assert any(h.url == event.get_absolute_url() for h in hits)
+
+
+def test_the_page_of_every_kind_ranks_fewer_candidates_than_a_kinds_own_page(monkeypatch):
+    # Each kind's first OVERVIEW_CANDIDATES matches on the page of every kind ("N+"); the
+    # page of one kind (and the API) rank CANDIDATES.
+    from rounds.models import Round
+
+    monkeypatch.setattr(page_search, "OVERVIEW_CANDIDATES", 2)
+    assert Round.objects.filter(name__icontains="Astana").count() > 2
+
+    overview = next(s for s in page_search.search(query="Astana").sections if s.key == "rounds")
+    own = page_search.search(query="Astana", kind="rounds").sections[0]
+
+    assert (overview.count, overview.capped) == (2, True)
+    assert own.count > 2

@@ -107,13 +107,12 @@ def test_pg_query_names_each_lexeme_once():
     assert talks.count("'talk'") == 1 and talks.count("'talks'") == 1
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db
-def test_pg_excerpts_read_a_bounded_text_and_still_find_a_late_match():
-    from ingest.search import HEADLINE_CHARS, headlines
+def test_excerpts_find_a_late_match_on_either_database():
+    from ingest.search import FIND_CHUNK, headlines
 
     early = "The guarantors met in Sochi to discuss the ceasefire. " + "Filler words. " * 50
-    late = "Filler words. " * (HEADLINE_CHARS // 10) + "The guarantors met in Sochi at last."
+    late = "Filler words. " * (4 * FIND_CHUNK // 14) + "The guarantors met in Sochi at last."
 
     first, second = headlines(parse_query("sochi"), [(early, "en"), (late, "en")])
 
@@ -138,3 +137,53 @@ def test_pg_a_stop_word_in_the_query_does_not_empty_the_search():
     assert rounds("talks in Astana")
     _, (text,) = pg_tsquery(parse_query("the talks"))
     assert "'the'" not in text and "'talk'" in text
+
+
+@pytest.mark.parametrize(
+    "text", ["Çavuşoğlu в Сирии", "İDLİB ve Şam", "إِدْلِب أستانا", "ﬁve ligature", "Ёлка"]
+)
+def test_folding_in_place_keeps_every_offset(text):
+    from ingest.search import fold_in_place
+
+    folded = fold_in_place(text)
+
+    assert len(folded) == len(text)
+    # Word for word what fold_text gives, where fold_text keeps the length.
+    for word, same in zip(text.split(), folded.split(), strict=True):
+        if len(fold_text(word)) == len(word):
+            assert same == fold_text(word)
+
+
+def test_first_match_finds_the_first_word_that_matches_in_any_piece_of_a_long_text():
+    from ingest.search import FIND_CHUNK, first_match
+
+    filler = "The parties met again. " * (3 * FIND_CHUNK // 23)
+    text = filler + "Then Çavuşoğlu spoke."
+
+    assert first_match(text, parse_query("cavusoglu")) == text.index("Çavuşoğlu")
+    assert first_match(text, parse_query("absent")) is None
+
+
+def test_first_match_reads_a_word_cut_between_two_pieces():
+    from ingest.search import FIND_CHUNK, first_match
+
+    text = "x" * (FIND_CHUNK - 3) + " Sochi talks"
+
+    assert first_match(text, parse_query("sochi")) == FIND_CHUNK - 2
+
+
+def test_first_match_takes_whole_words_for_numbers_and_word_starts_for_words():
+    from ingest.search import first_match
+
+    assert first_match("round 18 and round 8", parse_query("8")) == len("round 18 and round ")
+    assert first_match("the delegations met", parse_query("delegation")) == 4
+    assert first_match("misdelegation", parse_query("delegation")) is None
+
+
+def test_highlight_marks_every_match_in_the_excerpt_and_starts_it_near_the_first():
+    text = "Opening words. " * 40 + "Talks in Astana ended; the Astana talks resume in May."
+
+    html = highlight(text, parse_query("astana"))
+
+    assert html.startswith("… ")
+    assert html.count("<mark>Astana</mark>") == 2

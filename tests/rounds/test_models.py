@@ -124,3 +124,19 @@ def test_choice_labels_translated_once_read_as_get_display_does(language):
         for e in Event.objects.all():
             if not e.overdue:
                 assert e.status_label == e.get_status_display()
+
+
+@pytest.mark.django_db
+def test_a_choice_is_displayed_in_the_active_language():
+    from django.utils import translation
+
+    from rounds.choices import EventKind
+
+    event = EventFactory(kind=EventKind.CONGRESS)
+    with translation.override("ru"):
+        russian, expected = event.get_kind_display(), str(EventKind.CONGRESS.label)
+    with translation.override("en"):
+        english = event.get_kind_display()
+
+    assert english == "Congress"
+    assert russian == expected and russian != english
