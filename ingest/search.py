@@ -26,6 +26,7 @@ found in every article costs the same as a rare one.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import unicodedata
@@ -39,6 +40,7 @@ from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from astana_site.api.pagination import few_rows
 from astana_site.exceptions import TrackerError
 from ingest.understanding._text import fold
 from ingest.understanding.gazetteer import find_mentions
@@ -697,7 +699,7 @@ def article_search_queryset(queryset, query: str):
     parsed = parse_query(query)
     if not parsed.groups:
         return queryset
-    return in_order(queryset, article_search_page(parsed, limit=CANDIDATES).ids)
+    return few_rows(in_order(queryset, article_search_page(parsed, limit=CANDIDATES).ids))
 
 
 def in_order(queryset, ids: Sequence[int]):
@@ -708,6 +710,18 @@ def in_order(queryset, ids: Sequence[int]):
     if not ids:
         return queryset.none()
     column = f'"{queryset.model._meta.db_table}"."{queryset.model._meta.pk.column}"'
+    if connection.vendor == "postgresql":
+        # Two parameters whatever the number of ids: the keys as one array, and each key's
+        # position in a JSON object (looked up per row). A CASE of 1,000 branches cost ~10 ms
+        # to plan and to evaluate (each row tries the branches in turn), and 1,000 ``IN``
+        # parameters ~3 ms of Django's time per query.
+        from django.db.models import BooleanField
+
+        ids = [int(pk) for pk in ids]
+        positions = json.dumps({str(pk): i for i, pk in enumerate(ids)})
+        among = RawSQL(f"{column} = ANY(%s::bigint[])", [ids], output_field=BooleanField())  # noqa: S611
+        order = RawSQL(f"(%s::jsonb ->> {column}::text)::int", [positions])  # noqa: S611
+        return queryset.filter(among).order_by(order.asc(), "pk")
     whens = " ".join(f"WHEN {int(pk)} THEN {i}" for i, pk in enumerate(ids))
     order = RawSQL(f"CASE {column} {whens} END", [])  # noqa: S611 - integers only
     return queryset.filter(pk__in=ids).order_by(order.asc(), "pk")

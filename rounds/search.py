@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 
+from astana_site.api.pagination import few_rows
 from ingest.search import (
     CANDIDATES,
     Document,
@@ -262,4 +263,4 @@ def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     if not parsed:
         return queryset
     page = search_page(kind, parsed, limit=CANDIDATES)
-    return in_order(queryset, page.ids)
+    return few_rows(in_order(queryset, page.ids))

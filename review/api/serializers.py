@@ -21,7 +21,7 @@ class SuggestionRefSerializer(serializers.ModelSerializer):
 
 class ArticleListSerializer(StrictModelSerializer):
     rounds = serializers.SerializerMethodField(help_text="Numbers of the rounds it is cited on.")
-    suggestions = SuggestionRefSerializer(many=True, read_only=True)
+    suggestions = SuggestionRefSerializer(source="suggestion_refs", many=True, read_only=True)
     sightings = serializers.SerializerMethodField(help_text="Every URL it was published at.")
     url = serializers.CharField(
         source="public_url",
@@ -51,7 +51,7 @@ class ArticleListSerializer(StrictModelSerializer):
         return sorted({c.round_number for c in obj.round_citations if c.round_number})
 
     def get_sightings(self, obj) -> list[str]:
-        return [s.url for s in obj.sightings.all() if public_address(s.url)]
+        return [s.url for s in obj.sighting_list if public_address(s.url)]
 
 
 class ArticleSerializer(ArticleListSerializer):

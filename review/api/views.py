@@ -39,6 +39,9 @@ class ArticleViewSet(SelectorQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     selector = staticmethod(selectors.article_api_list)
     filterset_class = ArticleFilterSet
 
+    def get_queryset(self):
+        return selectors.article_api_list(with_text=self.action != "list")
+
     def get_serializer_class(self):
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
