@@ -202,3 +202,40 @@ def test_an_empty_ordering_is_the_default_order_and_the_schema_says_so(api_clien
     parameters = schema["paths"]["/api/v1/participants/"]["get"]["parameters"]
     ordering = next(p for p in parameters if p["name"] == "ordering")
     assert "" in ordering["schema"]["items"]["enum"]
+
+
+@pytest.mark.django_db
+def test_search_results_page_in_rank_order_with_other_filters_and_their_count(api_client):
+    # A search result set is paged by its keys (astana_site.api.pagination.FewRowsPaginator):
+    # pages of one record put together are the whole list, in the same order, with the count
+    # of the records that pass every filter.
+    whole = api_client.get("/api/v1/rounds/?search=astana&year=2017&page_size=500").json()
+    assert whole["count"] == len(whole["results"]) > 2
+    assert all(r["start_date"].startswith("2017") for r in whole["results"])
+
+    paged, url = [], "/api/v1/rounds/?search=astana&year=2017&page_size=1"
+    while url:
+        body = api_client.get(url).json()
+        assert body["count"] == whole["count"]
+        paged += body["results"]
+        url = body["next"]
+
+    assert [r["number"] for r in paged] == [r["number"] for r in whole["results"]]
+
+
+@pytest.mark.django_db
+def test_a_search_result_page_costs_no_count_query_whatever_its_size(api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(page_size: int) -> list[str]:
+        with CaptureQueriesContext(connection) as context:
+            response = api_client.get(f"/api/v1/statements/?search=joint&page_size={page_size}")
+            assert response.status_code == 200 and response.json()["results"]
+        return [q["sql"] for q in context.captured_queries]
+
+    queries(1)  # the query's words are normalised once per process (PostgreSQL)
+    small, large = queries(1), queries(100)
+
+    assert len(small) == len(large)
+    assert not any("COUNT(" in sql.upper() for sql in small)
