@@ -20,8 +20,10 @@ round first.
 
 An index is a :class:`SearchIndex` over one table; the services that write a record keep its
 entry in step (``put``/``remove`` in the writer's transaction). A search looks at no more
-than ``CANDIDATES`` matches per kind: ranking is over those, and counts stop there, so a word
-found in every article costs the same as a rare one.
+than ``CANDIDATES`` matches per kind, the newest (highest ids) first: ranking is over those,
+and counts stop there, so a word found in every article costs the same as a rare one. Which
+matches those are does not depend on the order rows lie in (PostgreSQL starts a scan of a
+large table where the last one stopped, so "the first 1,000 found" changed between requests).
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ from ingest.understanding.ordinals import find_round_numbers
 
 # Longest query read (characters); the API's filters accept the same.
 MAX_QUERY_LENGTH = 200
-# Matches looked at per kind: ranking and counting stop here (a common word in 100k articles
-# then ranks 1,000 vectors, a few milliseconds, instead of all of them).
+# Matches looked at per kind, newest first: ranking and counting stop here (a common word in
+# 100k articles then ranks 1,000 vectors, a few milliseconds, instead of all of them).
 CANDIDATES = 1000
 # Alternative spellings at most per place or participant named in a query (each becomes one
 # lexeme lookup in the index, times the five language configurations on PostgreSQL).
@@ -369,7 +371,8 @@ class SearchIndex:
         sql = (
             f"SELECT object_id, ts_rank(vector, ({tsquery})) AS rank FROM ("  # noqa: S608 - constants only
             f"  SELECT e.object_id, e.vector FROM {self.table} e"
-            f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists} LIMIT %s"
+            f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists}"
+            "  ORDER BY e.object_id DESC LIMIT %s"
             ") candidates ORDER BY rank DESC, object_id"
         )
         rows = _pg_run(sql, [*params, kind, *params, candidates])
@@ -386,7 +389,8 @@ class SearchIndex:
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (
             f"SELECT rowid >> 4, bm25({self.table}, {weights}) FROM {self.table} "  # noqa: S608
-            f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} LIMIT %s"
+            f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} "
+            "ORDER BY rowid DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [fts5_query(parsed), self.code(kind), candidates])
@@ -699,7 +703,11 @@ def article_search_queryset(queryset, query: str):
     parsed = parse_query(query)
     if not parsed.groups:
         return queryset
-    return few_rows(in_order(queryset, article_search_page(parsed, limit=CANDIDATES).ids))
+    ids = article_search_page(parsed, limit=CANDIDATES).ids
+    # On an unfiltered queryset the ids are its keys; ids of articles removed meanwhile
+    # would only make a page one short (the services remove entries with their articles).
+    keys = ids if not queryset.query.where.children else None
+    return few_rows(in_order(queryset, ids), keys)
 
 
 def in_order(queryset, ids: Sequence[int]):

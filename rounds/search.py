@@ -263,4 +263,6 @@ def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     if not parsed:
         return queryset
     page = search_page(kind, parsed, limit=CANDIDATES)
-    return few_rows(in_order(queryset, page.ids))
+    # On an unfiltered queryset the ids (of records that exist) are its keys.
+    keys = page.ids if not queryset.query.where.children else None
+    return few_rows(in_order(queryset, page.ids), keys)

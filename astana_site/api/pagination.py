@@ -1,6 +1,9 @@
 """Page-number pagination: ``count``, ``next`` and ``previous`` in the body, the same links in
 an RFC 8288 ``Link`` header (so CSV, GeoJSON, iCalendar and TimelineJS pages link too)."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -11,23 +14,45 @@ from rest_framework.pagination import PageNumberPagination
 _FEW_ROWS = "tracker_few_rows"
 
 
-def few_rows(queryset):
+@dataclass(frozen=True)
+class _FewRows:
+    keys: list | None  # the keys in order, as marked (None: not known)
+    filters: int  # how many conditions the query had when marked
+    order_by: tuple  # its ordering then
+
+
+def few_rows(queryset, keys: Sequence | None = None):
     """Marks ``queryset`` as holding few rows whatever the data's size (search results: at
-    most ``ingest.search.CANDIDATES``), so ``FewRowsPaginator`` pages it by its keys."""
-    setattr(queryset.query, _FEW_ROWS, True)
+    most ``ingest.search.CANDIDATES``), so ``FewRowsPaginator`` pages it by its keys.
+    ``keys``: its rows' keys in its order, when the caller knows them (a search on an
+    unfiltered queryset); they stand as long as no filter or ordering is added."""
+    query = queryset.query
+    marker = _FewRows(
+        keys=list(keys) if keys is not None else None,
+        filters=len(query.where.children),
+        order_by=query.order_by,
+    )
+    setattr(query, _FEW_ROWS, marker)
     return queryset
 
 
 class FewRowsPaginator(Paginator):
-    """Django's paginator, except for a queryset ``few_rows`` marked: it reads the keys of
-    all its rows in their order (one narrow query), counts them in Python and reads only the
-    page's rows. Sorting a thousand full rows by rank to keep fifty cost more than that (and
-    ``COUNT`` a query of its own)."""
+    """Django's paginator, except for a queryset ``few_rows`` marked: it takes the keys of
+    all its rows in their order (as marked, or from one narrow query), counts them in Python
+    and reads only the page's rows. Sorting a thousand full rows by rank to keep fifty cost
+    more than that (and ``COUNT`` a query of its own)."""
 
     @cached_property
     def _keys(self) -> list | None:
-        if not getattr(getattr(self.object_list, "query", None), _FEW_ROWS, False):
+        query = getattr(self.object_list, "query", None)
+        marker = getattr(query, _FEW_ROWS, None)
+        if marker is None:
             return None
+        unchanged = (
+            len(query.where.children) == marker.filters and query.order_by is marker.order_by
+        )
+        if marker.keys is not None and unchanged:
+            return marker.keys
         return list(self.object_list.values_list("pk", flat=True))
 
     @cached_property

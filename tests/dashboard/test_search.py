@@ -151,3 +151,38 @@ def test_the_page_of_every_kind_ranks_fewer_candidates_than_a_kinds_own_page(mon
 
     assert (overview.count, overview.capped) == (2, True)
     assert own.count > 2
+
+
+def test_the_candidates_of_a_common_word_are_its_newest_matches_every_time():
+    # Ranking looks at the newest CANDIDATES matches: the same ones on every request
+    # (PostgreSQL starts a scan of a large table where the last one stopped).
+    from ingest.search import article_search_page, parse_query
+
+    texts = [
+        "Farmers along the river say the pomegranate crop came in early this autumn, and "
+        "cooperatives are hiring seasonal pickers from the nearby villages.",
+        "A trade fair in the capital displayed juice, syrup and dried seeds; exporters said "
+        "pomegranate shipments to the Gulf doubled compared with last season.",
+        "Researchers at the agricultural institute published a study on drought-tolerant "
+        "pomegranate varieties grafted onto wild rootstock from mountain orchards.",
+        "The municipal market cut its stall fees for a week, and vendors selling figs, "
+        "grapes and pomegranate baskets reported queues from the early morning hours.",
+    ]
+    ids = [
+        article_ingest_content(
+            url=f"https://news.example.org/en/harvest-{n}",
+            content=f"Harvest notes {n}\n\n{text}\n\n{FILLER['en']}".encode(),
+            content_type="text/plain",
+            charset="utf-8",
+            language="en",
+            title=f"Harvest notes {n}",
+        ).article.pk
+        for n, text in enumerate(texts)
+    ]
+    assert len(set(ids)) == 4
+    parsed = parse_query("pomegranate")
+
+    pages = [article_search_page(parsed, limit=10, candidates=2) for _ in range(3)]
+
+    assert all(set(p.ids) == set(sorted(ids)[-2:]) for p in pages)
+    assert all((p.count, p.capped) == (2, True) for p in pages)

@@ -239,3 +239,5 @@ def test_a_search_result_page_costs_no_count_query_whatever_its_size(api_client)
 
     assert len(small) == len(large)
     assert not any("COUNT(" in sql.upper() for sql in small)
+    # A search alone: its ranked ids are the keys, with no query to read them again.
+    assert not any('AS "pk"' in sql for sql in small)
