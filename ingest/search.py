@@ -340,7 +340,7 @@ class SearchIndex:
         candidates: int = CANDIDATES,
     ) -> Page:
         """The ids of the best matches ``[offset, offset + limit)`` of ``kind``, best first,
-        among the first ``CANDIDATES`` matches; ``table`` (the records' table) restricts
+        among its newest ``candidates`` matches; ``table`` (the records' table) restricts
         them to records that exist."""
         matches = self.matches(kind, parsed, table=table, candidates=candidates)
         return Page(
@@ -551,14 +551,34 @@ def headlines(parsed: ParsedQuery, documents: Sequence[tuple[str, str]]) -> list
     return [highlight(text, parsed) for text, _ in documents]
 
 
+# English endings a word of the query is marked without, so an excerpt marks the forms the
+# English stemmer matched ("delegations" also marks "delegation", "talks" "talk").
+_ENGLISH_ENDINGS = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "es", "ed", "s")
+# Characters fold_text folds away or expands but fold_in_place keeps (the Arabic tatweel,
+# Latin ligatures, Arabic presentation forms): a text holding one is read word by word.
+_KEPT_BY_FOLD_IN_PLACE = re.compile("[\u0640\ufb00-\ufeff]")
+
+
+def _english_start(word: str) -> str | None:
+    if not (word.isascii() and word.isalpha()):
+        return None
+    for ending in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return None
+
+
 @lru_cache(maxsize=512)
 def _needles(terms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """What a word of folded text starts with to match one of ``terms``: a term's ``prefix``
-    (any ending), or the term itself where it has none (numbers, short words: whole word)."""
+    (any ending) and its start without an English ending, or the term itself where it has
+    no prefix (numbers, short words: whole word)."""
     needles: dict[tuple[str, bool], None] = {}
     for term in terms:
         start = prefix(term)
         needles.setdefault((start, False) if start else (term, True), None)
+        if start and (stem := _english_start(term)):
+            needles.setdefault((stem, False), None)
     return tuple(needles)
 
 
@@ -566,11 +586,14 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _first_in(folded: str, needles: tuple[tuple[str, bool], ...]) -> tuple[int, int] | None:
-    """The span of the first word of ``folded`` a needle matches, or None."""
+def _first_in(
+    folded: str, needles: tuple[tuple[str, bool], ...], lo: int = 0
+) -> tuple[int, int] | None:
+    """The span of the first word of ``folded`` from ``lo`` on that a needle matches (the
+    character before ``lo`` tells whether a word starts at ``lo``), or None."""
     best: tuple[int, int] | None = None
     for needle, whole in needles:
-        at = folded.find(needle)
+        at = folded.find(needle, lo)
         while at != -1 and (best is None or at < best[0]):
             end = at + len(needle)
             if at == 0 or not _is_word_char(folded[at - 1]):
@@ -583,19 +606,33 @@ def _first_in(folded: str, needles: tuple[tuple[str, bool], ...]) -> tuple[int, 
     return best
 
 
+def _word_spans(text: str, needles: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
+    """The spans of the matching words of ``text``, each word folded by ``fold_text``: the
+    slow way, for a text holding a character ``fold_in_place`` keeps."""
+    spans = []
+    for m in _WORD.finditer(text):
+        word = fold_text(m.group())
+        if any(word == n if whole else word.startswith(n) for n, whole in needles):
+            spans.append(m.span())
+    return spans
+
+
 def first_match(text: str, parsed: ParsedQuery) -> int | None:
     """Where the first word of ``text`` that matches the query starts (whatever its case and
     accents), or None. Folds the text a piece at a time and stops at the first match."""
     needles = _needles(tuple(parsed.terms))
     if not needles or not text:
         return None
+    if _KEPT_BY_FOLD_IN_PLACE.search(text):
+        spans = _word_spans(text, needles)
+        return spans[0][0] if spans else None
     longest = max(len(n) for n, _ in needles)
     for start in range(0, len(text), FIND_CHUNK):
-        # Each piece starts a character early (is the word's start a word's start?) and runs
-        # a needle's length over (a word across the cut).
+        # Each piece after the first starts a character early (does a word start at the
+        # cut?) and runs a needle's length over (a word across the next cut).
         lead = 1 if start else 0
         piece = fold_in_place(text[start - lead : start + FIND_CHUNK + longest + 1])
-        found = _first_in(piece, needles)
+        found = _first_in(piece, needles, lead)
         if found is not None and found[0] - lead < FIND_CHUNK:
             return start - lead + found[0]
     return None
@@ -604,12 +641,16 @@ def first_match(text: str, parsed: ParsedQuery) -> int | None:
 def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     """The spans of the words of ``text`` that match the query, in order."""
     needles = _needles(tuple(parsed.terms))
+    if not needles:
+        return []
+    if _KEPT_BY_FOLD_IN_PLACE.search(text):
+        return _word_spans(text, needles)
     folded = fold_in_place(text)
     spans = []
     pos = 0
-    while needles and (found := _first_in(folded[pos:], needles)) is not None:
-        spans.append((pos + found[0], pos + found[1]))
-        pos += found[1]
+    while (found := _first_in(folded, needles, pos)) is not None:
+        spans.append(found)
+        pos = found[1]
     return spans
 
 
@@ -689,23 +730,23 @@ def article_search_rebuild(apps=None) -> int:
 def article_search_page(
     parsed: ParsedQuery, *, limit: int, offset: int = 0, candidates: int = CANDIDATES
 ) -> Page:
-    """One page of the ids of articles matching ``parsed``, best first among the first
+    """One page of the ids of articles matching ``parsed``, best first among the newest
     ``candidates`` matches."""
     # No check that each article still exists (a semi-join with the article table, ten times
-    # the cost of the match itself at 100k articles): the services remove entries with their
-    # articles, and a page shows only the articles it finds.
+    # the cost of the match itself at 100k articles): articles are not deleted (the admin does
+    # not allow it), and a page shows only the articles it finds.
     return ARTICLE_INDEX.page("article", parsed, limit=limit, offset=offset, candidates=candidates)
 
 
 def article_search_queryset(queryset, query: str):
-    """``queryset`` restricted to the articles matching ``query``, best first (the first
+    """``queryset`` restricted to the articles matching ``query``, best first (the newest
     ``CANDIDATES``): what the API's ``search``/``q`` filter returns."""
     parsed = parse_query(query)
     if not parsed.groups:
         return queryset
     ids = article_search_page(parsed, limit=CANDIDATES).ids
-    # On an unfiltered queryset the ids are its keys; ids of articles removed meanwhile
-    # would only make a page one short (the services remove entries with their articles).
+    # On an unfiltered queryset the ids are its keys. Articles are not deleted (the admin
+    # does not allow it); an entry left without its article would make a page one short.
     keys = ids if not queryset.query.where.children else None
     return few_rows(in_order(queryset, ids), keys)
 
@@ -761,9 +802,9 @@ def drop_index_table(schema_editor, table: str) -> None:
 
 def create_headline_configs(schema_editor) -> None:
     """``astana_<config>``: each language configuration with ``unaccent`` before its stemmer,
-    for excerpts of text with accents (migration ingest 0009's; excerpts are now cut in
-    Python and no longer use them). Without permission to create the extension, they
-    are plain copies (matching is unaffected: the index holds folded text)."""
+    for excerpts of text with accents (created by migration ``ingest 0003_search_index``;
+    excerpts are now cut in Python and no longer use them). Without permission to create the
+    extension, they are plain copies (matching is unaffected: the index holds folded text)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:

@@ -17,21 +17,39 @@ _FEW_ROWS = "tracker_few_rows"
 @dataclass(frozen=True)
 class _FewRows:
     keys: list | None  # the keys in order, as marked (None: not known)
-    filters: int  # how many conditions the query had when marked
-    order_by: tuple  # its ordering then
+    shape: tuple  # what of the query decides its rows and their order, when marked
+
+
+def _shape(query) -> tuple:
+    """What of ``query`` decides which rows it gives and in what order: a filter, an
+    ordering, a reversal, a slice, a DISTINCT or a set operation added later changes it.
+    The orderings are compared by identity (``_same_shape``): clones share them, and any
+    change of ordering makes a new one."""
+    return (
+        query.order_by,
+        query.extra_order_by,
+        len(query.where.children),
+        query.standard_ordering,
+        query.low_mark,
+        query.high_mark,
+        query.distinct,
+        query.distinct_fields,
+        query.combinator,
+    )
+
+
+def _same_shape(now: tuple, then: tuple) -> bool:
+    return now[0] is then[0] and now[1] is then[1] and now[2:] == then[2:]
 
 
 def few_rows(queryset, keys: Sequence | None = None):
     """Marks ``queryset`` as holding few rows whatever the data's size (search results: at
     most ``ingest.search.CANDIDATES``), so ``FewRowsPaginator`` pages it by its keys.
     ``keys``: its rows' keys in its order, when the caller knows them (a search on an
-    unfiltered queryset); they stand as long as no filter or ordering is added."""
+    unfiltered queryset); they stand as long as nothing that decides its rows or their
+    order is added."""
     query = queryset.query
-    marker = _FewRows(
-        keys=list(keys) if keys is not None else None,
-        filters=len(query.where.children),
-        order_by=query.order_by,
-    )
+    marker = _FewRows(keys=list(keys) if keys is not None else None, shape=_shape(query))
     setattr(query, _FEW_ROWS, marker)
     return queryset
 
@@ -48,10 +66,7 @@ class FewRowsPaginator(Paginator):
         marker = getattr(query, _FEW_ROWS, None)
         if marker is None:
             return None
-        unchanged = (
-            len(query.where.children) == marker.filters and query.order_by is marker.order_by
-        )
-        if marker.keys is not None and unchanged:
+        if marker.keys is not None and _same_shape(_shape(query), marker.shape):
             return marker.keys
         return list(self.object_list.values_list("pk", flat=True))
 

@@ -187,3 +187,27 @@ def test_highlight_marks_every_match_in_the_excerpt_and_starts_it_near_the_first
 
     assert html.startswith("… ")
     assert html.count("<mark>Astana</mark>") == 2
+
+
+def test_first_match_does_not_take_a_word_inside_another_at_a_piece_cut():
+    from ingest.search import FIND_CHUNK, first_match
+
+    # The "war" of "toward" starts at the next piece's first character (FIND_CHUNK - 1).
+    text = "x" * (FIND_CHUNK - 4) + " toward the war"
+    assert text.index("toward") + 2 == FIND_CHUNK - 1
+
+    assert first_match(text, parse_query("war")) == text.index("the war") + 4
+
+
+def test_an_excerpt_marks_the_forms_the_english_stemmer_relates():
+    html = highlight(
+        "The delegation met; delegates and talk of talks.", parse_query("delegations talks")
+    )
+
+    assert "<mark>delegation</mark>" in html and "<mark>delegates</mark>" in html
+    assert "<mark>talk</mark>" in html and "<mark>talks</mark>" in html
+
+
+def test_an_excerpt_marks_words_written_with_a_tatweel_or_a_ligature():
+    assert "<mark>إدلـب</mark>" in highlight("الوضع في إدلـب هادئ", parse_query("إدلب"))
+    assert "<mark>ﬁnal</mark>" in highlight("the ﬁnal statement", parse_query("final"))
