@@ -80,7 +80,7 @@ class SearchFilterSet(filters.FilterSet):
 FULL_TEXT_LABEL = (
     "Full-text search, best matches first: case and accents ignored in every script, names "
     "of places and participants in any language (Astana, Нур-Султан, أستانا), a round named "
-    "by number ('8', 'Astana-8', 'round 8') first. At most the newest 1,000 matches."
+    "by number ('8', 'Astana-8', 'round 8') first. At most the first 1,000 matches."
 )
 
 

@@ -20,10 +20,12 @@ round first.
 
 An index is a :class:`SearchIndex` over one table; the services that write a record keep its
 entry in step (``put``/``remove`` in the writer's transaction). A search looks at no more
-than ``CANDIDATES`` matches per kind, the newest (highest ids) first: ranking is over those,
-and counts stop there, so a word found in every article costs the same as a rare one. Which
-matches those are does not depend on the order rows lie in (PostgreSQL starts a scan of a
-large table where the last one stopped, so "the first 1,000 found" changed between requests).
+than ``CANDIDATES`` matches per kind, the first in the index's order (oldest first): ranking
+is over those, and counts stop there, so a word found in every article costs the same as a
+rare one. They are the same matches on every request (PostgreSQL started a scan of a large
+table where the last one stopped, so "the first 1,000 found" changed between requests; the
+search session turns that off). Asking for the newest matches instead (``ORDER BY id DESC``)
+made PostgreSQL walk the whole primary key for a rare word (100 ms at 100k articles).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from ingest.understanding.ordinals import find_round_numbers
 
 # Longest query read (characters); the API's filters accept the same.
 MAX_QUERY_LENGTH = 200
-# Matches looked at per kind, newest first: ranking and counting stop here (a common word in
+# Matches looked at per kind, oldest first: ranking and counting stop here (a common word in
 # 100k articles then ranks 1,000 vectors, a few milliseconds, instead of all of them).
 CANDIDATES = 1000
 # Alternative spellings at most per place or participant named in a query (each becomes one
@@ -340,7 +342,7 @@ class SearchIndex:
         candidates: int = CANDIDATES,
     ) -> Page:
         """The ids of the best matches ``[offset, offset + limit)`` of ``kind``, best first,
-        among its newest ``candidates`` matches; ``table`` (the records' table) restricts
+        among its first ``candidates`` matches; ``table`` (the records' table) restricts
         them to records that exist."""
         matches = self.matches(kind, parsed, table=table, candidates=candidates)
         return Page(
@@ -371,8 +373,7 @@ class SearchIndex:
         sql = (
             f"SELECT object_id, ts_rank(vector, ({tsquery})) AS rank FROM ("  # noqa: S608 - constants only
             f"  SELECT e.object_id, e.vector FROM {self.table} e"
-            f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists}"
-            "  ORDER BY e.object_id DESC LIMIT %s"
+            f"  WHERE e.kind = %s AND e.vector @@ ({tsquery}) {exists} LIMIT %s"
             ") candidates ORDER BY rank DESC, object_id"
         )
         rows = _pg_run(sql, [*params, kind, *params, candidates])
@@ -389,8 +390,7 @@ class SearchIndex:
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (
             f"SELECT rowid >> 4, bm25({self.table}, {weights}) FROM {self.table} "  # noqa: S608
-            f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} "
-            "ORDER BY rowid DESC LIMIT %s"
+            f"WHERE {self.table} MATCH %s AND (rowid & 15) = %s {exists} LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [fts5_query(parsed), self.code(kind), candidates])
@@ -416,6 +416,11 @@ def search_session():
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+            # The candidates are the first matches in the table's order: a scan from its
+            # start, in one process. PostgreSQL otherwise starts a scan of a large table where
+            # the last one stopped (synchronize_seqscans), and parallel workers interleave.
+            cursor.execute("SET LOCAL synchronize_seqscans = off")
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             _session.active = True
             try:
                 yield
@@ -730,7 +735,7 @@ def article_search_rebuild(apps=None) -> int:
 def article_search_page(
     parsed: ParsedQuery, *, limit: int, offset: int = 0, candidates: int = CANDIDATES
 ) -> Page:
-    """One page of the ids of articles matching ``parsed``, best first among the newest
+    """One page of the ids of articles matching ``parsed``, best first among the first
     ``candidates`` matches."""
     # No check that each article still exists (a semi-join with the article table, ten times
     # the cost of the match itself at 100k articles): articles are not deleted (the admin does
@@ -739,7 +744,7 @@ def article_search_page(
 
 
 def article_search_queryset(queryset, query: str):
-    """``queryset`` restricted to the articles matching ``query``, best first (the newest
+    """``queryset`` restricted to the articles matching ``query``, best first (the first
     ``CANDIDATES``): what the API's ``search``/``q`` filter returns."""
     parsed = parse_query(query)
     if not parsed.groups:

@@ -211,3 +211,27 @@ def test_an_excerpt_marks_the_forms_the_english_stemmer_relates():
 def test_an_excerpt_marks_words_written_with_a_tatweel_or_a_ligature():
     assert "<mark>إدلـب</mark>" in highlight("الوضع في إدلـب هادئ", parse_query("إدلب"))
     assert "<mark>ﬁnal</mark>" in highlight("the ﬁnal statement", parse_query("final"))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_pg_a_search_scans_from_the_start_in_one_process_under_a_time_limit():
+    # The first CANDIDATES matches are the same on every request only if a scan starts at the
+    # table's start (not where the last one stopped) and no parallel workers interleave.
+    from django.db import connection
+
+    from ingest.search import STATEMENT_TIMEOUT_MS, search_session
+
+    with search_session(), connection.cursor() as cursor:
+        settings = {}
+        for name in (
+            "synchronize_seqscans",
+            "max_parallel_workers_per_gather",
+            "statement_timeout",
+        ):
+            cursor.execute(f"SHOW {name}")
+            settings[name] = cursor.fetchone()[0]
+
+    assert settings["synchronize_seqscans"] == "off"
+    assert settings["max_parallel_workers_per_gather"] == "0"
+    assert settings["statement_timeout"] == f"{STATEMENT_TIMEOUT_MS // 1000}s"
