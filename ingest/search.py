@@ -752,8 +752,9 @@ def article_search_queryset(queryset, query: str):
     ids = article_search_page(parsed, limit=CANDIDATES).ids
     # On an unfiltered queryset the ids are its keys. Articles are not deleted (the admin
     # does not allow it); an entry left without its article would make a page one short.
-    keys = ids if not queryset.query.where.children else None
-    return few_rows(in_order(queryset, ids), keys)
+    if queryset.query.where.children:
+        return few_rows(in_order(queryset, ids))
+    return few_rows(in_order(queryset, ids), ids, rows=lambda keys: in_order(queryset, keys))
 
 
 def in_order(queryset, ids: Sequence[int]):

@@ -264,5 +264,8 @@ def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
         return queryset
     page = search_page(kind, parsed, limit=CANDIDATES)
     # On an unfiltered queryset the ids (of records that exist) are its keys.
-    keys = page.ids if not queryset.query.where.children else None
-    return few_rows(in_order(queryset, page.ids), keys)
+    if queryset.query.where.children:
+        return few_rows(in_order(queryset, page.ids))
+    return few_rows(
+        in_order(queryset, page.ids), page.ids, rows=lambda keys: in_order(queryset, keys)
+    )

@@ -51,3 +51,19 @@ def test_a_page_past_the_last_is_an_error_as_with_django():
 
     with pytest.raises(EmptyPage):
         paginator.page(3)
+
+
+def test_marked_rows_give_the_page(django_assert_num_queries):
+    rounds = Round.objects.all()
+    keys = list(rounds.order_by("-number").values_list("pk", flat=True))
+    marked = few_rows(
+        rounds.filter(pk__in=keys).order_by("-number"),
+        keys,
+        rows=lambda page: rounds.filter(pk__in=page).order_by("-number"),
+    )
+    paginator = FewRowsPaginator(marked, 3)
+
+    with django_assert_num_queries(1):  # the page's rows, from ``rows``
+        page = paginator.page(2)
+
+    assert _numbers(page) == [19, 18, 17]
