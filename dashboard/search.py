@@ -8,9 +8,9 @@ API's ``search``/``q`` filter uses. This module only shapes a page: each kind's 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, gettext_lazy
 
@@ -28,7 +28,7 @@ from ingest.search import (
 )
 from rounds import search as curated
 from rounds.models import Delegation, Event, Round, Statement
-from rounds.translations import content_language, shown
+from rounds.translations import content_language, shown, translation_columns
 
 PER_PAGE = 20
 # The page of every kind ranks each kind's first OVERVIEW_CANDIDATES matches (ten pages of a
@@ -101,20 +101,41 @@ def _shown(obj, field: str) -> str:
     return shown(obj, field, content_language(get_language())).text
 
 
+# What each kind's hits read (its title in every language, its excerpt's fields), not every
+# column (a round's JSON and texts decoded per row).
+_ROUND_FIELDS = (
+    "pk", "number", "name", "city", "start_date", "summary", "outcomes", "next_meeting_text",
+    *translation_columns(("name", "city")),
+)  # fmt: skip
+_STATEMENT_FIELDS = (
+    "pk", "title", "kind", "date", "text", "topics", "round__number",
+    *translation_columns(("title",)),
+)  # fmt: skip
+_EVENT_FIELDS = (
+    "pk", "slug", "title", "kind", "start_date", "description", "location_text", "details",
+    *translation_columns(("title",)),
+)  # fmt: skip
+
+
 def _rounds(ids, parsed):
-    rounds = Round.objects.prefetch_related(
-        # Ordered by key, not by the models' orders (which join the round and participant
-        # tables: 50 ms for 20 rounds at 100x); the excerpt needs the words, not their order.
-        Prefetch(
-            "delegations",
-            queryset=Delegation.objects.only("pk", "round", "head_of_delegation").order_by("pk"),
-        ),
-        Prefetch(
-            "statements", queryset=Statement.objects.only("pk", "round", "title").order_by("pk")
-        ),
+    found = list(in_order(Round.objects.only(*_ROUND_FIELDS), ids))
+    # Their heads and documents' titles as plain values (two queries), not as related records.
+    heads: dict[int, list[str]] = defaultdict(list)
+    titles: dict[int, list[str]] = defaultdict(list)
+    for round_id, head in (
+        Delegation.objects.filter(round__in=ids)
+        .order_by("pk")
+        .values_list("round_id", "head_of_delegation")
+    ):
+        heads[round_id].append(head)
+    for round_id, title in (
+        Statement.objects.filter(round__in=ids).order_by("pk").values_list("round_id", "title")
+    ):
+        titles[round_id].append(title)
+    snippets = headlines(
+        parsed,
+        [(curated.round_excerpt_text(r, heads[r.pk], titles[r.pk]), "en") for r in found],
     )
-    found = list(in_order(rounds, ids))
-    snippets = headlines(parsed, [(curated.round_excerpt_text(r), "en") for r in found])
     return [
         Hit(
             title=gettext("Round %(number)s: %(name)s")
@@ -129,7 +150,7 @@ def _rounds(ids, parsed):
 
 
 def _statements(ids, parsed):
-    found = list(in_order(Statement.objects.select_related("round"), ids))
+    found = list(in_order(Statement.objects.select_related("round").only(*_STATEMENT_FIELDS), ids))
     snippets = headlines(parsed, [(curated.statement_excerpt_text(s), "en") for s in found])
     return [
         Hit(
@@ -146,7 +167,7 @@ def _statements(ids, parsed):
 
 
 def _events(ids, parsed):
-    found = list(in_order(Event.objects.all(), ids))
+    found = list(in_order(Event.objects.only(*_EVENT_FIELDS), ids))
     snippets = headlines(parsed, [(curated.event_excerpt_text(e), "en") for e in found])
     return [
         Hit(

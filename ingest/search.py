@@ -119,7 +119,10 @@ def fold_in_place(text: str) -> str:
     """``text`` folded as :func:`fold_text` folds it, character for character: the same
     length, so a span found in it is the span of the original text (ligatures and the
     tatweel, which ``fold_text`` expands or drops, are kept as they are)."""
-    return fold(text or "").translate(_BASE_LETTERS)
+    text = text or ""
+    if text.isascii():  # the common case, in C: folding changes only case and backquotes
+        return text.lower().replace("`", "'")
+    return fold(text).translate(_BASE_LETTERS)
 
 
 def _pg_text(text: str) -> str:

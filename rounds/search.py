@@ -87,16 +87,24 @@ def round_document(rnd) -> Document:
     )
 
 
-def round_excerpt_text(rnd) -> str:
-    """What a round's excerpt is cut from: its summary, outcomes, heads and documents."""
+def round_excerpt_text(
+    rnd, heads: Iterable[str] | None = None, titles: Iterable[str] | None = None
+) -> str:
+    """What a round's excerpt is cut from: its summary, outcomes, heads and documents
+    (``heads`` and ``titles``: its delegations' heads and its statements' titles, where the
+    caller read them; else from the round's relations)."""
+    if heads is None:
+        heads = [d.head_of_delegation for d in rnd.delegations.all()]
+    if titles is None:
+        titles = [s.title for s in rnd.statements.all()]
     return " · ".join(
         part
         for part in [
             rnd.summary,
             _json_text(rnd.outcomes),
-            " · ".join(d.head_of_delegation for d in rnd.delegations.all() if d.head_of_delegation),
+            " · ".join(h for h in heads if h),
             rnd.next_meeting_text,
-            " · ".join(s.title for s in rnd.statements.all()),
+            " · ".join(titles),
         ]
         if part
     )

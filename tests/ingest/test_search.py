@@ -235,3 +235,12 @@ def test_pg_a_search_scans_from_the_start_in_one_process_under_a_time_limit():
     assert settings["synchronize_seqscans"] == "off"
     assert settings["max_parallel_workers_per_gather"] == "0"
     assert settings["statement_timeout"] == f"{STATEMENT_TIMEOUT_MS // 1000}s"
+
+
+def test_folding_in_place_of_ascii_text_is_the_general_folding():
+    from ingest.search import _BASE_LETTERS, fold_in_place
+    from ingest.understanding._text import fold
+
+    every_ascii = "".join(chr(code) for code in range(128))
+
+    assert fold_in_place(every_ascii) == fold(every_ascii).translate(_BASE_LETTERS)
