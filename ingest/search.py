@@ -798,11 +798,26 @@ def create_index_table(schema_editor, table: str) -> None:
             "PRIMARY KEY (kind, object_id))"
         )
         schema_editor.execute(f"CREATE INDEX {table}_vector ON {table} USING gin (vector)")
+        keep_vectors_inline(schema_editor, table)
     else:
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE {table} USING fts5(a, b, c, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
+
+
+def keep_vectors_inline(schema_editor, table: str, *, rewrite: bool = False) -> None:
+    """Keep ``table``'s vectors in its rows (PostgreSQL's ``STORAGE MAIN``), not in its TOAST
+    table: an article's vector (about 2 KB, which compression does not shrink) was stored out
+    of line, and a search reading a thousand of them made a TOAST lookup for each (the
+    candidates of a Russian word at 100k articles: 17 ms, 7 ms inline). ``rewrite``: rewrite
+    the rows already stored (``VACUUM FULL``, outside a transaction), which the setting alone
+    leaves as they are."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN vector SET STORAGE MAIN")
+    if rewrite:
+        schema_editor.execute(f"VACUUM FULL {table}")
 
 
 def drop_index_table(schema_editor, table: str) -> None:

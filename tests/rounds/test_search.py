@@ -86,3 +86,35 @@ def test_the_per_kind_migration_made_the_tables_the_index_uses():
 
     migration = importlib.import_module("rounds.migrations.0012_search_index_per_kind")
     assert set(migration.TABLES) == {index.table for index in INDEXES.values()}
+
+
+def test_the_inline_vectors_migrations_name_the_tables_the_indexes_use():
+    import importlib
+
+    from ingest.search import ARTICLE_INDEX
+    from rounds.search import INDEXES
+
+    curated = importlib.import_module("rounds.migrations.0013_search_vectors_inline")
+    articles = importlib.import_module("ingest.migrations.0004_search_vectors_inline")
+    assert set(curated.TABLES) == {index.table for index in INDEXES.values()}
+    assert ARTICLE_INDEX.table == articles.TABLE
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_pg_every_search_index_keeps_its_vectors_in_its_rows():
+    from django.db import connection
+
+    from ingest.search import ARTICLE_INDEX
+    from rounds.search import INDEXES
+
+    tables = [ARTICLE_INDEX.table, *(index.table for index in INDEXES.values())]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, a.attstorage FROM pg_attribute a JOIN pg_class c "
+            "ON c.oid = a.attrelid WHERE a.attname = 'vector' AND c.relname = ANY(%s)",
+            [tables],
+        )
+        storage = dict(cursor.fetchall())
+
+    assert storage == dict.fromkeys(tables, "m")  # STORAGE MAIN
