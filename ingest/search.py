@@ -673,11 +673,15 @@ def highlight(
         at = first_match(text, parsed)
     start = max(0, at - width // 3) if at is not None else 0
     stop = start + width
-    # The words at the window's edges are read whole, then cut like the window.
-    left = text.rfind(" ", 0, start) + 1 if start else 0
-    right = text.find(" ", stop)
-    right = len(text) if right == -1 else right
-    spans = [(left + b, left + e) for b, e in match_spans(text[left:right], parsed)]
+    # The window starts and ends between words (a word longer than the window is cut).
+    if start:
+        space = text.find(" ", start, at if at is not None else stop)
+        start = space + 1 if space != -1 else start
+    if stop < len(text):
+        space = text.rfind(" ", max(start, at or 0), stop)
+        stop = space if space != -1 else stop
+    spans = match_spans(text[start:stop], parsed)
+    spans = [(start + b, start + e) for b, e in spans]
     out, pos = [], start
     for begin, end in spans:
         if begin < start or end > stop:

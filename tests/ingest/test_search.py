@@ -244,3 +244,14 @@ def test_folding_in_place_of_ascii_text_is_the_general_folding():
     every_ascii = "".join(chr(code) for code in range(128))
 
     assert fold_in_place(every_ascii) == fold(every_ascii).translate(_BASE_LETTERS)
+
+
+def test_an_excerpt_starts_and_ends_between_words():
+    text = " ".join(f"word{n:03d}" for n in range(200)) + " Astana " + "tail " * 200
+
+    html = str(highlight(text, parse_query("astana")))
+
+    assert html.startswith("… word") and html.endswith(" …")
+    first = html.removeprefix("… ").split(" ")[0]
+    last = html.removesuffix(" …").split(" ")[-1]
+    assert len(first) == len("word000") and last in ("tail", "<mark>Astana</mark>")
