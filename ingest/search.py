@@ -115,6 +115,21 @@ class _BaseLetters(dict):
 _BASE_LETTERS = _BaseLetters()
 
 
+class _FoldedLetters(dict):
+    """``str.translate`` table: each character folded (``fold``: case, Arabic and Russian
+    letter variants) and then to its base letter, in one pass; filled as characters are
+    met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        letter = _BASE_LETTERS[ord(folded)] if len(folded) == 1 else chr(code)
+        self[code] = letter
+        return letter
+
+
+_FOLDED_LETTERS = _FoldedLetters()
+
+
 def fold_in_place(text: str) -> str:
     """``text`` folded as :func:`fold_text` folds it, character for character: the same
     length, so a span found in it is the span of the original text (ligatures and the
@@ -122,7 +137,7 @@ def fold_in_place(text: str) -> str:
     text = text or ""
     if text.isascii():  # the common case, in C: folding changes only case and backquotes
         return text.lower().replace("`", "'")
-    return fold(text).translate(_BASE_LETTERS)
+    return text.translate(_FOLDED_LETTERS)
 
 
 def _pg_text(text: str) -> str:
@@ -631,7 +646,7 @@ def first_match(text: str, parsed: ParsedQuery) -> int | None:
     needles = _needles(tuple(parsed.terms))
     if not needles or not text:
         return None
-    if _KEPT_BY_FOLD_IN_PLACE.search(text):
+    if not text.isascii() and _KEPT_BY_FOLD_IN_PLACE.search(text):
         spans = _word_spans(text, needles)
         return spans[0][0] if spans else None
     longest = max(len(n) for n, _ in needles)
@@ -651,7 +666,7 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     needles = _needles(tuple(parsed.terms))
     if not needles:
         return []
-    if _KEPT_BY_FOLD_IN_PLACE.search(text):
+    if not text.isascii() and _KEPT_BY_FOLD_IN_PLACE.search(text):
         return _word_spans(text, needles)
     folded = fold_in_place(text)
     spans = []

@@ -255,3 +255,19 @@ def test_an_excerpt_starts_and_ends_between_words():
     first = html.removeprefix("… ").split(" ")[0]
     last = html.removesuffix(" …").split(" ")[-1]
     assert len(first) == len("word000") and last in ("tail", "<mark>Astana</mark>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делегации ВСТРЕТИЛИСЬ в Астане; Ёлка",
+        "Dışişleri Bakanı İDLİB'de Şam ile görüştü",
+        "اجتمعت الوفود في أستانا وإدلب",
+        "Ünal, Çavuşoğlu et Žižek à Genève",
+    ],
+)
+def test_folding_in_place_in_one_pass_is_folding_then_base_letters(text):
+    from ingest.search import _BASE_LETTERS, fold_in_place
+    from ingest.understanding._text import fold
+
+    assert fold_in_place(text) == fold(text).translate(_BASE_LETTERS)
