@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 from html import escape
 
 from django.db import connection, transaction
+from django.db.models import BooleanField
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -629,6 +630,11 @@ def _first_in(
     return best
 
 
+def _word_by_word(text: str) -> bool:
+    """Whether ``text`` holds a character ``fold_in_place`` keeps but ``fold_text`` folds."""
+    return not text.isascii() and _KEPT_BY_FOLD_IN_PLACE.search(text) is not None
+
+
 def _word_spans(text: str, needles: tuple[tuple[str, bool], ...]) -> list[tuple[int, int]]:
     """The spans of the matching words of ``text``, each word folded by ``fold_text``: the
     slow way, for a text holding a character ``fold_in_place`` keeps."""
@@ -646,7 +652,7 @@ def first_match(text: str, parsed: ParsedQuery) -> int | None:
     needles = _needles(tuple(parsed.terms))
     if not needles or not text:
         return None
-    if not text.isascii() and _KEPT_BY_FOLD_IN_PLACE.search(text):
+    if _word_by_word(text):
         spans = _word_spans(text, needles)
         return spans[0][0] if spans else None
     longest = max(len(n) for n, _ in needles)
@@ -666,7 +672,7 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     needles = _needles(tuple(parsed.terms))
     if not needles:
         return []
-    if not text.isascii() and _KEPT_BY_FOLD_IN_PLACE.search(text):
+    if _word_by_word(text):
         return _word_spans(text, needles)
     folded = fold_in_place(text)
     spans = []
@@ -677,15 +683,11 @@ def match_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(
-    text: str, parsed: ParsedQuery, *, width: int = SNIPPET_CHARS, at: int | None = -1
-) -> SafeString:
+def highlight(text: str, parsed: ParsedQuery, *, width: int = SNIPPET_CHARS) -> SafeString:
     """Escaped excerpt of ``text`` around the first word matching the query (folded, by
-    ``prefix``), matches in ``<mark>``; ``at``: where that word starts, if already known
-    (None: no word matches)."""
+    ``prefix``), matches in ``<mark>``."""
     text = " ".join((text or "").split())
-    if at == -1:
-        at = first_match(text, parsed)
+    at = first_match(text, parsed)
     start = max(0, at - width // 3) if at is not None else 0
     stop = start + width
     # The window starts and ends between words (a word longer than the window is cut).
@@ -771,9 +773,15 @@ def article_search_queryset(queryset, query: str):
     parsed = parse_query(query)
     if not parsed.groups:
         return queryset
-    ids = article_search_page(parsed, limit=CANDIDATES).ids
-    # On an unfiltered queryset the ids are its keys. Articles are not deleted (the admin
-    # does not allow it); an entry left without its article would make a page one short.
+    # Articles are not deleted (the admin does not allow it); an entry left without its
+    # article would make a page one short.
+    return ranked(queryset, article_search_page(parsed, limit=CANDIDATES).ids)
+
+
+def ranked(queryset, ids: Sequence[int]):
+    """``queryset`` restricted to ``ids`` in their order (:func:`in_order`), marked for the
+    API's paginator as few rows (``astana_site.api.pagination.few_rows``). On an unfiltered
+    queryset the ids are its keys, and a page's rows are read by the page's ids alone."""
     if queryset.query.where.children:
         return few_rows(in_order(queryset, ids))
     return few_rows(in_order(queryset, ids), ids, rows=lambda keys: in_order(queryset, keys))
@@ -792,8 +800,6 @@ def in_order(queryset, ids: Sequence[int]):
         # position in a JSON object (looked up per row). A CASE of 1,000 branches cost ~10 ms
         # to plan and to evaluate (each row tries the branches in turn), and 1,000 ``IN``
         # parameters ~3 ms of Django's time per query.
-        from django.db.models import BooleanField
-
         ids = [int(pk) for pk in ids]
         positions = json.dumps({str(pk): i for i, pk in enumerate(ids)})
         among = RawSQL(f"{column} = ANY(%s::bigint[])", [ids], output_field=BooleanField())  # noqa: S611

@@ -21,15 +21,14 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 
-from astana_site.api.pagination import few_rows
 from ingest.search import (
     CANDIDATES,
     Document,
     Page,
     ParsedQuery,
     SearchIndex,
-    in_order,
     parse_query,
+    ranked,
 )
 from rounds.translations import translation_columns
 
@@ -87,16 +86,9 @@ def round_document(rnd) -> Document:
     )
 
 
-def round_excerpt_text(
-    rnd, heads: Iterable[str] | None = None, titles: Iterable[str] | None = None
-) -> str:
-    """What a round's excerpt is cut from: its summary, outcomes, heads and documents
-    (``heads`` and ``titles``: its delegations' heads and its statements' titles, where the
-    caller read them; else from the round's relations)."""
-    if heads is None:
-        heads = [d.head_of_delegation for d in rnd.delegations.all()]
-    if titles is None:
-        titles = [s.title for s in rnd.statements.all()]
+def round_excerpt_text(rnd, heads: Iterable[str], titles: Iterable[str]) -> str:
+    """What a round's excerpt is cut from: its summary, outcomes, its delegations' ``heads``
+    and its statements' ``titles``."""
     return " · ".join(
         part
         for part in [
@@ -270,10 +262,4 @@ def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     parsed = parse_query(query)
     if not parsed:
         return queryset
-    page = search_page(kind, parsed, limit=CANDIDATES)
-    # On an unfiltered queryset the ids (of records that exist) are its keys.
-    if queryset.query.where.children:
-        return few_rows(in_order(queryset, page.ids))
-    return few_rows(
-        in_order(queryset, page.ids), page.ids, rows=lambda keys: in_order(queryset, keys)
-    )
+    return ranked(queryset, search_page(kind, parsed, limit=CANDIDATES).ids)

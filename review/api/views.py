@@ -30,13 +30,12 @@ from rounds.models import Suggestion
 
 @extend_schema(tags=["articles"])
 @method_decorator(name="list", decorator=extend_schema(summary="List ingested articles"))
-class ArticleViewSet(SelectorQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     """News articles the pipeline stored, what it understood from each, and the rounds and
     suggestions they led to. A wire story republished by several outlets is one article with
     several ``sightings``."""
 
     queryset = Article.objects.none()  # for the schema; requests use the selector
-    selector = staticmethod(selectors.article_api_list)
     filterset_class = ArticleFilterSet
 
     def get_queryset(self):
