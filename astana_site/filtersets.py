@@ -19,10 +19,20 @@ from django.utils.translation import gettext
 SEARCH_MAX_LENGTH = 200
 
 
+# The largest key a database stores (a signed 64-bit integer): a larger number is a 400, not a
+# value SQLite cannot bind (OverflowError, a 500).
+BIGINT_MAX = 2**63 - 1
+
+
 class IntegerFilter(filters.NumberFilter):
-    """A whole number (``NumberFilter`` would accept decimals such as ``2017.5``)."""
+    """A whole number (``NumberFilter`` would accept decimals such as ``2017.5``), at most
+    ``BIGINT_MAX`` unless the filter says less."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_value", BIGINT_MAX)
+        super().__init__(*args, **kwargs)
 
 
 class StrictBooleanField(forms.Field):

@@ -338,3 +338,20 @@ def test_accepting_needs_the_permission_on_the_affected_model(analyst):
     # but rejecting needs only the review permission
     response = client.post(f"/api/v1/suggestions/{suggestion.pk}/reject/", {}, format="json")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [str(2**63), "5831928429999679340544"])
+def test_an_article_number_past_what_a_database_stores_is_a_400(analyst_api, value):
+    # A fuzzer found the 500: SQLite cannot bind an integer this large (OverflowError).
+    response = analyst_api.get(f"/api/v1/suggestions/?article={value}&format=json")
+
+    assert response.status_code == 400
+    assert "article" in response.json()["error"]["detail"]
+
+
+@pytest.mark.django_db
+def test_the_largest_article_number_a_database_stores_is_an_answer(analyst_api):
+    response = analyst_api.get(f"/api/v1/suggestions/?article={2**63 - 1}&format=json")
+
+    assert response.status_code == 200 and response.json()["results"] == []
