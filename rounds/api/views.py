@@ -100,7 +100,7 @@ def expand_parameter(serializer, *, description: str = "") -> OpenApiParameter:
     )
     return OpenApiParameter(
         name=EXPAND_PARAM,
-        type={"type": "string", "pattern": f"^({one})(,({one}))*$", "maxLength": 200},
+        type={"type": "string", "pattern": f"^(({one})(,({one}))*)?$", "maxLength": 200},
         location=OpenApiParameter.QUERY,
         required=False,
         description=description,

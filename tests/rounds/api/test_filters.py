@@ -241,3 +241,12 @@ def test_a_search_result_page_costs_no_count_query_whatever_its_size(api_client)
     assert not any("COUNT(" in sql.upper() for sql in small)
     # A search alone: its ranked ids are the keys, with no query to read them again.
     assert not any('AS "pk"' in sql for sql in small)
+
+
+@pytest.mark.django_db
+def test_an_empty_expand_expands_nothing(api_client):
+    # The schema allows ``expand=`` (a fuzzer sent it): the list as without the parameter.
+    response = api_client.get("/api/v1/events/?expand=")
+
+    assert response.status_code == 200
+    assert response.json()["results"] == api_client.get("/api/v1/events/").json()["results"]
