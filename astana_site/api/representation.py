@@ -14,12 +14,14 @@ every resource.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
+from rest_framework.settings import ISO_8601, api_settings
 
 Getter = Callable[[object], object]
 Representer = Callable[[object], object]
@@ -55,8 +57,43 @@ _PLAIN: dict[Callable, Callable] = {
 }
 
 
+def _datetime_representer(field: drf_fields.DateTimeField) -> Representer | None:
+    """DRF's ISO 8601 output of an aware date-time, with the field's time zone looked up once
+    (``enforce_timezone`` asks for the current time zone for every value); None where the
+    field's settings call for DRF's own method."""
+    output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    zone = field.timezone if hasattr(field, "timezone") else field.default_timezone()
+    if output_format is None or output_format.lower() != ISO_8601 or zone is None:
+        return None
+    slow = field.to_representation
+
+    def represent(value):
+        if type(value) is not datetime.datetime or value.tzinfo is None:  # noqa: E721
+            return slow(value)  # naive, a str, a subclass: DRF's rules
+        try:
+            text = value.astimezone(zone).isoformat()
+        except OverflowError:
+            return slow(value)  # DRF's error
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return represent
+
+
+def _date_representer(field: drf_fields.DateField) -> Representer | None:
+    output_format = getattr(field, "format", api_settings.DATE_FORMAT)
+    if output_format is None or output_format.lower() != ISO_8601:
+        return None
+    slow = field.to_representation
+    return lambda value: value.isoformat() if type(value) is datetime.date else slow(value)
+
+
 def _representer(field: drf_fields.Field) -> Representer:
-    plain = _PLAIN.get(type(field).to_representation)
+    method = type(field).to_representation
+    plain = _PLAIN.get(method)
+    if plain is None and method is drf_fields.DateTimeField.to_representation:
+        plain = _datetime_representer(field)
+    elif plain is None and method is drf_fields.DateField.to_representation:
+        plain = _date_representer(field)
     return plain if plain is not None else field.to_representation
 
 

@@ -151,6 +151,8 @@ class MeetingStatusMixin:
     Expects ``status``, ``start_date`` and ``end_date``."""
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
+        if self.status not in PENDING_MEETING_STATUSES:
+            return False  # most meetings: held or cancelled, whatever the day (no clock read)
         return meeting_overdue(
             self.status, self.start_date, self.end_date, today or timezone.localdate()
         )

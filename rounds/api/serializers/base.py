@@ -3,6 +3,7 @@ citations inline, and the curated base class."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
@@ -59,8 +60,22 @@ def record_path(route: str, kwarg: str, key) -> str:
     return f"{before}{key}{after}"
 
 
+# An absolute path (not "//host") in characters ``iri_to_uri`` leaves as they are.
+_PLAIN_PATH = re.compile(r"/(?!/)[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*")
+
+
 def absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
+    """``request.build_absolute_uri(path)``; a path from ``reverse`` (absolute, already
+    quoted, ASCII) joins the request's origin, worked out once per request (a list of 100
+    records links each of them)."""
+    if request is None:
+        return path
+    if not _PLAIN_PATH.fullmatch(path) or "/./" in path or "/../" in path:
+        return request.build_absolute_uri(path)
+    origin = getattr(request, "_tracker_origin", None)
+    if origin is None:
+        origin = request._tracker_origin = request.build_absolute_uri("/")[:-1]
+    return origin + path
 
 
 def api_url(request, type_name: str, key) -> str | None:

@@ -87,3 +87,49 @@ def test_the_short_paths_fall_back_to_drf_for_callables_missing_attributes_and_n
         "default": "d",
         "nested_null": None,
     }
+
+
+class _When:
+    at = None
+    day = None
+
+
+class _WhenSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    day = serializers.DateField()
+    at_formatted = serializers.DateTimeField(source="at", format="%Y %H:%M")
+    day_formatted = serializers.DateField(source="day", format="%d/%m/%Y")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Almaty", "America/Sao_Paulo"])
+def test_dates_and_times_read_as_drf_gives_them_in_the_current_time_zone(settings, zone):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    settings.TIME_ZONE = zone
+    cases = [
+        (datetime.datetime(2018, 1, 30, 9, 15, tzinfo=datetime.UTC), datetime.date(2018, 1, 30)),
+        (  # aware in another zone than the current one
+            datetime.datetime(2017, 5, 4, 23, 30, 5, 120, tzinfo=ZoneInfo("Europe/Moscow")),
+            datetime.date(2017, 5, 4),
+        ),
+        (datetime.datetime(2019, 4, 25, 12, 0), datetime.date(2019, 4, 25)),  # naive
+    ]
+    with timezone.override(zone):
+        for at, day in cases:
+            thing = _When()
+            thing.at, thing.day = at, day
+            serializer = _WhenSerializer()
+            compiled = compile_representation(serializer)(thing)
+            assert compiled == serializers.Serializer.to_representation(serializer, thing)
+    assert (
+        compiled["at"]
+        == "2019-04-25T12:00:00"
+        + {
+            "UTC": "Z",
+            "Asia/Almaty": "+06:00",  # Kazakhstan moved to +05:00 in 2024
+            "America/Sao_Paulo": "-03:00",
+        }[zone]
+    )
