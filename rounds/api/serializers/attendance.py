@@ -11,6 +11,8 @@ from rounds.api.serializers.base import (
     CitationInlineSerializer,
     ExpandableMixin,
     TranslatedNamesMixin,
+    absolute,
+    record_path,
 )
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import Delegation
@@ -71,6 +73,5 @@ class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSer
         return attendance_sources_of(obj)
 
     def get_page_url(self, obj: Delegation) -> str:
-        path = obj.round.get_absolute_url()
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request is not None else path
+        path = record_path("dashboard:round-detail", "number", obj.round.number)
+        return absolute(self.context.get("request"), path)

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -46,17 +47,19 @@ CITATIONS_PER_RECORD = 20
 _KEY = "0"  # a key every lookup pattern accepts, replaced in the reversed path
 
 
-@lru_cache(maxsize=64)
-def _path_template(route: str, kwarg: str, prefix: str) -> tuple[str, str]:
-    """(before, after) the key in the path of ``route``: reversed once, not once per row."""
+@lru_cache(maxsize=256)
+def _path_template(route: str, kwarg: str, prefix: str, language: str | None) -> tuple[str, str]:
+    """(before, after) the key in the path of ``route``: reversed once, not once per row. A
+    page's path has its language's prefix (``/ru/events/...``): the language is in the key."""
     path = reverse(route, kwargs={kwarg: _KEY})
     at = path.rindex(f"/{_KEY}/") + 1
     return path[:at], path[at + len(_KEY) :]
 
 
 def record_path(route: str, kwarg: str, key) -> str:
-    """The path of ``route`` for ``key`` (what ``reverse`` gives, from a cached template)."""
-    before, after = _path_template(route, kwarg, get_script_prefix())
+    """The path of ``route`` for ``key`` in the active language (what ``reverse`` gives, from a
+    cached template)."""
+    before, after = _path_template(route, kwarg, get_script_prefix(), get_language())
     return f"{before}{key}{after}"
 
 

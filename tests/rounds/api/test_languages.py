@@ -169,3 +169,20 @@ def test_schema_documents_lang_and_accept_language_on_reads(api_client):
         assert "Content-Language" in paths[path]["get"]["responses"]["200"]["headers"]
     patch = {p["name"] for p in paths["/api/v1/rounds/{number}/"]["patch"]["parameters"]}
     assert "lang" not in patch
+
+
+@pytest.mark.parametrize("order", [("ru", "en", "tr"), ("en", "ru", "ar")])
+def test_page_links_lead_to_the_page_in_the_readers_language(api_client, settings, order):
+    # Whatever language asked first, each answer links pages in its own (links are made from
+    # a template per route, which must not keep the first language's prefix).
+    settings.READ_CACHE_ENABLED = False
+    for language in order:
+        prefix = "" if language == "en" else f"/{language}"
+        event = api_client.get("/api/v1/events/sochi-congress/", HTTP_ACCEPT_LANGUAGE=language)
+        assert event.json()["page_url"] == f"http://testserver{prefix}/events/sochi-congress/"
+        rows = api_client.get(
+            "/api/v1/attendance/?round=8&page_size=1", HTTP_ACCEPT_LANGUAGE=language
+        ).json()["results"]
+        assert rows[0]["page_url"] == f"http://testserver{prefix}/rounds/8/"
+        # The record's API address is the same in every language
+        assert event.json()["api_url"] == "http://testserver/api/v1/events/sochi-congress/"
