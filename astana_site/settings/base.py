@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["astana_site.api.permissions.ReadAnyWriteWithModelPermission"],
     # Filtering, search (``search``/``q``) and ``ordering`` are parameters of each FilterSet.
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["astana_site.api.filtering.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "astana_site.api.renderers.CSVRenderer",
