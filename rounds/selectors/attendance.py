@@ -3,7 +3,8 @@ sources. One row per delegation (a participant at a round)."""
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from rounds.models import Citation, Delegation
+from rounds.models import Citation, Delegation, Participant, Round
+from rounds.selectors.base import with_related_columns, with_translations
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -17,9 +18,17 @@ def attendance_list(
 
     An API list (``expand`` given) reads the sources only when ``sources`` is asked for;
     otherwise each row only says whose they would be (``has_own_sources``)."""
-    rows = Delegation.objects.select_related("round", "participant").order_by(
-        "round__number", "role", "participant__name"
-    )
+    if expand is None:
+        rows = Delegation.objects.select_related("round", "participant")
+    else:  # an API list shows of the round and the participant what these name
+        rows = with_related_columns(
+            Delegation.objects.all(),
+            round=with_translations(Round, "number", "name", "start_date", "end_date", "city"),
+            participant=with_translations(
+                Participant, "slug", "name", "short_name", "is_guarantor"
+            ),
+        )
+    rows = rows.order_by("round__number", "role", "participant__name")
     if expand is not None and "sources" not in expand:
         own = Citation.objects.filter(
             content_type__app_label="rounds",

@@ -11,8 +11,10 @@ from django.db.models import (
 from rounds.models import (
     Citation,
     Event,
+    Place,
     Statement,
 )
+from rounds.selectors.base import with_related_columns, with_translations
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -87,7 +89,15 @@ def event_api_list(
     participants and citations (at most ``citations_limit`` an event)."""
     everything = expand is None
     expand = expand or frozenset()
-    qs = Event.objects.select_related("place", "round", "parent")
+    if everything:
+        qs = Event.objects.select_related("place", "round", "parent")
+    else:  # a list shows the place by slug and name, the round by number, the parent by slug
+        qs = with_related_columns(
+            Event.objects.all(),
+            place=with_translations(Place, "slug", "name"),
+            round=("number",),
+            parent=("slug",),
+        )
     if everything or "participants" in expand:
         qs = qs.prefetch_related("participants")
     if everything or "citations" in expand:

@@ -15,6 +15,7 @@ from rounds.models import (
     Round,
     Statement,
 )
+from rounds.selectors.base import with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -70,7 +71,12 @@ def round_api_list(
     delegations, documents, events and citations (at most ``citations_limit`` a round)."""
     everything = expand is None
     expand = expand or frozenset()
-    qs = Round.objects.select_related("place", "next_meeting_place")
+    if everything:
+        qs = Round.objects.select_related("place", "next_meeting_place")
+    else:  # a list shows the places by slug
+        qs = with_related_columns(
+            Round.objects.all(), place=("slug",), next_meeting_place=("slug",)
+        )
     lookups = []
     if everything or "delegations" in expand:
         lookups.append(

@@ -16,6 +16,7 @@ from rounds.models import (
     Participant,
     Statement,
 )
+from rounds.selectors.base import with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -48,11 +49,8 @@ def statement_api_list(
     else:
         # A list shows each statement's round by number and its issuers by slug: read those,
         # not the rounds' and participants' every column (JSON decoded per row).
-        own = [f.name for f in Statement._meta.concrete_fields if f.name != "round"]
-        qs = (
-            Statement.objects.select_related("round")
-            .only(*own, "round__number")
-            .prefetch_related(Prefetch("issuers", queryset=Participant.objects.only("pk", "slug")))
+        qs = with_related_columns(Statement.objects.all(), round=("number",)).prefetch_related(
+            Prefetch("issuers", queryset=Participant.objects.only("pk", "slug"))
         )
     if not (everything or "text" in expand):
         qs = qs.defer("text")
