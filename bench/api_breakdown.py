@@ -1,6 +1,8 @@
 """Where the time of an API list goes: the page's COUNT, its query and model objects, DRF's
 serialization, JSON rendering, and the rest of the request (middleware, DRF's dispatch,
-throttling, conditional GET), against the plain ``values()`` baseline of bench_web.
+throttling, conditional GET), against the plain ``values()`` baseline of bench_web and the
+floor of any DRF list (the baseline's rows through the API's throttles, filter backend,
+pagination with its COUNT, and renderer, with no serializer: bench/baseline_urls.py).
 
     DATABASE_URL=postgres://…/astana_bench_x100 CACHE_URL=redis://127.0.0.1:6379/12 \\
         .venv/bin/python bench/api_breakdown.py
@@ -52,8 +54,11 @@ def main() -> None:
     from rounds.api import views
 
     client = Client()
-    print("| list | request | COUNT | page query, objects | serialize | JSON | rest | baseline |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| list | request | COUNT | page query, objects | serialize | JSON | rest "
+        "| DRF floor | baseline |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, view, label in [
         ("rounds", views.RoundViewSet, "rounds.Round"),
         ("events", views.EventViewSet, "rounds.Event"),
@@ -81,11 +86,14 @@ def measure(client, name, view, label, renderer, request_class, factory) -> str:
         data = serializer(objects, many=True, context=context).data
         render = median_ms(lambda: renderer().render({"results": data}))
     total = median_ms(lambda: client.get(url))
+    floor_url = f"/bench-drf-floor/{name}/?page_size=100&format=json"
+    assert client.get(floor_url).status_code == 200
+    floor = median_ms(lambda: client.get(floor_url))
     baseline = median_ms(lambda: client.get(f"/bench-baseline/{label}/"))
     rest = total - count - rows - serialize - render
     return (
         f"| `{name}` | {total:.1f} | {count:.1f} | {rows:.1f} | {serialize:.1f} | "
-        f"{render:.1f} | {rest:.1f} | {baseline:.1f} |"
+        f"{render:.1f} | {rest:.1f} | {floor:.1f} | {baseline:.1f} |"
     )
 
 
