@@ -9,12 +9,14 @@ Only reads are negotiated: a write takes and answers ``name``/``title`` in Engli
 source), so a client that reads a record in Arabic and sends it back cannot overwrite the
 English name; translations are written through the ``translations`` object.
 
-The answer says which language it is in (``Content-Language``) and that it varies with the
-header (``Vary: Accept-Language``).
+A read's labels (``status_label``, ``role_label``) and links to the site's pages
+(``page_url``) are in the same language as its names. The answer says which language it is
+in (``Content-Language``) and that it varies with the header (``Vary: Accept-Language``).
 """
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.utils import OpenApiParameter
@@ -33,7 +35,8 @@ LANG_PARAMETER = OpenApiParameter(
     required=False,
     description=(
         "The language of the names readers see (rounds, events, places, participants, "
-        "zones, statement titles): en, ru, tr or ar. Wins over `Accept-Language`. A name "
+        "zones, statement titles), of the labels (`status_label`, `role_label`) and of the "
+        "links to the site's pages: en, ru, tr or ar. Wins over `Accept-Language`. A name "
         "without a translation is given in English. Another value is a 400."
     ),
 )
@@ -96,6 +99,10 @@ class ContentLanguageMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.content_language = request_language(request)
+        if request.method in SAFE_METHODS:
+            # The labels (a status as readers see it, a role) and the links to pages speak
+            # the language of the names, which ``?lang=`` may set apart from the header.
+            translation.activate(self.content_language)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "lang": self.content_language}

@@ -186,3 +186,40 @@ def test_page_links_lead_to_the_page_in_the_readers_language(api_client, setting
         assert rows[0]["page_url"] == f"http://testserver{prefix}/rounds/8/"
         # The record's API address is the same in every language
         assert event.json()["api_url"] == "http://testserver/api/v1/events/sochi-congress/"
+
+
+def test_lang_gives_labels_and_page_links_in_the_language_of_the_names(api_client, settings):
+    settings.READ_CACHE_ENABLED = False
+    event = api_client.get("/api/v1/events/sochi-congress/?lang=ru", HTTP_ACCEPT_LANGUAGE="en")
+    assert event["Content-Language"] == "ru"
+    body = event.json()
+    english = api_client.get("/api/v1/events/sochi-congress/?lang=en").json()
+    assert body["title"] != english["title"]
+    assert body["status_label"] != english["status_label"] == "Held"
+    assert body["page_url"] == "http://testserver/ru/events/sochi-congress/"
+    row = api_client.get("/api/v1/attendance/?round=8&page_size=1&lang=ar").json()["results"][0]
+    assert row["page_url"] == "http://testserver/ar/rounds/8/"
+    assert (
+        row["role_label"]
+        != api_client.get("/api/v1/attendance/?round=8&page_size=1&lang=en").json()["results"][0][
+            "role_label"
+        ]
+    )
+
+
+def test_a_write_answers_its_errors_in_the_readers_language(analyst_api):
+    # A write takes and answers names in English, but its messages follow Accept-Language.
+    url = "/api/v1/rounds/8/"
+    messages = {}
+    for language in ("en", "ru"):
+        response = analyst_api.patch(
+            url,
+            {"start_date": "someday"},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE=language,
+            **if_match(analyst_api, url),
+            **REASON,
+        )
+        assert response.status_code == 400, response.content
+        messages[language] = str(response.json())
+    assert messages["en"] != messages["ru"]
