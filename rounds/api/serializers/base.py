@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -248,7 +248,9 @@ class StrictNestedSerializer(
     """A nested object whose writes take only its fields (like ``StrictModelSerializer``)."""
 
     def unknown_field_message(self, writable: list[str]) -> str:
-        return f"Not a field this object takes; it takes: {', '.join(writable)}."
+        return gettext("Not a field this object takes; it takes: %(fields)s.") % {
+            "fields": ", ".join(writable)
+        }
 
 
 def translations_field(model, *, help_text: str = "") -> serializers.Serializer:

@@ -223,3 +223,23 @@ def test_a_write_answers_its_errors_in_the_readers_language(analyst_api):
         assert response.status_code == 400, response.content
         messages[language] = str(response.json())
     assert messages["en"] != messages["ru"]
+
+
+def test_an_unknown_field_in_a_nested_object_is_refused_in_the_readers_language(analyst_api):
+    url = "/api/v1/rounds/8/"
+    messages = {}
+    for language in ("en", "ru", "tr", "ar"):
+        response = analyst_api.patch(
+            url,
+            {"translations": {"ru": {"nam": "Астана-8"}}},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE=language,
+            **if_match(analyst_api, url),
+            **REASON,
+        )
+        assert response.status_code == 400, response.content
+        messages[language] = str(response.json()["error"]["detail"])
+        assert "nam" in messages[language]
+    assert "Not a field this object takes" in messages["en"]
+    assert len(set(messages.values())) == 4  # each in its language
+    assert Round.objects.get(number=8).name_ru == "Астана-8"  # unchanged
