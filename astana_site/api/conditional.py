@@ -1,13 +1,24 @@
 """Conditional requests (RFC 9110): a record's ``ETag`` and the ``If-Match`` precondition that
 makes a write fail instead of overwriting a change the writer never saw.
 
-A record's entity tag is its version (a hash of its stored fields) in quotes: strong, so it can
-be compared with ``If-Match``. A write to a record (PUT, PATCH, DELETE) must send
-``If-Match`` with the tag it read (428 without it) and is refused with 412 when the record has
-changed since; ``If-Match: *`` asks for no check (the write still changes only the fields sent).
+A record's entity tag names two things: ``"<version>.<representation>"``. The version is a
+hash of the record's stored fields, what a write is conditional on; the representation part is
+a hash of what else its detail shows in this answer: the data version (``astana_site.cache``,
+bumped by every write, so a change to a delegation shown inside its round is seen), the
+language and format asked for, and the day (the overdue status). So a conditional GET
+(``If-None-Match``) is a 304 only for the same answer, in the same language and format, and the
+tag is strong, as a tag that changes with every representation may be.
+
+A write to a record (PUT, PATCH, DELETE) must send ``If-Match`` with a tag it read (428
+without it) and is refused with 412 when the record's version has changed since: only the
+version part is compared, so a tag read in Arabic or as CSV, or before another record changed,
+still names the version it was read at. ``If-Match: *`` asks for no check (the write still
+changes only the fields sent). A tag that is not a quoted string is a 400.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -36,16 +47,40 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "precondition_required"
 
 
-def etag(version: str) -> str:
-    """The strong entity tag of a version."""
-    return f'"{version}"'
+def etag(version: str, representation: str = "") -> str:
+    """The strong entity tag of a record's ``version`` in the answer ``representation``
+    (``representation_key``) stands for."""
+    if not representation:
+        return f'"{version}"'
+    from astana_site.cache import data_version
+
+    digest = hashlib.sha256(f"{data_version()}\n{representation}".encode()).hexdigest()[:16]
+    return f'"{version}.{digest}"'
+
+
+def representation_key(request) -> str:
+    """What an answer depends on besides the data: the path and query, the format, the
+    language asked for (names follow Accept-Language, see rounds.api.languages) and the day
+    (overdue status)."""
+    from django.utils import timezone
+
+    renderer = getattr(request, "accepted_renderer", None)
+    return "\n".join(
+        [
+            request.get_full_path(),
+            renderer.format if renderer is not None else "",
+            request.headers.get("Accept-Language", ""),
+            timezone.localdate().isoformat(),
+        ]
+    )
 
 
 def if_match(request) -> list[str] | None:
-    """The versions ``If-Match`` names ([``ANY``] for ``*``); weak tags never match a write.
+    """The versions ``If-Match`` names ([``ANY``] for ``*``): of each tag, the record's
+    version (before the first "."). Weak tags never match a write.
 
-    Raises ``PreconditionRequired`` when the header is missing or empty.
-    """
+    Raises ``PreconditionRequired`` when the header is missing or empty, and a 400 when it
+    is not ``*`` or a list of entity tags (RFC 9110 13.1.1)."""
     raw = request.headers.get(IF_MATCH_HEADER, "").strip()
     if not raw:
         raise PreconditionRequired()
@@ -54,9 +89,23 @@ def if_match(request) -> list[str] | None:
     versions = []
     for part in raw.split(","):
         tag = part.strip()
-        if tag.startswith('"') and tag.endswith('"') and len(tag) >= 2:
-            versions.append(tag[1:-1])
+        if tag.startswith("W/") and _quoted(tag[2:]):
+            continue  # weak: never matches a write
+        if not _quoted(tag):
+            raise exceptions.ValidationError(
+                {
+                    IF_MATCH_HEADER: [
+                        _("Send the ETag as you read it, in quotes (or * for no check).")
+                    ]
+                },
+                code="invalid",
+            )
+        versions.append(tag[1:-1].split(".", 1)[0])
     return versions
+
+
+def _quoted(tag: str) -> bool:
+    return len(tag) >= 2 and tag.startswith('"') and tag.endswith('"') and '"' not in tag[1:-1]
 
 
 def expected_version(request, current: str) -> str | None:
@@ -121,8 +170,6 @@ class ConditionalListMixin:
     changes. Writes bump the version through the services."""
 
     def list(self, request, *args, **kwargs):
-        from django.utils import timezone
-
         from astana_site.cache import (
             data_version,
             list_etag,
@@ -132,16 +179,7 @@ class ConditionalListMixin:
         )
 
         version = data_version()
-        # The answer depends on the path and query, the format, the language asked for (names
-        # follow Accept-Language, see rounds.api.languages) and the day (overdue status).
-        key = "\n".join(
-            [
-                request.get_full_path(),
-                request.accepted_renderer.format,
-                request.headers.get("Accept-Language", ""),
-                timezone.localdate().isoformat(),
-            ]
-        )
+        key = representation_key(request)
         tag = list_etag(key, version)
         modified = version_seconds(version)
         if (answer := not_modified(request, etag_value=tag, last_modified=modified)) is not None:

@@ -50,7 +50,11 @@ ETAG_PARAMETER = OpenApiParameter(
     type=str,
     location=OpenApiParameter.HEADER,
     response=[200, 201],
-    description="The record's version; send it back as `If-Match` to change or delete it.",
+    description=(
+        "The record's version and this answer's: `\"<version>.<answer>\"`. Send it back as "
+        "`If-Match` to change or delete the record (only the version is compared), or as "
+        "`If-None-Match` to get a 304 while the answer is unchanged."
+    ),
 )
 
 ERROR_DESCRIPTIONS = {

@@ -215,27 +215,31 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
 # --- Resources -------------------------------------------------------------------------------
 
 
-def _etag(instance: models.Model) -> str:
-    return conditional.etag(record_version(instance))
+def _etag(instance: models.Model, request) -> str:
+    return conditional.etag(record_version(instance), conditional.representation_key(request))
 
 
 class RecordETagMixin:
-    """A record's detail carries its version as a strong ``ETag``."""
+    """A record's detail carries its version and its representation as a strong ``ETag``
+    (``astana_site.api.conditional``), and a ``Last-Modified`` that moves with anything it
+    shows (the record, or a record shown inside it: the data version)."""
 
     record_etag = True
 
     def retrieve(self, request, *args, **kwargs):
+        from astana_site.cache import data_version, version_seconds
+
         instance = self.get_object()
-        tag = _etag(instance)
+        tag = _etag(instance, request)
         modified = getattr(instance, "modified", None)
-        last_modified = modified.timestamp() if modified else None
+        last_modified = max(
+            modified.timestamp() if modified else 0.0, version_seconds(data_version())
+        )
         answer = conditional.not_modified(request, etag_value=tag, last_modified=last_modified)
         if answer is not None:
             return answer
         serializer = self.get_serializer(instance)
-        headers = {conditional.ETAG_HEADER: tag}
-        if modified:
-            headers["Last-Modified"] = http_date(last_modified)
+        headers = {conditional.ETAG_HEADER: tag, "Last-Modified": http_date(last_modified)}
         return Response(serializer.data, headers=headers)
 
 
@@ -296,7 +300,7 @@ class CuratedViewSet(
 
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
-        response[conditional.ETAG_HEADER] = _etag(self.written)
+        response[conditional.ETAG_HEADER] = _etag(self.written, request)
         return response
 
     def update(self, request, *args, **kwargs):
@@ -310,7 +314,9 @@ class CuratedViewSet(
         serializer.is_valid(raise_exception=True)
         self.expected_version = conditional.expected_version(request, record_version(instance))
         self.perform_update(serializer)
-        return Response(serializer.data, headers={conditional.ETAG_HEADER: _etag(self.written)})
+        return Response(
+            serializer.data, headers={conditional.ETAG_HEADER: _etag(self.written, request)}
+        )
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()

@@ -43,8 +43,18 @@ def test_the_etag_changes_with_the_record_and_is_returned_by_the_write(analyst_a
         url, {"country": "KZ"}, format="json", HTTP_IF_MATCH=before, **REASON
     )
     assert response.status_code == 200
-    assert response["ETag"] != before
-    assert response["ETag"] == _etag(analyst_api, url)
+    assert _version(response["ETag"]) != _version(before)
+    assert _version(response["ETag"]) == _version(_etag(analyst_api, url))
+    # and the tag a write answers with is good for the next write
+    again = analyst_api.patch(
+        url, {"country": "KAZ"}, format="json", HTTP_IF_MATCH=response["ETag"], **REASON
+    )
+    assert again.status_code == 200
+
+
+def _version(tag: str) -> str:
+    """The record's version in an entity tag: what a write is conditional on."""
+    return tag.strip('"').split(".", 1)[0]
 
 
 def test_a_create_returns_the_etag_of_the_new_record(analyst_api):
@@ -52,7 +62,7 @@ def test_a_create_returns_the_etag_of_the_new_record(analyst_api):
         "/api/v1/places/", {"slug": "etag-town", "name": "ETag town"}, format="json", **REASON
     )
     assert response.status_code == 201
-    assert response["ETag"] == _etag(analyst_api, "/api/v1/places/etag-town/")
+    assert _version(response["ETag"]) == _version(_etag(analyst_api, "/api/v1/places/etag-town/"))
 
 
 @pytest.mark.parametrize("method", ["patch", "put", "delete"])
@@ -85,11 +95,71 @@ def test_a_write_with_a_stale_etag_is_412_and_writes_nothing(analyst_api, method
 def test_a_weak_or_unknown_tag_never_matches(analyst_api):
     url = "/api/v1/places/astana/"
     tag = _etag(analyst_api, url)
-    for header in (f"W/{tag}", '"nope"', "garbage"):
+    for header in (f"W/{tag}", '"nope"'):
         response = analyst_api.patch(
             url, {"country": "KZ"}, format="json", HTTP_IF_MATCH=header, **REASON
         )
         assert response.status_code == 412, header
+
+
+@pytest.mark.parametrize("header", ["garbage", "abc, def", '"unterminated', 'W/"x", y'])
+def test_an_if_match_that_is_not_a_list_of_tags_is_a_400(analyst_api, header):
+    url = "/api/v1/places/astana/"
+    response = analyst_api.patch(
+        url, {"country": "KZ"}, format="json", HTTP_IF_MATCH=header, **REASON
+    )
+    assert response.status_code == 400
+    assert "If-Match" in response.json()["error"]["detail"]
+    assert Place.objects.get(slug="astana").country != "KZ"
+
+
+def test_a_detail_has_a_tag_per_language_and_format(api_client, settings):
+    url = "/api/v1/rounds/8/"
+    english = api_client.get(url)
+    tags = {
+        english["ETag"],
+        api_client.get(url, HTTP_ACCEPT_LANGUAGE="ar")["ETag"],
+        api_client.get(f"{url}?lang=ru")["ETag"],
+        api_client.get(f"{url}?format=csv")["ETag"],
+    }
+    assert len(tags) == 4
+    assert len({_version(t) for t in tags}) == 1  # one version of the record
+    # A cache revalidating its English copy for an Arabic reader is not told "unchanged"
+    arabic = api_client.get(url, HTTP_ACCEPT_LANGUAGE="ar", HTTP_IF_NONE_MATCH=english["ETag"])
+    assert arabic.status_code == 200 and arabic.json()["name"] == "أستانا 8"
+    same = api_client.get(url, HTTP_IF_NONE_MATCH=english["ETag"])
+    assert same.status_code == 304
+
+
+def test_a_tag_read_in_another_language_or_format_is_good_for_a_write(analyst_api):
+    url = "/api/v1/places/astana/"
+    for read in (f"{url}?lang=ar", f"{url}?format=csv"):
+        tag = analyst_api.get(read)["ETag"]
+        response = analyst_api.patch(
+            url, {"country": f"KZ {read[-3:]}"}, format="json", HTTP_IF_MATCH=tag, **REASON
+        )
+        assert response.status_code == 200, read
+
+
+def test_a_change_to_a_record_shown_inside_a_detail_changes_its_tag(analyst_api):
+    # Round 8's detail shows its events; an event's change is not a change of the round's
+    # stored fields, but it is a change of what its detail shows.
+    url = "/api/v1/rounds/8/"
+    before = analyst_api.get(url)
+    event = before.json()["events"][0]["slug"]
+    event_url = f"/api/v1/events/{event}/"
+    changed = analyst_api.patch(
+        event_url,
+        {"title": "Renamed for the test"},
+        format="json",
+        HTTP_IF_MATCH=_etag(analyst_api, event_url),
+        **REASON,
+    )
+    assert changed.status_code == 200
+    after = analyst_api.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "Renamed for the test" in [e["title"] for e in after.json()["events"]]
+    assert _version(after["ETag"]) == _version(before["ETag"])  # the round itself is unchanged
 
 
 def test_if_match_may_list_tags_or_be_a_star(analyst_api):
