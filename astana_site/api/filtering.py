@@ -20,6 +20,10 @@ from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 
 
+# The actions of a viewset that answer with a list (a view without actions is filtered too).
+LIST_ACTIONS = frozenset({"list", None})
+
+
 @cache
 def _widgets(filterset_class: type[FilterSet]) -> tuple[tuple[str, object], ...] | None:
     """(parameter name, form widget) of each filter, from a form built once; None if a filter
@@ -49,6 +53,11 @@ def _omitted(widget, query, name: str) -> bool:
 
 class FilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        if getattr(view, "action", "list") not in LIST_ACTIONS:
+            # A record's detail, a write to it or an action on it (DRF filters the queryset
+            # its get_object reads): a list's filter in the query made a record that exists
+            # a 404 (``/rounds/8/?year=2019``).
+            return queryset
         filterset_class = getattr(view, "filterset_class", None)  # not an AutoFilterSet
         if filterset_class is not None and not gives_a_filter(
             filterset_class, request.query_params

@@ -104,3 +104,33 @@ def test_a_checkbox_filter_always_runs_since_an_absent_box_reads_as_false():
     # and that is right: the empty form does filter
     filterset = Ticked(data=QueryDict("page=2"), queryset=Round.objects.all())
     assert str(filterset.qs.query) != str(Round.objects.all().query)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/rounds/8/?year=2019",
+        "/api/v1/rounds/8/?status=cancelled",
+        "/api/v1/rounds/8/?year=abc",
+        "/api/v1/events/sochi-congress/?kind=summit",
+    ],
+)
+def test_a_lists_filter_in_a_detail_url_does_not_hide_the_record(api_client, url):
+    assert api_client.get(url).status_code == 200
+
+
+def test_a_lists_filter_in_a_write_url_does_not_hide_the_record(analyst_api):
+    from rounds.models import Place
+    from tests.api_helpers import if_match
+
+    url = "/api/v1/places/astana/"
+    response = analyst_api.patch(
+        f"{url}?kind=virtual",
+        {"country": "KZ"},
+        format="json",
+        HTTP_X_CHANGE_REASON="test",
+        **if_match(analyst_api, url),
+    )
+    assert response.status_code == 200
+    # while the list still filters by it
+    assert analyst_api.get("/api/v1/places/?kind=virtual").json()["count"] < Place.objects.count()
