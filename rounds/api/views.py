@@ -56,7 +56,18 @@ SLUG_LOOKUP = {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$", "maxLength": 96
 def change_reason(request) -> str:
     """The reason from the ``X-Change-Reason`` header (percent-decoded); 400 if missing or long."""
     raw = request.headers.get(api_schema.REASON_HEADER, "")
-    reason = unquote(raw).strip()
+    try:
+        if not raw.isascii():  # raw bytes beyond ASCII: their encoding is anyone's guess
+            raise UnicodeError
+        reason = unquote(raw, errors="strict").strip()
+    except UnicodeError:
+        raise ValidationError(
+            {
+                api_schema.REASON_HEADER: [
+                    gettext("Send the reason's non-ASCII characters percent-encoded as UTF-8.")
+                ]
+            }
+        ) from None
     if not reason:
         raise ValidationError(
             {api_schema.REASON_HEADER: [gettext("Say why you make this change (kept in history).")]}

@@ -248,6 +248,43 @@ def test_a_reason_longer_than_history_keeps_is_refused(analyst_api):
 
 
 @pytest.mark.django_db
+def test_a_percent_encoded_reason_is_kept_as_written(analyst_api):
+    response = analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"date_note": "per the ministry"},
+        format="json",
+        HTTP_X_CHANGE_REASON="%D0%94%D0%B0%D0%BD%D0%BD%D1%8B%D0%B5%20%D0%9C%D0%98%D0%94",
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
+    assert response.status_code == 200
+    assert Round.objects.get(number=8).history.first().history_change_reason == "Данные МИД"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "header",
+    [
+        # UTF-8 bytes sent raw: WSGI gives them as Latin-1 characters
+        "Данные МИД".encode().decode("latin-1"),
+        "%FF",  # percent-encoding that is not UTF-8
+        "%D0",  # a character cut short
+    ],
+)
+def test_a_reason_whose_characters_cannot_be_read_is_refused(analyst_api, header):
+    before = Round.objects.get(number=8).history.count()
+    response = analyst_api.patch(
+        "/api/v1/rounds/8/",
+        {"date_note": "garbled"},
+        format="json",
+        HTTP_X_CHANGE_REASON=header,
+        **if_match(analyst_api, "/api/v1/rounds/8/"),
+    )
+    assert response.status_code == 400
+    assert "X-Change-Reason" in response.json()["error"]["detail"]
+    assert Round.objects.get(number=8).history.count() == before
+
+
+@pytest.mark.django_db
 def test_guarantors_are_read_only(analyst_api):
     response = analyst_api.delete(
         "/api/v1/guarantors/russia/",
