@@ -73,9 +73,11 @@ def citations_prefetch(
 ) -> Prefetch:
     """The ``citations`` of the records of a list, at most ``limit`` a record when given (best
     tier, then the oldest first; only the oldest first without ``best_first``): one query,
-    bounded whatever the records' sources."""
+    bounded whatever the records' sources. Without ``limit`` (a record's detail) all of them,
+    in the same order."""
+    order = [tier_rank().asc(), "pk"] if best_first else ["pk"]
     if limit is None:
-        return Prefetch(lookup)
+        return Prefetch(lookup, queryset=Citation.objects.order_by(*order))
     ranked = Citation.objects.annotate(
         rank_in_record=Window(
             RowNumber(),
@@ -83,5 +85,4 @@ def citations_prefetch(
             order_by=[tier_rank().asc(), F("pk").asc()] if best_first else [F("pk").asc()],
         )
     ).filter(rank_in_record__lte=limit)
-    order = [tier_rank().asc(), "pk"] if best_first else ["pk"]
     return Prefetch(lookup, queryset=ranked.order_by(*order))

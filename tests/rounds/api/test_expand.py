@@ -122,3 +122,17 @@ def test_the_schema_documents_expand_and_leaves_expandable_fields_optional(api_c
     required = schema["components"]["schemas"]["Round"]["required"]
     assert "number" in required
     assert not {"delegations", "documents", "events", "citations"} & set(required)
+
+
+def test_a_detail_lists_its_citations_best_first_as_the_expanded_list_does(api_client):
+    rnd = RoundFactory()
+    ct = ContentType.objects.get_for_model(Round)
+    # by URL, the press source comes first; by tier, the primary one
+    for url, tier in [("https://a.example/press", "press"), ("https://z.example/mfa", "primary")]:
+        Citation.objects.create(content_type=ct, object_id=rnd.pk, url=url, tier=tier)
+
+    detail = api_client.get(f"/api/v1/rounds/{rnd.number}/").json()
+    listed = api_client.get(f"/api/v1/rounds/?number={rnd.number}&expand=citations").json()
+
+    assert [c["tier"] for c in detail["citations"]] == ["primary", "press"]
+    assert detail["citations"] == listed["results"][0]["citations"]
