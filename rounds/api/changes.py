@@ -33,17 +33,23 @@ def encode_cursor(position: selectors.ChangePosition) -> str:
 
 
 def decode_cursor(token: str) -> selectors.ChangePosition:
+    """The position ``encode_cursor`` made ``token`` from; anything else is a 422."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        time, type_name, history_id = json.loads(raw)
-        moment = datetime.datetime.fromisoformat(time)
-        if timezone.is_naive(moment) or not isinstance(history_id, int):
+        parts = json.loads(raw)
+        if not isinstance(parts, list) or len(parts) != 3:
             raise ValueError
-        if type_name not in selectors.CHANGE_FEED_TYPES:
+        time, type_name, history_id = parts
+        if not isinstance(type_name, str) or type(history_id) is not int:  # not a bool
+            raise ValueError
+        position = selectors.ChangePosition(
+            datetime.datetime.fromisoformat(time), type_name, history_id
+        )
+        if timezone.is_naive(position.time) or not position.is_issuable():
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise Unprocessable({"cursor": ["Not a cursor this feed returned."]}) from None
-    return selectors.ChangePosition(moment, type_name, history_id)
+    return position
 
 
 class ChangesQuerySerializer(serializers.Serializer):

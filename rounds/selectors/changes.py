@@ -39,11 +39,23 @@ CHANGE_ACTIONS = {"+": "created", "~": "updated", "-": "deleted"}
 
 @dataclass(frozen=True, order=True)
 class ChangePosition:
-    """A point in the feed: entries are ordered by (time, type, history_id), all unique."""
+    """A point in the feed: entries are ordered by (time, type, history_id), all unique.
+
+    Either an entry's own position (a feed type and a history id, 1 or more), or the start of
+    a time: type "" and history id 0, before every entry at that time because "" sorts before
+    every type name. ``since`` starts at the start of its time, and an empty page returns
+    where it started, so the feed issues both kinds as cursors.
+    """
 
     time: datetime.datetime
     type: str = ""
     history_id: int = 0
+
+    def is_issuable(self) -> bool:
+        """Whether the feed can hand out this position: an entry's, or the start of a time."""
+        if self.type == "":
+            return self.history_id == 0
+        return self.type in CHANGE_FEED_TYPES and self.history_id > 0
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The changes feed: one feed over every curated type's history, deletions included."""
 
+import base64
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
@@ -122,5 +124,71 @@ def test_a_future_since_returns_nothing_and_a_bad_cursor_is_refused(api_client):
     future = (timezone.now() + datetime.timedelta(days=1)).isoformat()
     assert api_client.get("/api/v1/changes/", {"since": future}).json()["results"] == []
     response = api_client.get("/api/v1/changes/", {"cursor": "not-a-cursor"})
+    assert response.status_code == 422
+    assert "cursor" in response.json()["error"]["detail"]
+
+
+def _cursor(*parts) -> str:
+    raw = json.dumps(list(parts)).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("types", [[], ["governorate"], ["round", "zone"]])
+def test_the_cursor_of_an_empty_page_is_accepted_back(api_client, types):
+    # Given a since after every change: an empty page, positioned before that time
+    future = (timezone.now() + datetime.timedelta(days=3650)).isoformat()
+    empty = api_client.get("/api/v1/changes/", {"since": future, "type": types})
+    assert empty.json()["results"] == []
+
+    # When its cursor is sent back
+    again = api_client.get("/api/v1/changes/", {"cursor": empty.json()["cursor"], "type": types})
+
+    # Then the feed accepts it, still finds nothing, and gives the same cursor back
+    assert again.status_code == 200
+    assert again.json() == {"results": [], "next": None, "cursor": empty.json()["cursor"]}
+
+
+@pytest.mark.django_db
+def test_the_cursor_of_an_empty_page_resumes_at_its_time(api_client, analyst_api):
+    # Given the cursor of an empty page read with since=now
+    since = timezone.now().isoformat()
+    cursor = api_client.get("/api/v1/changes/", {"since": since}).json()["cursor"]
+
+    # When a record is created afterwards
+    analyst_api.post(
+        "/api/v1/places/", {"slug": "cursor-town", "name": "Cursor town"}, format="json", **REASON
+    )
+
+    # Then the cursor finds that change
+    later = api_client.get("/api/v1/changes/", {"cursor": cursor})
+    assert later.status_code == 200
+    assert [(e["type"], e["key"], e["action"]) for e in later.json()["results"]] == [
+        ("place", "cursor-town", "created")
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        _cursor("2026-11-30T12:40:00+00:00", "", 5),  # before a time, yet after an entry
+        _cursor("2026-11-30T12:40:00+00:00", "round", 0),  # a type without an entry
+        _cursor("2026-11-30T12:40:00+00:00", "round", -3),
+        _cursor("2026-11-30T12:40:00+00:00", "article", 3),  # not a feed type
+        _cursor("2026-11-30T12:40:00", "round", 3),  # no offset
+        _cursor("2026-11-30T12:40:00+00:00", "round", "3"),
+        _cursor("2026-11-30T12:40:00+00:00", "round", True),
+        _cursor("2026-11-30T12:40:00+00:00", "round"),
+        _cursor(["2026-11-30T12:40:00+00:00"], "round", 3),
+        base64.urlsafe_b64encode(b'{"a": 1, "b": 2, "c": 3}').decode(),
+        base64.urlsafe_b64encode(b'"abc"').decode(),
+        "bm90IGpzb24",  # base64 of "not json"
+        "not-a-cursor",
+        "\u00e9t\u00e9",
+    ],
+)
+def test_a_cursor_the_feed_did_not_issue_is_refused(api_client, cursor):
+    response = api_client.get("/api/v1/changes/", {"cursor": cursor})
     assert response.status_code == 422
     assert "cursor" in response.json()["error"]["detail"]
