@@ -30,8 +30,10 @@ from rounds.translations import (
     translated,
 )
 
-# Which API resource shows a record of each citable type, and the field addressing it.
+# Which API resource shows a record of each type that has one, and the field addressing it
+# (the citable types, and citations themselves).
 RESOURCE_OF_TYPE: dict[str, tuple[str, str]] = {
+    "citation": ("api:citation-detail", "pk"),
     "round": ("api:round-detail", "number"),
     "participant": ("api:participant-detail", "slug"),
     "statement": ("api:statement-detail", "slug"),

@@ -192,3 +192,11 @@ def test_a_cursor_the_feed_did_not_issue_is_refused(api_client, cursor):
     response = api_client.get("/api/v1/changes/", {"cursor": cursor})
     assert response.status_code == 422
     assert "cursor" in response.json()["error"]["detail"]
+
+
+@pytest.mark.django_db
+def test_a_citation_entry_links_to_its_citation(api_client):
+    entry = api_client.get("/api/v1/changes/?type=citation&page_size=1").json()["results"][0]
+    assert entry["action"] == "created"
+    assert entry["url"].endswith(f"/api/v1/citations/{entry['id']}/")
+    assert api_client.get(entry["url"]).status_code == 200
