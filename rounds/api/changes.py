@@ -78,8 +78,8 @@ class ChangeSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=sorted(selectors.CHANGE_FEED_TYPES))
     id = serializers.IntegerField(help_text="The record's database id (stable).")
     key = serializers.JSONField(
-        allow_null=True,
-        help_text="The record's public key at that time (round number, slug, pcode, id).",
+        help_text="The record's public key at that time: round number, slug or pcode; its id "
+        "for citations, delegations and zone status changes.",
     )
     action = serializers.ChoiceField(choices=["created", "updated", "deleted"])
     time = serializers.DateTimeField()

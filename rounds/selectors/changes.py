@@ -20,10 +20,11 @@ from rounds.models import (
     ZoneStatusChange,
 )
 
-# Feed type name -> (model, field that addresses it in the API, or None).
-CHANGE_FEED_TYPES: dict[str, tuple[type, str | None]] = {
+# Feed type name -> (model, field giving an entry's ``key``): the field that addresses it in
+# the API, or its id for a type with no public key of its own (shown inside its parent).
+CHANGE_FEED_TYPES: dict[str, tuple[type, str]] = {
     "citation": (Citation, "id"),
-    "delegation": (Delegation, None),
+    "delegation": (Delegation, "id"),
     "event": (Event, "slug"),
     "governorate": (Governorate, "pcode"),
     "participant": (Participant, "slug"),
@@ -31,7 +32,7 @@ CHANGE_FEED_TYPES: dict[str, tuple[type, str | None]] = {
     "round": (Round, "number"),
     "statement": (Statement, "slug"),
     "zone": (Zone, "slug"),
-    "zone_status_change": (ZoneStatusChange, None),
+    "zone_status_change": (ZoneStatusChange, "id"),
 }
 
 CHANGE_ACTIONS = {"+": "created", "~": "updated", "-": "deleted"}
@@ -63,7 +64,7 @@ class Change:
     position: ChangePosition
     type: str
     id: int
-    key: str | int | None
+    key: str | int
     action: str
     user: str | None
     reason: str | None
@@ -94,7 +95,7 @@ def change_feed(
         model, key_field = CHANGE_FEED_TYPES[type_name]
         fields = ["history_id", "history_date", "history_type", "history_change_reason", "id"]
         fields += ["history_user__username"]
-        if key_field and key_field != "id":
+        if key_field != "id":
             fields.append(key_field)
         if model is Delegation:
             fields.append("round__number")  # the round as it is now (null once deleted)
@@ -122,7 +123,7 @@ def change_feed(
                 position=ChangePosition(row["history_date"], type_name, row["history_id"]),
                 type=type_name,
                 id=row["id"],
-                key=row[key_field] if key_field else None,
+                key=row[key_field],
                 action=CHANGE_ACTIONS.get(row["history_type"], row["history_type"]),
                 user=row["history_user__username"],
                 reason=row["history_change_reason"],

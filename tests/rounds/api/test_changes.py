@@ -200,3 +200,14 @@ def test_a_citation_entry_links_to_its_citation(api_client):
     assert entry["action"] == "created"
     assert entry["url"].endswith(f"/api/v1/citations/{entry['id']}/")
     assert api_client.get(entry["url"]).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("type_name", "parent"), [("delegation", "/api/v1/rounds/"), ("zone_status_change", "/zones/")]
+)
+def test_a_record_without_a_public_key_is_keyed_by_its_id(api_client, type_name, parent):
+    entries = api_client.get(f"/api/v1/changes/?type={type_name}&page_size=50").json()["results"]
+    assert entries
+    assert all(e["key"] == e["id"] for e in entries)
+    assert all(parent in e["url"] for e in entries)
