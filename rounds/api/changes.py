@@ -92,7 +92,8 @@ class ChangeSerializer(serializers.Serializer):
     url = serializers.URLField(
         allow_null=True,
         help_text="Where to fetch the record now (its parent round or zone for delegations "
-        "and zone status changes); null for deletions and governorates.",
+        "and zone status changes, null once that is deleted); null for deletions and "
+        "governorates.",
     )
     history_id = serializers.IntegerField(help_text="Id of the history entry, per type.")
 

@@ -7,7 +7,10 @@ import json
 import pytest
 from django.utils import timezone
 
+from rounds.choices import DelegationRole
+from rounds.models import Delegation
 from tests.api_helpers import if_match
+from tests.factories import ParticipantFactory, RoundFactory
 
 REASON = {"HTTP_X_CHANGE_REASON": "Sync test"}
 
@@ -211,3 +214,21 @@ def test_a_record_without_a_public_key_is_keyed_by_its_id(api_client, type_name,
     assert entries
     assert all(e["key"] == e["id"] for e in entries)
     assert all(parent in e["url"] for e in entries)
+
+
+@pytest.mark.django_db
+def test_a_delegation_of_a_deleted_round_links_nowhere(api_client):
+    # Given a delegation created at a round, then the round deleted (with its delegations)
+    since = timezone.now().isoformat()
+    round_ = RoundFactory()
+    delegation = Delegation.objects.create(
+        round=round_, participant=ParticipantFactory(), role=DelegationRole.GUARANTOR
+    )
+    round_.delete()
+
+    # Then the delegation's entries have no url: the round that showed it is gone
+    entries = api_client.get("/api/v1/changes/", {"since": since, "type": "delegation"}).json()
+    assert [(e["key"], e["action"], e["url"]) for e in entries["results"]] == [
+        (delegation.id, "created", None),
+        (delegation.id, "deleted", None),
+    ]
