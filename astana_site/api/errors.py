@@ -13,6 +13,7 @@ logged; 503 the database or the task broker is away.
 """
 
 import logging
+import re
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -71,11 +72,18 @@ def _django_codes(exc: DjangoValidationError) -> set[str]:
     return {e.code or "invalid" for e in errors}
 
 
+_LOOKUP_MISSED = re.compile(r"No \w+ matches the given query\.")
+
+
 def _translate(exc):
     """Map domain and Django exceptions to the API exception that says what went wrong."""
     if isinstance(exc, Http404):
-        # The one 404 code (``not_found``), whether a view or DRF raised it.
-        return exceptions.NotFound(str(exc) or None)
+        # The one 404 code (``not_found``), whether a view or DRF raised it; Django's
+        # get_object_or_404 says "No Round matches the given query." in English only.
+        message = str(exc)
+        if not message or _LOOKUP_MISSED.fullmatch(message):
+            return exceptions.NotFound()
+        return exceptions.NotFound(message)
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied(str(exc) or None)
     if isinstance(exc, DjangoValidationError):

@@ -19,7 +19,6 @@ from django.forms import SelectMultiple
 from django_filters import FilterSet
 from django_filters.rest_framework import DjangoFilterBackend
 
-
 # The actions of a viewset that answer with a list (a view without actions is filtered too).
 LIST_ACTIONS = frozenset({"list", None})
 

@@ -48,7 +48,7 @@ def decode_cursor(token: str) -> selectors.ChangePosition:
         if timezone.is_naive(position.time) or not position.is_issuable():
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise Unprocessable({"cursor": ["Not a cursor this feed returned."]}) from None
+        raise Unprocessable({"cursor": [gettext("Not a cursor this feed returned.")]}) from None
     return position
 
 

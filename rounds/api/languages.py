@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
@@ -66,9 +67,11 @@ LANGUAGE_PARAMETERS = [LANG_PARAMETER, ACCEPT_LANGUAGE_PARAMETER]
 
 
 def _from_header(header: str) -> str:
-    for code, _quality in parse_accept_lang_header(header or ""):
+    for code, quality in parse_accept_lang_header(header or ""):
         if code == "*":
             break
+        if quality <= 0:
+            continue  # q=0: "not acceptable" (RFC 9110 12.4.2)
         primary = code.split("-")[0].lower()
         if primary in CONTENT_LANGUAGES:
             return primary
@@ -84,7 +87,12 @@ def request_language(request) -> str:
     if asked is not None:
         if asked not in CONTENT_LANGUAGES:
             raise ValidationError(
-                {LANG_PARAM: [f"One of: {', '.join(CONTENT_LANGUAGES)}."]}, code="invalid"
+                {
+                    LANG_PARAM: [
+                        gettext("One of: %(values)s.") % {"values": ", ".join(CONTENT_LANGUAGES)}
+                    ]
+                },
+                code="invalid",
             )
         return asked
     return content_language(_from_header(request.headers.get("Accept-Language", "")))

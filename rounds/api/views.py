@@ -133,17 +133,17 @@ class ExpandMixin:
         allowed = getattr(self.get_serializer_class(), "expandable_fields", ())
         unknown = sorted(names - set(allowed))
         if unknown:
-            raise ValidationError(
-                {
-                    EXPAND_PARAM: [
-                        gettext("Cannot expand %(unknown)s; this list expands: %(allowed)s.")
-                        % {
-                            "unknown": ", ".join(u[:40] for u in unknown[:5]),
-                            "allowed": ", ".join(allowed),
-                        }
-                    ]
+            shown = ", ".join(u[:40] for u in unknown[:5])
+            if allowed:
+                message = gettext("Cannot expand %(unknown)s; this list expands: %(allowed)s.") % {
+                    "unknown": shown,
+                    "allowed": ", ".join(allowed),
                 }
-            )
+            else:
+                message = gettext("Cannot expand %(unknown)s; this list has nothing to expand.") % {
+                    "unknown": shown
+                }
+            raise ValidationError({EXPAND_PARAM: [message]})
         self._expand = names
         return names
 

@@ -243,3 +243,32 @@ def test_an_unknown_field_in_a_nested_object_is_refused_in_the_readers_language(
     assert "Not a field this object takes" in messages["en"]
     assert len(set(messages.values())) == 4  # each in its language
     assert Round.objects.get(number=8).name_ru == "Астана-8"  # unchanged
+
+
+def test_a_language_given_q_0_is_not_acceptable(api_client):
+    response = api_client.get("/api/v1/rounds/8/", HTTP_ACCEPT_LANGUAGE="zh, ru;q=0")
+    assert response["Content-Language"] == "en"
+    assert response.json()["name"] == "Astana-8"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/rounds/999/",  # Django's get_object_or_404 message was English only
+        "/api/v1/rounds/?lang=xx",
+        "/api/v1/changes/?cursor=zzz",
+        "/api/v1/citations/?expand=citations",
+    ],
+)
+def test_errors_speak_the_readers_language(api_client, url):
+    english = api_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    turkish = api_client.get(url, HTTP_ACCEPT_LANGUAGE="tr")
+    assert english.status_code == turkish.status_code >= 400
+    assert english.json()["error"]["message"] != turkish.json()["error"]["message"]
+    assert "matches the given query" not in english.json()["error"]["message"]
+
+
+def test_a_list_with_nothing_to_expand_says_so(api_client):
+    response = api_client.get("/api/v1/citations/?expand=citations")
+    assert response.status_code == 400
+    assert "nothing to expand" in response.json()["error"]["message"]
