@@ -71,10 +71,13 @@ class StrictSlugRelatedField(serializers.SlugRelatedField):
 
 @extend_schema_field({"type": "string", "pattern": LINK_PATTERN, "maxLength": 1000})
 class LinkField(StrictCharField):
-    """An http(s) link; may hold non-ASCII characters (an IRI), as news sites' links do."""
+    """An http(s) link; may hold non-ASCII characters (an IRI), as news sites' links do.
+    ``blank_when_read``: written as a link, but read blank where the record has none (the
+    schema of answers says so)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, blank_when_read: bool = False, **kwargs):
         kwargs.setdefault("max_length", 1000)
+        self.blank_when_read = blank_when_read
         super().__init__(**kwargs)
         self.validators.append(RegexValidator(LINK_PATTERN, gettext_lazy("Enter an http(s) link.")))
 

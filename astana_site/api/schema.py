@@ -11,6 +11,8 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
+from astana_site.api.fields import OPTIONAL_LINK_PATTERN, OptionalLinkField
+from astana_site.api.permissions import ViewRequiredModelPermissions
 from astana_site.validators import DATE_MAX, DATE_MIN
 
 # A character Python's str.strip() keeps, written so that both Python's and ECMAScript's
@@ -94,9 +96,19 @@ class ErrorSerializer(serializers.Serializer):
 class TrackerAutoSchema(AutoSchema):
     def get_auth(self):
         auths = super().get_auth()
-        if self.method in SAFE_METHODS and {} not in auths:
+        guarded = any(  # the analysts' own data (sources, suggestions): reading needs `view`
+            issubclass(permission, ViewRequiredModelPermissions)
+            for permission in getattr(self.view, "permission_classes", ())
+        )
+        if self.method in SAFE_METHODS and not guarded and {} not in auths:
             auths.append({})  # Anyone may read.
         return auths
+
+    def _get_serializer_field_meta(self, field, direction):
+        meta = super()._get_serializer_field_meta(field, direction)
+        if isinstance(field, OptionalLinkField):
+            meta.pop("minLength", None)  # "" is a value it takes: no link
+        return meta
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
@@ -144,6 +156,10 @@ class TrackerAutoSchema(AutoSchema):
             # OpenAPI 3.0 has no bounds for a date string: say them (a 422 outside).
             bounds = f"Between {DATE_MIN.isoformat()} and {DATE_MAX.isoformat()}."
             schema["description"] = f"{schema.get('description', '')} {bounds}".strip()
+        if direction == "response" and getattr(field, "blank_when_read", False):
+            # A link written as http(s), read blank where the source had none (a citation of
+            # an ingested local file).
+            schema = {**schema, "pattern": OPTIONAL_LINK_PATTERN}
         return schema
 
     def _map_serializer(self, serializer, direction, bypass_extensions=False):

@@ -67,7 +67,12 @@ class ArticleSerializer(ArticleListSerializer):
 class SuggestionSerializer(StrictModelSerializer):
     article = serializers.PrimaryKeyRelatedField(read_only=True)
     target = serializers.SerializerMethodField(help_text="The record it would change, if any.")
-    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The analyst who accepted or rejected it; null while it waits.",
+    )
 
     class Meta:
         model = Suggestion

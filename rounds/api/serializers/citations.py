@@ -28,7 +28,10 @@ class CitationSerializer(StrictModelSerializer):
     )
     object_id = StrictIntegerField(min_value=1, help_text="Id of the cited record.")
     target_url = serializers.SerializerMethodField(help_text="The cited record in the API.")
-    url = LinkField(help_text="The source: an http(s) link.")
+    url = LinkField(
+        blank_when_read=True,
+        help_text="The source: an http(s) link (blank only for an ingested local file).",
+    )
     api_url = serializers.SerializerMethodField(help_text="This citation in the API.")
 
     class Meta:
