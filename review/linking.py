@@ -104,6 +104,7 @@ def cite_article(
         existing.quote = existing.quote or quote
         existing.title = existing.title or article.title[:500]
         existing.published = existing.published or article.published
+        existing.language = existing.language or article.language
         curated_save(existing, user=user, reason=reason)
         return True
     try:
@@ -117,6 +118,7 @@ def cite_article(
                     quote=quote,
                     title=article.title[:500],
                     published=article.published,
+                    language=article.language,
                     publisher=(urlsplit(url).hostname or "").removeprefix("www.")[:255],
                 ),
                 user=user,

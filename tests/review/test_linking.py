@@ -446,3 +446,13 @@ def test_suggestions_carry_the_claims_confidence_and_the_queue_puts_the_best_fir
     assert [s.confidence for s in queue[:2]] == [0.9, 0.4]
     # A person reads a title, not the internal key.
     assert str(queue[0]).startswith("Round 8") and "round:8:" not in str(queue[0])
+
+
+def test_a_citation_says_the_language_of_its_article():
+    article = _article(
+        {"meetings": [_meeting(round_number=8, start="2017-12-21", end="2017-12-22")]}
+    )
+    Article.objects.filter(pk=article.pk).update(language="ru")
+    article.refresh_from_db()
+    article_link(article=article)
+    assert Citation.objects.get(article=article).language == "ru"
