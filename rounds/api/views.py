@@ -458,8 +458,11 @@ class StatementViewSet(CuratedViewSet):
     )
     def comparison(self, request, slug=None):
         statement = self.get_object()
+        comparison = selectors.statement_comparison(statement)
         return Response(
-            s.StatementComparisonSerializer(selectors.statement_comparison(statement)).data
+            s.StatementComparisonSerializer(
+                comparison, context={"lang": self.content_language}
+            ).data
         )
 
 

@@ -9,6 +9,7 @@ from django.db.models import (
     Prefetch,
     QuerySet,
 )
+from django.utils.translation import gettext
 
 from rounds.comparison import ParagraphComparison, compare_paragraphs
 from rounds.models import (
@@ -93,9 +94,9 @@ def statement_comparison(statement: Statement) -> StatementComparison:
     previous = previous_statement(statement)
     kind = statement.get_kind_display().lower()
     if previous is None:
-        note = f"No earlier {kind} is on record to compare with."
+        note = gettext("No earlier %(kind)s is on record to compare with.") % {"kind": kind}
     elif not (statement.text.strip() and previous.text.strip()):
-        note = "The full text of this statement or of the previous one is not on record."
+        note = gettext("The full text of this statement or of the previous one is not on record.")
     else:
         return StatementComparison(
             statement=statement,

@@ -21,6 +21,7 @@ from rounds.models import (
     Round,
     Statement,
 )
+from rounds.translations import SOURCE_LANGUAGE, translated
 
 
 class StatementSerializer(TranslatedNamesMixin, CuratedSerializer):
@@ -119,7 +120,9 @@ class StatementComparisonSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_previous_title(self, obj) -> str | None:
-        return obj.previous.title if obj.previous else None
+        if obj.previous is None:
+            return None
+        return translated(obj.previous, "title", self.context.get("lang", SOURCE_LANGUAGE))
 
     def get_compared(self, obj) -> bool:
         return obj.comparison is not None

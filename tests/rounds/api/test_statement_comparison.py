@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from rounds.models import Statement
 from tests.factories import RoundFactory, StatementFactory
 from tests.rounds.statement_texts import NEWER_BODY, OLDER_BODY
 
@@ -61,3 +62,15 @@ def test_the_comparison_is_documented_in_the_schema(api_client):
     fields = schema["components"]["schemas"]["StatementComparison"]["properties"]
     assert {"summary", "paragraphs", "previous", "compared", "note"} <= set(fields)
     assert "text_source" in schema["components"]["schemas"]["Statement"]["properties"]
+
+
+def test_the_comparison_speaks_the_readers_language(api_client):
+    StatementFactory(slug="lonely-ru", kind="memorandum", round=None, date=None, text="x")
+    english = api_client.get(URL.format("lonely-ru")).json()["note"]
+    russian = api_client.get(URL.format("lonely-ru") + "?lang=ru")
+    assert russian["Content-Language"] == "ru"
+    assert russian.json()["note"] != english
+
+    data = api_client.get(URL.format("round-8-document-1") + "?lang=ar").json()
+    previous = Statement.objects.get(slug=data["previous"])
+    assert previous.title_ar and data["previous_title"] == previous.title_ar
