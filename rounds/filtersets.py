@@ -8,8 +8,11 @@ Common parameters:
 
 - ``search`` (alias ``q``): on rounds, statements and events the full-text index
   (``rounds/search.py``: every word, any spelling of a place, best matches first, a round
-  named by number first); elsewhere every word must appear (case-insensitive) in one of the
-  model's text fields, e.g. ``search=joint statement``.
+  named by number first); on places, participants and zones every word must appear in one of
+  the record's names in any language, its aliases or its other text fields, case and accents
+  folded in every script (matched in Python: these tables are small); elsewhere every word
+  must appear (case-insensitive) in one of the model's text fields, e.g.
+  ``search=joint statement``.
 - ``ordering``: one of the listed fields, ``-`` for descending, e.g. ``ordering=-start_date``.
 - date ranges: ``<field>_after`` and ``<field>_before`` (ISO dates, both inclusive).
 - ``year``: the calendar year of the record's main date.
@@ -22,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from astana_site.filtersets import (
+    SEARCH_MAX_LENGTH,
     FullTextSearchFilterSet,
     IntegerFilter,
     SearchFilterSet,
@@ -49,10 +53,33 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
-from rounds.search import search_queryset
+from rounds.search import folded_search_queryset, search_queryset
 
 # The models a citation may point at, by the name the API uses for them.
 CITABLE_TYPES = ["round", "participant", "statement", "event", "zone", "place", "governorate"]
+
+
+NAMES_LABEL = (
+    "Every word must occur in the record's names (in English, Russian, Turkish or Arabic), "
+    "its aliases or its other text fields, as any part of a word; case and accents ignored in "
+    "every script (İdlib, idlib, IDLIB; Россия, россия)."
+)
+
+
+class NamesSearchFilterSet(SearchFilterSet):
+    """``search``/``q`` over a small table (places, participants, zones): every word in one of
+    ``search_fields`` or their translations, folded in every script
+    (``rounds.search.folded_search_queryset``)."""
+
+    search = filters.CharFilter(
+        method="filter_search", max_length=SEARCH_MAX_LENGTH, label=NAMES_LABEL
+    )
+    q = filters.CharFilter(
+        method="filter_search", max_length=SEARCH_MAX_LENGTH, label="Alias of `search`."
+    )
+
+    def apply_search(self, queryset: QuerySet, value: str) -> QuerySet:
+        return folded_search_queryset(queryset, self.search_fields, value)
 
 
 class RoundFilterSet(FullTextSearchFilterSet):
@@ -123,7 +150,7 @@ class DelegationFilterSet(SearchFilterSet):
         fields = ["participant", "year", "round", "role"]
 
 
-class ParticipantFilterSet(SearchFilterSet):
+class ParticipantFilterSet(NamesSearchFilterSet):
     """Also used for guarantors (a filtered view of participants)."""
 
     search_fields = ["name", "short_name", "slug", "aliases"]
@@ -220,8 +247,8 @@ class EventFilterSet(FullTextSearchFilterSet):
         fields = ["start_date", "year", "kind", "status", "round", "participant", "place", "city"]
 
 
-class ZoneFilterSet(SearchFilterSet):
-    search_fields = ["name", "short_name", "name_ar", "governorates_text", "slug"]
+class ZoneFilterSet(NamesSearchFilterSet):
+    search_fields = ["name", "short_name", "governorates_text", "slug"]
 
     status = filters.ChoiceFilter(
         choices=ZoneStatus.choices, method="filter_status", label="The zone's latest status."
@@ -245,7 +272,7 @@ class ZoneFilterSet(SearchFilterSet):
         )
 
 
-class PlaceFilterSet(SearchFilterSet):
+class PlaceFilterSet(NamesSearchFilterSet):
     search_fields = ["name", "slug", "country", "aliases"]
 
     kind = filters.ChoiceFilter(choices=PlaceKind.choices)

@@ -12,11 +12,15 @@ What each record's entry holds (A ranks above B above C):
 ``rounds.services`` keeps the entries in step (``search_sync`` after a save,
 ``search_forget`` around a delete), in the writer's transaction; ``search_rebuild`` (the
 ``search_rebuild`` command, and the migration that creates the index) writes them all.
+
+Places, participants and zones, tens to hundreds of rows, have no entries: their search
+(``folded_search_queryset``) reads their names in every language and their aliases and matches
+them in Python, folded as the index folds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
@@ -27,10 +31,12 @@ from ingest.search import (
     Page,
     ParsedQuery,
     SearchIndex,
+    matching_ids,
     parse_query,
     ranked,
+    words,
 )
-from rounds.translations import translation_columns
+from rounds.translations import TRANSLATED_FIELDS, translation_columns
 
 # One index table per kind: a search of events scans only events' entries. (One table of all
 # three kinds made a statement search read every round's and event's entry too: 12 ms instead
@@ -263,3 +269,39 @@ def search_queryset(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     if not parsed:
         return queryset
     return ranked(queryset, search_page(kind, parsed, limit=CANDIDATES).ids)
+
+
+# --- small tables: places, participants, zones ---------------------------------------------------
+
+
+def _names_text(value) -> str:
+    """A field's value as text to match: a JSON list of aliases by their names (an alias's
+    ``lang`` is not a name of the record)."""
+    if isinstance(value, dict):
+        return _names_text(value.get("name"))
+    if isinstance(value, list | tuple):
+        return "\n".join(_names_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def folded_search_queryset(queryset: QuerySet, fields: Sequence[str], query: str) -> QuerySet:
+    """``queryset`` restricted to the records holding every word of ``query`` in one of
+    ``fields`` or their translations (``name`` brings ``name_ru``, ``name_tr`` and
+    ``name_ar``; ``rounds.translations``), aliases by their names, in its own order: what the
+    API's ``search``/``q`` filter returns for places, participants and zones.
+
+    Words are matched in Python (``ingest.search.matching_ids``: case and diacritics folded
+    in every script, as the index folds them; any part of a word, as ``icontains``) over one
+    query reading those fields of every record in ``queryset``, then one filter by key: the
+    same queries whatever matches, and the same answer on SQLite, whose LIKE folds the case
+    of ASCII only and which stores a JSON list with non-ASCII letters escaped, and on
+    PostgreSQL. For tables of tens to hundreds of rows; larger kinds use ``search_queryset``.
+    A query without words leaves ``queryset`` as it is."""
+    terms = words(query)
+    if not terms:
+        return queryset
+    translated = TRANSLATED_FIELDS.get(queryset.model._meta.concrete_model._meta.label_lower, ())
+    columns = [*fields, *translation_columns(tuple(f for f in fields if f in translated))]
+    rows = queryset.order_by().values_list("pk", *columns)
+    ids = matching_ids(((pk, [_names_text(v) for v in values]) for pk, *values in rows), terms)
+    return queryset.filter(pk__in=ids)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.search import fold_text, fts5_query, highlight, parse_query
+from ingest.search import fold_text, fts5_query, highlight, matching_ids, parse_query, words
 
 
 @pytest.mark.parametrize(
@@ -271,3 +271,40 @@ def test_folding_in_place_in_one_pass_is_folding_then_base_letters(text):
     from ingest.understanding._text import fold
 
     assert fold_in_place(text) == fold(text).translate(_BASE_LETTERS)
+
+
+# Small tables (places, participants, zones) matched in Python on their folded texts.
+_ROWS = [
+    (1, ["Quokkaville", "Квоккавиль", "Quokkaköy", "كوكافيل"]),
+    (2, ["Wombat Bay", "Вомбатова бухта"]),
+    (3, ["İzmirette", ""]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("quokkaville", [1]),
+        ("QUOKKAVILLE", [1]),
+        ("Квоккавиль", [1]),
+        ("квоккавиль", [1]),
+        ("КВОККАВИЛЬ", [1]),
+        ("quokkakoy", [1]),
+        ("Quokkaköy", [1]),
+        ("كوكافيل", [1]),
+        ("İzmirette", [3]),
+        ("izmirette", [3]),
+        ("IZMIRETTE", [3]),
+        ("vombat", []),
+        ("вомбат бухта", [2]),
+        ("okka", [1]),
+        ("wombat quokka", []),
+    ],
+)
+def test_small_tables_match_every_word_in_any_script_case_and_accents_folded(query, ids):
+    assert matching_ids(_ROWS, words(query)) == ids
+
+
+def test_small_tables_match_a_word_across_no_two_texts():
+    # Two texts are not one: "Wombat" and "Bay" do not make "wombatbay".
+    assert matching_ids([(1, ["Wombat", "Bay"])], words("wombatbay")) == []

@@ -118,3 +118,48 @@ def test_pg_every_search_index_keeps_its_vectors_in_its_rows():
         storage = dict(cursor.fetchall())
 
     assert storage == dict.fromkeys(tables, "m")  # STORAGE MAIN
+
+
+# --- small tables: places, participants and zones, matched in Python ----------------------
+
+
+def test_a_place_is_found_by_its_names_in_every_language_and_its_aliases():
+    from rounds.models import Place
+    from rounds.search import folded_search_queryset
+
+    place = Place.objects.create(
+        slug="quokkaville",
+        name="Quokkaville",
+        name_ru="Квоккавиль",
+        name_tr="Kuokkaköy",
+        name_ar="كوكافيل",
+        aliases=[{"name": "Вомбатово", "lang": "ru"}, {"name": "Wombatıköy", "lang": "tr"}],
+    )
+    fields = ["name", "slug", "country", "aliases"]
+
+    for query in ("КВОККАВИЛЬ", "квоккавиль", "kuokkakoy", "كوكافيل", "вомбатово", "WOMBATIKOY"):
+        found = folded_search_queryset(Place.objects.all(), fields, query)
+        assert list(found) == [place], query
+    # An alias's language is not a name: "ru" finds no place by its aliases' "lang".
+    assert not folded_search_queryset(Place.objects.filter(pk=place.pk), fields, "ru").exists()
+
+
+def test_a_small_table_search_keeps_the_other_filters_and_the_order():
+    from rounds.models import Place
+    from rounds.search import folded_search_queryset
+
+    Place.objects.create(slug="b-wombat", name="B Wombat", kind="city")
+    Place.objects.create(slug="a-wombat", name="A Wombat", kind="city")
+    Place.objects.create(slug="c-wombat", name="C Wombat", kind="region")
+
+    found = folded_search_queryset(Place.objects.filter(kind="city"), ["name"], "wombat")
+
+    assert [p.slug for p in found] == ["a-wombat", "b-wombat"]
+
+
+def test_a_query_of_no_words_leaves_a_small_table_unfiltered():
+    from rounds.models import Place
+    from rounds.search import folded_search_queryset
+
+    everything = Place.objects.all()
+    assert folded_search_queryset(everything, ["name"], " - ") is everything

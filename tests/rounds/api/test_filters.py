@@ -250,3 +250,50 @@ def test_an_empty_expand_expands_nothing(api_client):
 
     assert response.status_code == 200
     assert response.json()["results"] == api_client.get("/api/v1/events/").json()["results"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        ("/api/v1/places/?search=Алеппо", "aleppo"),
+        ("/api/v1/places/?search=алеппо", "aleppo"),
+        ("/api/v1/places/?search=حلب", "aleppo"),
+        ("/api/v1/places/?search=Halep", "aleppo"),
+        ("/api/v1/participants/?search=Türkiye", "turkey"),
+        ("/api/v1/participants/?search=TÜRKİYE", "turkey"),
+        ("/api/v1/participants/?search=turkiye", "turkey"),
+        ("/api/v1/participants/?search=Россия", "russia"),
+        ("/api/v1/participants/?search=россия", "russia"),
+        ("/api/v1/participants/?q=РОССИЯ", "russia"),
+        ("/api/v1/guarantors/?search=Россия", "russia"),
+        ("/api/v1/zones/?search=İdlib", "idlib"),
+        ("/api/v1/zones/?search=idlib", "idlib"),
+        ("/api/v1/zones/?search=IDLIB", "idlib"),
+    ],
+)
+def test_places_participants_and_zones_are_found_by_any_of_their_names(api_client, url, slug):
+    # Their names in ru/tr/ar and their aliases, case and accents folded in every script.
+    slugs = [r["slug"] for r in _results(api_client, url)]
+
+    assert slug in slugs, slugs
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("resource", "one"), [("places", "Алеппо"), ("participants", "Россия"), ("zones", "İdlib")]
+)
+def test_a_small_list_search_costs_the_same_queries_for_one_match_or_many(
+    api_client, resource, one
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(query: str) -> int:
+        with CaptureQueriesContext(connection) as context:
+            response = api_client.get(f"/api/v1/{resource}/", {"search": query})
+            assert response.status_code == 200 and response.json()["results"]
+        return len(context.captured_queries)
+
+    queries("a")  # warm caches (content types)
+    assert queries(one) == queries("a")
