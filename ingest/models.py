@@ -6,6 +6,7 @@ Nothing here imports the curated domain; curated records point at articles as ev
 import zlib
 from urllib.parse import urlsplit
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -22,6 +23,11 @@ SOURCE_POLL_STATE_FIELDS = (
     "failure_count",
 )
 
+# Minutes between polls of a source. At most a year: a source polled less often is better made
+# inactive, and the scheduler adds four times this (backing off) to the current time.
+POLL_INTERVAL_MIN = 1
+POLL_INTERVAL_MAX = 365 * 24 * 60
+
 
 class Source(models.Model):
     """A feed or page an analyst registered for polling."""
@@ -31,7 +37,11 @@ class Source(models.Model):
     kind = models.CharField(max_length=8, choices=SourceKind.choices, default=SourceKind.FEED)
     language = models.CharField(max_length=8, blank=True, help_text="Default language, if known.")
     active = models.BooleanField(default=True)
-    poll_interval = models.PositiveIntegerField(default=60, help_text="Minutes between polls.")
+    poll_interval = models.PositiveIntegerField(
+        default=60,
+        validators=[MinValueValidator(POLL_INTERVAL_MIN), MaxValueValidator(POLL_INTERVAL_MAX)],
+        help_text=f"Minutes between polls, {POLL_INTERVAL_MIN} to {POLL_INTERVAL_MAX} (a year).",
+    )
     etag = models.CharField(max_length=255, blank=True)
     last_modified = models.CharField(max_length=255, blank=True)
     last_polled = models.DateTimeField(null=True, blank=True)
@@ -45,7 +55,11 @@ class Source(models.Model):
     class Meta:
         ordering = ["name", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(poll_interval__gte=1), name="source_poll_interval")
+            models.CheckConstraint(
+                condition=Q(poll_interval__gte=POLL_INTERVAL_MIN)
+                & Q(poll_interval__lte=POLL_INTERVAL_MAX),
+                name="source_poll_interval",
+            )
         ]
 
     def __str__(self) -> str:
