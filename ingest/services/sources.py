@@ -15,13 +15,22 @@ from ingest.choices import SourceKind
 from ingest.errors import IngestError
 from ingest.feeds import FeedEntry, parse_feed
 from ingest.fetching import FetchResult, fetch
-from ingest.models import Sighting, Source
+from ingest.models import POLL_INTERVAL_MAX, POLL_INTERVAL_MIN, Sighting, Source
 from ingest.services.articles import _canonical, _fetch_options  # shared within the package
 
 logger = logging.getLogger(__name__)
 
 # Failures after which a source is backed off to 4x its interval until an analyst looks.
 SOURCE_BACKOFF_AFTER_FAILURES = 5
+SOURCE_BACKOFF_FACTOR = 4
+
+
+def _next_poll(source: Source, now: datetime.datetime, *, factor: int = 1) -> datetime.datetime:
+    """When to poll ``source`` next: ``factor`` times its interval after ``now``. An interval
+    stored outside the model's range (written around it) is read as the nearest bound, so the
+    date can always be computed."""
+    minutes = min(max(source.poll_interval, POLL_INTERVAL_MIN), POLL_INTERVAL_MAX)
+    return now + datetime.timedelta(minutes=minutes * factor)
 
 
 def sources_due(*, now: datetime.datetime | None = None):
@@ -55,15 +64,17 @@ def source_record_success(*, source: Source, etag: str | None, last_modified: st
         last_modified=last_modified or "",
         last_polled=now,
         last_success=now,
-        next_poll_at=now + datetime.timedelta(minutes=source.poll_interval),
+        next_poll_at=_next_poll(source, now),
         failure_count=0,
         last_error="",
         last_error_code="",
     )
 
 
+@transaction.atomic
 def source_record_failure(*, source: Source, error: IngestError, count: bool = True) -> None:
-    """Record a failed poll on the source (shown in the admin) and schedule the next one.
+    """Record a failed poll on the source (shown in the admin) and schedule the next one: the
+    count, the error and the next time together, or nothing.
 
     ``count`` is False for a retry of a poll already counted, so one outage counts once.
     """
@@ -71,10 +82,10 @@ def source_record_failure(*, source: Source, error: IngestError, count: bool = T
     if count:
         Source.objects.filter(pk=source.pk).update(failure_count=F("failure_count") + 1)
     failures = Source.objects.values_list("failure_count", flat=True).get(pk=source.pk)
-    interval = source.poll_interval * (4 if failures >= SOURCE_BACKOFF_AFTER_FAILURES else 1)
+    factor = SOURCE_BACKOFF_FACTOR if failures >= SOURCE_BACKOFF_AFTER_FAILURES else 1
     Source.objects.filter(pk=source.pk).update(
         last_polled=now,
-        next_poll_at=now + datetime.timedelta(minutes=interval),
+        next_poll_at=_next_poll(source, now, factor=factor),
         last_error=str(error)[:2000],
         last_error_code=error.code[:32],
     )
