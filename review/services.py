@@ -14,10 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from astana_site.cache import data_changed
 from astana_site.dates import parse_iso_date
-from astana_site.exceptions import TrackerError
+from astana_site.exceptions import TrackerConflict, TrackerError
 from review.linking import cite_article, place_by_name
 from rounds.choices import (
     EventKind,
@@ -35,6 +36,13 @@ from rounds.services import curated_save
 # a value of the wrong type is an error the analyst sees, never a crash or a silent default.
 INT, TEXT, DATE = "a whole number", "text", "a date (YYYY-MM-DD)"
 ROUND_STATUSES, EVENT_STATUSES = list(RoundStatus.values), list(EventStatus.values)
+
+
+def already_decided(suggestion: Suggestion) -> str:
+    return gettext("Suggestion %(id)s was already %(status)s.") % {
+        "id": suggestion.pk,
+        "status": suggestion.get_status_display().lower(),
+    }
 
 
 @dataclass(frozen=True)
@@ -229,7 +237,9 @@ def _apply(suggestion: Suggestion, values: dict, target, *, user, reason: str):
     if kind == SuggestionKind.NEW_ROUND:
         number = values["number"]
         if Round.objects.filter(number=number).exists():
-            raise TrackerError(f"Round {number} already exists; edit it instead.")
+            raise TrackerConflict(
+                gettext("Round %(number)s already exists; edit it instead.") % {"number": number}
+            )
         place = place_by_name(values.get("place"))
         return curated_save(
             Round(
@@ -320,7 +330,7 @@ def suggestion_accept(*, suggestion: Suggestion, user, payload: dict | None = No
         .get(pk=suggestion.pk)
     )
     if suggestion.status != SuggestionStatus.PENDING:
-        raise TrackerError(f"Suggestion {suggestion.pk} was already {suggestion.status}.")
+        raise TrackerConflict(already_decided(suggestion))
     values = suggestion_values(kind=suggestion.kind, proposal=suggestion.payload, edits=payload)
     target = _locked_target(suggestion)
     article = suggestion.article
@@ -350,7 +360,7 @@ def suggestion_reject(*, suggestion: Suggestion, user, note: str = "") -> Sugges
     data_changed()  # readers' cached pages and lists are stale once this commits
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.status != SuggestionStatus.PENDING:
-        raise TrackerError(f"Suggestion {suggestion.pk} was already {suggestion.status}.")
+        raise TrackerConflict(already_decided(suggestion))
     suggestion.status = SuggestionStatus.REJECTED
     suggestion.reviewed_by = user
     suggestion.reviewed_at = timezone.now()

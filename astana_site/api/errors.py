@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from astana_site.exceptions import TrackerError
+from astana_site.exceptions import TrackerConflict, TrackerError
 from astana_site.outages import outage_message
 
 logger = logging.getLogger(__name__)
@@ -90,6 +90,8 @@ def _translate(exc):
         codes = _django_codes(exc)
         kind = Conflict if codes <= CONFLICT_CODES else Unprocessable
         return kind(_django_detail(exc))
+    if isinstance(exc, TrackerConflict):
+        return Conflict({"non_field_errors": [str(exc)]})
     if isinstance(exc, TrackerError):
         return exceptions.ValidationError({"non_field_errors": [str(exc)]})
     if isinstance(exc, ProtectedError | RestrictedError):

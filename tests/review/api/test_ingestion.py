@@ -251,8 +251,14 @@ def test_accepting_twice_is_an_error_in_the_one_shape(analyst_api):
     suggestion = _article().suggestions.get()
     analyst_api.post(f"/api/v1/suggestions/{suggestion.pk}/reject/", {}, format="json")
     response = analyst_api.post(f"/api/v1/suggestions/{suggestion.pk}/accept/", {}, format="json")
-    assert response.status_code in (400, 409, 422)
-    assert response.json()["error"]["message"]
+    assert response.status_code == 409  # as the schema says: the suggestion's state refuses it
+    assert response.json()["error"]["code"] == "conflict"
+    assert "already rejected" in response.json()["error"]["message"]
+    again = analyst_api.post(
+        f"/api/v1/suggestions/{suggestion.pk}/reject/", {}, format="json", HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    assert again.status_code == 409
+    assert "already" not in again.json()["error"]["message"]  # in Russian
     suggestion.refresh_from_db()
     assert suggestion.status == "rejected"
 
