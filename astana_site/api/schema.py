@@ -60,6 +60,14 @@ ETAG_PARAMETER = OpenApiParameter(
     ),
 )
 
+LOCATION_PARAMETER = OpenApiParameter(
+    name="Location",
+    type={"type": "string", "format": "uri"},
+    location=OpenApiParameter.HEADER,
+    response=[201],
+    description="The new record in the API (its `api_url`).",
+)
+
 ERROR_DESCRIPTIONS = {
     400: "Malformed input: a filter, page or body field is invalid.",
     401: "Credentials are missing or invalid (send `Authorization: Token <key>`).",
@@ -125,6 +133,8 @@ class TrackerAutoSchema(AutoSchema):
         )
         if getattr(self.view, "record_etag", False) and answers_a_record:
             parameters = [*parameters, ETAG_PARAMETER]
+            if self.method == "POST":
+                parameters = [*parameters, LOCATION_PARAMETER]
         if self.method in SAFE_METHODS:
             # What a view's reads take besides filters (e.g. the language of names).
             parameters = [*parameters, *getattr(self.view, "read_parameters", [])]

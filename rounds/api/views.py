@@ -312,6 +312,8 @@ class CuratedViewSet(
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
         response[conditional.ETAG_HEADER] = _etag(self.written, request)
+        if location := response.data.get("api_url"):
+            response["Location"] = location  # the new record (RFC 9110 15.3.2)
         return response
 
     def update(self, request, *args, **kwargs):

@@ -63,6 +63,7 @@ def test_a_create_returns_the_etag_of_the_new_record(analyst_api):
     )
     assert response.status_code == 201
     assert _version(response["ETag"]) == _version(_etag(analyst_api, "/api/v1/places/etag-town/"))
+    assert response["Location"] == "http://testserver/api/v1/places/etag-town/"
 
 
 @pytest.mark.parametrize("method", ["patch", "put", "delete"])
