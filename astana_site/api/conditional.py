@@ -47,14 +47,10 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "precondition_required"
 
 
-def etag(version: str, representation: str = "") -> str:
+def etag(version: str, representation: str, data: int) -> str:
     """The strong entity tag of a record's ``version`` in the answer ``representation``
-    (``representation_key``) stands for."""
-    if not representation:
-        return f'"{version}"'
-    from astana_site.cache import data_version
-
-    digest = hashlib.sha256(f"{data_version()}\n{representation}".encode()).hexdigest()[:16]
+    (``representation_key``) stands for, at the data version ``data``."""
+    digest = hashlib.sha256(f"{data}\n{representation}".encode()).hexdigest()[:16]
     return f'"{version}.{digest}"'
 
 

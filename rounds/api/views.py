@@ -226,8 +226,11 @@ def document(resource: str, serializer, renderers, *, writable: bool = True, exa
 # --- Resources -------------------------------------------------------------------------------
 
 
-def _etag(instance: models.Model, request) -> str:
-    return conditional.etag(record_version(instance), conditional.representation_key(request))
+def _etag(instance: models.Model, request, data: int | None = None) -> str:
+    from astana_site.cache import data_version
+
+    key = conditional.representation_key(request)
+    return conditional.etag(record_version(instance), key, data or data_version())
 
 
 class RecordETagMixin:
@@ -241,11 +244,10 @@ class RecordETagMixin:
         from astana_site.cache import data_version, version_seconds
 
         instance = self.get_object()
-        tag = _etag(instance, request)
+        data = data_version()
+        tag = _etag(instance, request, data)
         modified = getattr(instance, "modified", None)
-        last_modified = max(
-            modified.timestamp() if modified else 0.0, version_seconds(data_version())
-        )
+        last_modified = max(modified.timestamp() if modified else 0.0, version_seconds(data))
         answer = conditional.not_modified(request, etag_value=tag, last_modified=last_modified)
         if answer is not None:
             return answer
