@@ -35,15 +35,19 @@ REASON_PARAMETER = OpenApiParameter(
     examples=[],
 )
 
+# ``*``, or entity tags as the API gives them ("..." or W/"..."), comma-separated.
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[^",]*"(\s*,\s*(W/)?"[^",]*")*)$'
+
 IF_MATCH_PARAMETER = OpenApiParameter(
     name="If-Match",
-    type={"type": "string", "minLength": 1},
+    type={"type": "string", "pattern": IF_MATCH_PATTERN},
     location=OpenApiParameter.HEADER,
     required=True,
     description=(
-        "The `ETag` you read from this record (a quoted string). The write is refused with "
-        "412 if the record changed since, and with 428 without this header. `*` writes "
-        "without the check (still only the fields you send change)."
+        "The `ETag` you read from this record (a quoted string, in any language or format). "
+        "The write is refused with 412 if the record changed since, with 428 without this "
+        "header, and with 400 if it is not `*` or quoted tags. `*` writes without the check "
+        "(still only the fields you send change)."
     ),
     examples=[],
 )
