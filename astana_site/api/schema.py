@@ -30,7 +30,7 @@ REASON_PARAMETER = OpenApiParameter(
         "Why you make this change (1-100 characters), kept in the record's history with your "
         "user name, as in the admin. Non-ASCII text is sent percent-encoded as UTF-8, e.g. "
         "`%D0%9C%D0%98%D0%94` for МИД (raw non-ASCII bytes, or percent-encoding that is not "
-        "UTF-8, are a 400). No control characters, raw or percent-encoded."
+        "UTF-8, are a 422). No control characters, raw or percent-encoded."
     ),
     examples=[],
 )

@@ -60,8 +60,8 @@ def change_reason(request) -> str:
         if not raw.isascii():  # raw bytes beyond ASCII: their encoding is anyone's guess
             raise UnicodeError
         reason = unquote(raw, errors="strict").strip()
-    except UnicodeError:
-        raise ValidationError(
+    except UnicodeError:  # well-formed as the schema says, unreadable as text: 422
+        raise Unprocessable(
             {
                 api_schema.REASON_HEADER: [
                     gettext("Send the reason's non-ASCII characters percent-encoded as UTF-8.")
