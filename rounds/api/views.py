@@ -57,10 +57,10 @@ def change_reason(request) -> str:
     """The reason from the ``X-Change-Reason`` header (percent-decoded); 400 if missing or long."""
     raw = request.headers.get(api_schema.REASON_HEADER, "")
     try:
-        if not raw.isascii():  # raw bytes beyond ASCII: their encoding is anyone's guess
-            raise UnicodeError
-        reason = unquote(raw, errors="strict").strip()
-    except UnicodeError:  # well-formed as the schema says, unreadable as text: 422
+        # Raw bytes beyond ASCII (their encoding is anyone's guess) or percent-encoding that
+        # is not UTF-8: well-formed as the schema says, unreadable as text, a 422.
+        reason = unquote(raw.encode("ascii").decode(), errors="strict").strip()
+    except UnicodeError:
         raise Unprocessable(
             {
                 api_schema.REASON_HEADER: [

@@ -5,7 +5,6 @@ import pytest
 from django.http import QueryDict
 
 from astana_site.api.filtering import gives_a_filter
-from astana_site.api_urls import urlpatterns  # noqa: F401  (the routers are registered)
 
 pytestmark = pytest.mark.django_db
 
@@ -13,15 +12,12 @@ NOT_FILTERS = "page=2&page_size=10&format=json&expand=citations&lang=ru&unknown=
 
 
 def _filtered_views():
-    from rest_framework.routers import BaseRouter
-
-    views = []
-    for router in _routers():
-        assert isinstance(router, BaseRouter)
-        for _prefix, viewset, _basename in router.registry:
-            if getattr(viewset, "filterset_class", None) is not None:
-                views.append(viewset)
-    return views
+    return [
+        viewset
+        for router in _routers()
+        for _prefix, viewset, _basename in router.registry
+        if getattr(viewset, "filterset_class", None) is not None
+    ]
 
 
 def _routers():
