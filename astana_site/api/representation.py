@@ -1,23 +1,26 @@
-"""DRF's ``Serializer.to_representation``, compiled once per serializer instance.
+"""DRF's ``Serializer.to_representation``, compiled: one generated function per serializer
+shape, kept across requests where nothing in it depends on the request.
 
 A list of 100 records with 25 fields each (some of them nested objects read from the same
 record, such as ``translations``) runs DRF's field loop 100 times: for every field it walks
 ``_readable_fields``, calls ``Field.get_attribute`` (``isinstance(instance, Mapping)``, a
 callable check with ``inspect``, exception handling) and ``to_representation``. Most fields
 read one attribute and turn it into a ``str`` or an ``int``; this module works that out once
-per serializer (the fields a list shows are fixed when the serializer is built) and does only
-that per record. Anything it cannot do the short way (a callable attribute, a missing
-attribute, a field with its own ``get_attribute``) goes through DRF's own method, so the
-output is DRF's output: ``tests/astana_site/api/test_representation.py`` compares the two on
-every resource.
+(the fields a list shows are fixed when the serializer is built) and writes it as one dict
+display per record. Anything it cannot do the short way (a callable attribute, a missing
+attribute, a null relation on the way) goes through DRF's own methods, so the output is DRF's
+output: ``tests/astana_site/api/test_representation.py`` compares the two on every resource.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from copy import deepcopy
+from functools import lru_cache
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.utils import timezone
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
 from rest_framework.relations import PKOnlyObject
@@ -97,9 +100,9 @@ def _representer(field: drf_fields.Field) -> Representer:
     return plain if plain is not None else field.to_representation
 
 
-def compile_representation(serializer: serializers.Serializer) -> Callable[[object], dict]:
-    """A function giving what ``serializers.Serializer.to_representation`` gives for
-    ``serializer``'s readable fields as they are now."""
+def _loop_representation(serializer: serializers.Serializer) -> Callable[[object], dict]:
+    """DRF's field loop with each field's reading and representing worked out once: exactly
+    what ``serializers.Serializer.to_representation`` gives, for any record."""
     steps = [(f.field_name, _getter(f), _representer(f)) for f in serializer._readable_fields]
 
     def represent(instance) -> dict:
@@ -120,13 +123,234 @@ def compile_representation(serializer: serializers.Serializer) -> Callable[[obje
     return represent
 
 
+# --- The representation as one generated function ---------------------------------------------
+#
+# The loop above still costs a function call, a tuple unpacking and a try block per field. A
+# list of 100 records of 25 fields is 2,500 of them; as one dict display per record, with the
+# record's attributes read in place, it is a fraction of that. The generated function is the
+# fast path for the common record: any exception in it (a null relation on the way, a field
+# that skips itself) sends the record through the loop, which gives DRF's answer or error.
+#
+# Building a serializer's fields costs DRF about as much again as representing 100 records
+# (each declared field is deep-copied, each model field built from the model's options), on
+# every request. So where every field is one whose representation depends on nothing but its
+# own options (not on the request), the generated function is kept for the serializer's
+# class and shape (``representation_shape``) and a serializer using it never builds its
+# fields, unless a record needs the exact path.
+
+# Representations that depend only on the value and the field's own options, never on the
+# serializer's context (the request): a field of these kinds can be kept across requests.
+_CONTEXT_FREE = frozenset(
+    {
+        drf_fields.CharField.to_representation,
+        drf_fields.IntegerField.to_representation,
+        drf_fields.FloatField.to_representation,
+        drf_fields.BooleanField.to_representation,
+        drf_fields.DateField.to_representation,
+        drf_fields.DateTimeField.to_representation,
+        drf_fields.ChoiceField.to_representation,
+        drf_fields.ListField.to_representation,
+        drf_fields.DictField.to_representation,
+        drf_fields.JSONField.to_representation,
+        drf_fields.ReadOnlyField.to_representation,
+        drf_fields._UnvalidatedField.to_representation,
+        serializers.SlugRelatedField.to_representation,
+        serializers.ManyRelatedField.to_representation,
+    }
+)
+_PLAIN_GETTERS = frozenset(
+    {
+        drf_fields.Field.get_attribute,
+        serializers.RelatedField.get_attribute,
+        serializers.ManyRelatedField.get_attribute,
+    }
+)
+
+
+def _context_free(field: drf_fields.Field) -> bool:
+    if type(field).to_representation not in _CONTEXT_FREE:
+        return False
+    if type(field).get_attribute not in _PLAIN_GETTERS:
+        return False
+    if isinstance(field, serializers.RelatedField) and field.use_pk_only_optimization():
+        return False
+    children = [getattr(field, "child", None), getattr(field, "child_relation", None)]
+    return all(_context_free(child) for child in children if child is not None)
+
+
+# A parent for the fields a kept function holds: no context, so no request is kept.
+_DETACHED = serializers.Serializer()
+
+
+def _detached(field: drf_fields.Field) -> drf_fields.Field:
+    """A copy of ``field`` bound to no serializer (what DRF itself does with declared fields)."""
+    copy = deepcopy(field)
+    copy.bind(field.field_name, _DETACHED)
+    return copy
+
+
+class _Source:
+    """The generated function's text and the objects it calls, named ``c0``, ``c1``...;
+    ``kept``: whether the function may serve other serializers of the same class and shape."""
+
+    def __init__(self, *, kept: bool) -> None:
+        self.objects: list[object] = []
+        self.kept = kept
+
+    def name(self, obj: object) -> str:
+        self.objects.append(obj)
+        return f"c{len(self.objects) - 1}"
+
+
+def _plain_path(model, attrs: tuple[str, ...]) -> bool:
+    """Whether ``attrs`` read from a ``model`` record are stored columns and forward
+    relations only: values that are never callable, so DRF would not call them."""
+    if model is None or not attrs:
+        return False
+    for i, attr in enumerate(attrs):
+        try:
+            field = model._meta.get_field(attr)
+        except FieldDoesNotExist:
+            field = next((f for f in model._meta.concrete_fields if f.attname == attr), None)
+            if field is None or field.is_relation:
+                return False
+        if not getattr(field, "concrete", False) or field.many_to_many or field.one_to_many:
+            return False
+        if i < len(attrs) - 1:
+            if not field.is_relation:
+                return False
+            model = field.related_model
+    return True
+
+
+def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> str:
+    """The expression giving ``field``'s representation of the record ``o`` (``s``: the
+    serializer asking)."""
+    if _inlined(field):
+        return _dict_display(field, model, top, source)
+    if isinstance(field, serializers.SerializerMethodField):
+        if field.parent is top:  # called on the serializer asking, whichever it is
+            return f"{source.name(getattr(type(top), field.method_name))}(s, o)"
+        source.kept = False
+        return f"{source.name(getattr(field.parent, field.method_name))}(o)"
+    if source.kept and not _context_free(field):
+        source.kept = False
+    if source.kept:
+        field = _detached(field)
+    method = type(field).to_representation
+    if method is drf_fields.CharField.to_representation:
+        shown = "str(v)"
+    elif method is drf_fields.IntegerField.to_representation:
+        shown = "int(v)"
+    elif method is drf_fields.BooleanField.to_representation:
+        shown = f"(v if v is True or v is False else {source.name(field.to_representation)}(v))"
+    elif method is serializers.SlugRelatedField.to_representation and "__" not in field.slug_field:
+        shown = f"v.{field.slug_field}"
+    else:
+        shown = f"{source.name(_representer(field))}(v)"
+    attrs = tuple(field.source_attrs)
+    plain_getter = type(field).get_attribute is drf_fields.Field.get_attribute or (
+        type(field).get_attribute is serializers.RelatedField.get_attribute
+        and not field.use_pk_only_optimization()
+    )
+    if plain_getter and _plain_path(model, attrs):
+        return f"(None if (v := {'.'.join(['o', *attrs])}) is None else {shown})"
+    # The field's own reading (a property, a callable, a related field's pk-only object).
+    pk_only = source.name(PKOnlyObject)
+    return (
+        f"(None if (v := {source.name(_getter(field))}(o)) is None "
+        f"or (type(v) is {pk_only} and v.pk is None) else {shown})"
+    )
+
+
+def _inlined(field: drf_fields.Field) -> bool:
+    """A nested serializer of the record itself (``source="*"``) whose representation is this
+    module's: its fields become part of the generated function."""
+    return (
+        isinstance(field, serializers.Serializer)
+        and field.source == "*"
+        and type(field).to_representation is CompiledRepresentationMixin.to_representation
+    )
+
+
+def _dict_display(serializer: serializers.Serializer, model, top, source: _Source) -> str:
+    items = [
+        f"{f.field_name!r}: {_value_expression(f, model, top, source)}"
+        for f in serializer._readable_fields
+    ]
+    return "{" + ", ".join(items) + "}"
+
+
+@lru_cache(maxsize=512)
+def _factory(text: str, count: int) -> Callable:
+    names = ", ".join(f"c{i}" for i in range(count))
+    code = (
+        f"def factory({names}):\n"
+        f"    def represent(s, o):\n"
+        f"        return {text}\n"
+        f"    return represent\n"
+    )
+    namespace: dict = {}
+    exec(compile(code, "<representation>", "exec"), namespace)  # noqa: S102 - our own text
+    return namespace["factory"]
+
+
+def generate_representation(serializer: serializers.Serializer) -> tuple[Callable, bool]:
+    """(the generated function of ``(serializer, record)``, whether it may be kept for
+    serializers of the same class and shape)."""
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    source = _Source(kept=True)
+    text = _dict_display(serializer, model, serializer, source)
+    return _factory(text, len(source.objects))(*source.objects), source.kept
+
+
+def compile_representation(serializer: serializers.Serializer) -> Callable[[object], dict]:
+    """A function giving what ``serializers.Serializer.to_representation`` gives for
+    ``serializer``'s readable fields as they are now."""
+    fast, _kept = generate_representation(serializer)
+    return _with_exact_path(serializer, fast)
+
+
+def _with_exact_path(serializer, fast: Callable) -> Callable[[object], dict]:
+    exact = None
+
+    def represent(instance) -> dict:
+        nonlocal exact
+        try:
+            return fast(serializer, instance)
+        except Exception:  # noqa: BLE001 - the exact path gives DRF's answer, or its error
+            if exact is None:
+                exact = _loop_representation(serializer)
+            return exact(instance)
+
+    return represent
+
+
+# Generated functions kept by (serializer class, shape, time zone): at most a few per class.
+_KEPT: dict[tuple, Callable] = {}
+
+
 class CompiledRepresentationMixin:
-    """For a ``Serializer``: its representation through ``compile_representation``, compiled
-    at the first record and kept for the serializer's life (a list's child serves every
-    row)."""
+    """For a ``Serializer``: its representation through a generated function, made at the
+    first record and kept for the serializer's life (a list's child serves every row), and
+    for the serializer's class where its fields allow (see above)."""
+
+    def representation_shape(self) -> Hashable:
+        """What decides this serializer's fields besides its class. A serializer whose fields
+        depend on its context (the fields a list shows) says so here."""
+        return None
 
     def to_representation(self, instance):
         represent = self.__dict__.get("_compiled_representation")
         if represent is None:
-            represent = self._compiled_representation = compile_representation(self)
+            represent = self._compiled_representation = self._representation()
         return represent(instance)
+
+    def _representation(self) -> Callable[[object], dict]:
+        key = (type(self), self.representation_shape(), timezone.get_current_timezone_name())
+        fast = _KEPT.get(key)
+        if fast is None:
+            fast, kept = generate_representation(self)
+            if kept:
+                _KEPT[key] = fast
+        return _with_exact_path(self, fast)

@@ -11,8 +11,7 @@ from rounds.api.serializers.base import (
     CitationInlineSerializer,
     ExpandableMixin,
     TranslatedNamesMixin,
-    absolute,
-    record_path,
+    links,
 )
 from rounds.api.serializers.participants import ParticipantRefSerializer
 from rounds.models import Delegation
@@ -73,5 +72,4 @@ class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSer
         return attendance_sources_of(obj)
 
     def get_page_url(self, obj: Delegation) -> str:
-        path = record_path("dashboard:round-detail", "number", obj.round.number)
-        return absolute(self.context.get("request"), path)
+        return links(self.context).url("dashboard:round-detail", "number", obj.round.number)

@@ -69,13 +69,17 @@ def record_path(route: str, kwarg: str, key) -> str:
 _PLAIN_PATH = re.compile(r"/(?!/)[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*")
 
 
+def _plain(path: str) -> bool:
+    return bool(_PLAIN_PATH.fullmatch(path)) and "/./" not in path and "/../" not in path
+
+
 def absolute(request, path: str) -> str:
     """``request.build_absolute_uri(path)``; a path from ``reverse`` (absolute, already
     quoted, ASCII) joins the request's origin, worked out once per request (a list of 100
     records links each of them)."""
     if request is None:
         return path
-    if not _PLAIN_PATH.fullmatch(path) or "/./" in path or "/../" in path:
+    if not _plain(path):
         return request.build_absolute_uri(path)
     origin = getattr(request, "_tracker_origin", None)
     if origin is None:
@@ -89,6 +93,48 @@ def api_url(request, type_name: str, key) -> str | None:
     if route is None or key in (None, ""):
         return None
     return absolute(request, record_path(route[0], route[1], key))
+
+
+# A key that stands in a path as it is (what the API's lookups accept).
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class Links:
+    """Absolute links to records for one answer: each route's link up to the key and after
+    it, worked out at its first link (the origin, the script prefix and the language do not
+    change within an answer), so a list of 100 records joins three strings per link."""
+
+    def __init__(self, request) -> None:
+        self.request = request
+        self.around: dict[str, tuple[str, str]] = {}
+
+    def url(self, route: str, kwarg: str, key) -> str:
+        """``absolute(request, record_path(route, kwarg, key))``."""
+        key = str(key)
+        around = self.around.get(route) if _PLAIN_KEY.fullmatch(key) else None
+        if around is None:
+            path = record_path(route, kwarg, key)
+            link = absolute(self.request, path)
+            if _PLAIN_KEY.fullmatch(key) and link.endswith(path) and _plain(path):
+                at = len(link) - len(path) + path.rindex(f"/{key}/") + 1
+                self.around[route] = (link[:at], link[at + len(key) :])
+            return link
+        return f"{around[0]}{key}{around[1]}"
+
+    def api_url(self, type_name: str, key) -> str | None:
+        """``api_url(request, type_name, key)``."""
+        route = RESOURCE_OF_TYPE.get(type_name)
+        if route is None or key in (None, ""):
+            return None
+        return self.url(route[0], route[1], key)
+
+
+def links(context: dict) -> Links:
+    """The ``Links`` of the answer a serializer's ``context`` is for."""
+    found = context.get("links")
+    if found is None:
+        found = context["links"] = Links(context.get("request"))
+    return found
 
 
 class AliasSerializer(serializers.Serializer):
@@ -167,13 +213,18 @@ class ExpandableMixin:
 
     expandable_fields: tuple[str, ...] = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def get_fields(self):
+        fields = super().get_fields()
         expand = self.context.get("expand")
         if expand is not None:
             for name in self.expandable_fields:
                 if name not in expand:
-                    self.fields.pop(name, None)
+                    fields.pop(name, None)
+        return fields
+
+    def representation_shape(self):
+        expand = self.context.get("expand")
+        return None if expand is None else frozenset(expand) & frozenset(self.expandable_fields)
 
 
 class CuratedSerializer(ExpandableMixin, StrictModelSerializer):
@@ -194,7 +245,7 @@ class CuratedSerializer(ExpandableMixin, StrictModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str | None:
         key = getattr(obj, RESOURCE_OF_TYPE[self.type_name][1])
-        return api_url(self.context.get("request"), self.type_name, key)
+        return links(self.context).api_url(self.type_name, key)
 
 
 OVERDUE_HELP = (

@@ -13,7 +13,7 @@ from astana_site.api.fields import (
     StrictIntegerField,
     StrictModelSerializer,
 )
-from rounds.api.serializers.base import RESOURCE_OF_TYPE, absolute, api_url, record_path
+from rounds.api.serializers.base import RESOURCE_OF_TYPE, links
 from rounds.filtersets import CITABLE_TYPES
 from rounds.models import (
     Citation,
@@ -81,9 +81,8 @@ class CitationSerializer(StrictModelSerializer):
         if key is None and obj.content_object is not None:
             route = RESOURCE_OF_TYPE.get(obj.content_type.model)
             key = getattr(obj.content_object, route[1]) if route else None
-        return api_url(self.context.get("request"), obj.content_type.model, key)
+        return links(self.context).api_url(obj.content_type.model, key)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str:
-        path = record_path("api:citation-detail", "pk", obj.pk)
-        return absolute(self.context.get("request"), path)
+        return links(self.context).url("api:citation-detail", "pk", obj.pk)

@@ -14,8 +14,7 @@ from rounds.api.serializers.base import (
     CuratedSerializer,
     MeetingSerializer,
     TranslatedNamesMixin,
-    absolute,
-    record_path,
+    links,
     translations_field,
 )
 from rounds.models import (
@@ -87,5 +86,4 @@ class EventSerializer(TranslatedNamesMixin, MeetingSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_page_url(self, obj: Event) -> str:
-        path = record_path("dashboard:event-detail", "slug", obj.slug)
-        return absolute(self.context.get("request"), path)
+        return links(self.context).url("dashboard:event-detail", "slug", obj.slug)

@@ -20,7 +20,7 @@ from rounds.api.serializers.base import (
     CuratedSerializer,
     MeetingSerializer,
     TranslatedNamesMixin,
-    api_url,
+    links,
     translations_field,
 )
 from rounds.api.serializers.participants import ParticipantRefSerializer
@@ -55,7 +55,7 @@ class DocumentRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str | None:
-        return api_url(self.context.get("request"), "statement", obj.slug)
+        return links(self.context).api_url("statement", obj.slug)
 
 
 class EventRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
@@ -82,7 +82,7 @@ class EventRefSerializer(TranslatedNamesMixin, StrictModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str | None:
-        return api_url(self.context.get("request"), "event", obj.slug)
+        return links(self.context).api_url("event", obj.slug)
 
 
 class NextMeetingSerializer(CompiledRepresentationMixin, serializers.Serializer):

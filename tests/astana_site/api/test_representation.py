@@ -133,3 +133,78 @@ def test_dates_and_times_read_as_drf_gives_them_in_the_current_time_zone(setting
             "America/Sao_Paulo": "-03:00",
         }[zone]
     )
+
+
+def _round_list(host: str, expand=frozenset()):
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from rounds.api.serializers import RoundSerializer
+    from rounds.selectors import round_api_list
+
+    request = Request(RequestFactory().get("/api/v1/rounds/", HTTP_HOST=host))
+    rounds = list(round_api_list(expand=expand, citations_limit=20)[:5])
+    context = {"request": request, "expand": expand, "lang": "en"}
+    return RoundSerializer(rounds, many=True, context=context), request
+
+
+def test_a_list_answered_before_is_answered_without_building_its_fields(settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    representation._KEPT.clear()
+    first, _ = _round_list("one.example")
+    first_data = first.data
+    assert "fields" in first.child.__dict__  # the first list built them, to generate the code
+
+    second, _ = _round_list("two.example")
+    second_data = second.data
+    assert "fields" not in second.child.__dict__
+    # Same records, each link on the host of its own request (the serializer asking).
+    assert [r["api_url"] for r in first_data] == [
+        f"http://one.example/api/v1/rounds/{r['number']}/" for r in first_data
+    ]
+    assert [r["api_url"].replace("two.", "one.") for r in second_data] == [
+        r["api_url"] for r in first_data
+    ]
+    assert (
+        second_data[0]["translations"]["ru"]["name"] == first_data[0]["translations"]["ru"]["name"]
+    )
+
+
+def test_what_is_kept_for_the_class_holds_no_request(settings):
+    import gc
+    import weakref
+
+    settings.ALLOWED_HOSTS = ["*"]
+    representation._KEPT.clear()
+    serializer, request = _round_list("gone.example")
+    assert serializer.data
+    assert representation._KEPT  # kept, for the class and its shape
+    gone = weakref.ref(request._request)
+    del serializer, request
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_serializer_with_a_field_that_reads_its_context_is_not_kept():
+    from rounds.api.serializers import RoundSerializer
+
+    lists = RoundSerializer(context={"expand": frozenset(), "lang": "en"})
+    expanded = RoundSerializer(context={"expand": frozenset({"delegations"}), "lang": "en"})
+    assert representation.generate_representation(lists)[1] is True
+    # A nested list serializer reads the request from its context (links, language).
+    assert representation.generate_representation(expanded)[1] is False
+    assert lists.representation_shape() != expanded.representation_shape()
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Almaty"])
+def test_dates_are_given_in_the_time_zone_of_the_request_asking(settings, zone):
+    from django.utils import timezone
+
+    settings.ALLOWED_HOSTS = ["*"]
+    with timezone.override("America/Sao_Paulo"):
+        assert _round_list("testserver")[0].data  # kept for another time zone first
+    with timezone.override(zone):
+        serializer, _ = _round_list("testserver")
+        data = serializer.data
+        created = serializer.instance[0].created
+        assert data[0]["created"] == serializers.DateTimeField().to_representation(created)
