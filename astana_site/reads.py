@@ -11,9 +11,17 @@ could not tell the caller's changes from what others changed meanwhile.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
+
+from django.db import models
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import post_init, pre_init
 
 _snapshots = ContextVar("astana_load_snapshots", default=True)
 
@@ -46,3 +54,41 @@ class ReadOnlyRequestMiddleware:
             return self.get_response(request)
         with reading_only():
             return self.get_response(request)
+
+
+# --- Making a record from its row ------------------------------------------------------------
+
+
+@cache
+def _filled_directly(model: type[models.Model]) -> bool:
+    """Whether ``Model.__init__`` of ``model`` only stores each loaded column in the record's
+    ``__dict__``: no ``__init__`` or ``__setattr__`` of its own, and no column whose
+    descriptor does more on a new record than store the value."""
+    if model.__init__ is not models.Model.__init__ or model.__setattr__ is not object.__setattr__:
+        return False
+    return all(
+        type(inspect.getattr_static(model, f.attname, None)) in _STORING_DESCRIPTORS
+        for f in model._meta.concrete_fields
+    )
+
+
+# A column's usual descriptor; a foreign key's forgets a cached related record when its value
+# changes, of which a new record has none.
+_STORING_DESCRIPTORS = frozenset({DeferredAttribute, ForeignKeyDeferredAttribute})
+
+
+def record_from_db(model: type[models.Model], db: str, field_names, values) -> models.Model:
+    """``Model.from_db``: the record of a row (``field_names`` the loaded columns' attnames in
+    the model's order, the others deferred), made without ``Model.__init__`` where that would
+    only store the values one by one. A list of 100 records with their related ones is a few
+    hundred records; ``__init__`` walks every field of each."""
+    if not _filled_directly(model) or pre_init.receivers or post_init.receivers:
+        return models.Model.from_db.__func__(model, db, field_names, values)
+    record = model.__new__(model)
+    state = ModelState()
+    state.adding = False
+    state.db = db
+    fields = record.__dict__
+    fields["_state"] = state
+    fields.update(zip(field_names, values, strict=True))
+    return record

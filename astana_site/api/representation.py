@@ -168,6 +168,16 @@ _PLAIN_GETTERS = frozenset(
 
 
 def _context_free(field: drf_fields.Field) -> bool:
+    if isinstance(field, serializers.ListSerializer):  # a nested list of plain objects
+        return (
+            type(field).to_representation is serializers.ListSerializer.to_representation
+            and type(field).get_attribute is drf_fields.Field.get_attribute
+            and _context_free_serializer(field.child)
+        )
+    if isinstance(field, serializers.Serializer):
+        return type(field).get_attribute is drf_fields.Field.get_attribute and (
+            _context_free_serializer(field)
+        )
     if type(field).to_representation not in _CONTEXT_FREE:
         return False
     if type(field).get_attribute not in _PLAIN_GETTERS:
@@ -176,6 +186,18 @@ def _context_free(field: drf_fields.Field) -> bool:
         return False
     children = [getattr(field, "child", None), getattr(field, "child_relation", None)]
     return all(_context_free(child) for child in children if child is not None)
+
+
+def _context_free_serializer(serializer: serializers.Serializer) -> bool:
+    """A serializer whose representation is DRF's (or this module's) field loop over fields
+    that read nothing from the context."""
+    return type(serializer).to_representation in {
+        serializers.Serializer.to_representation,
+        CompiledRepresentationMixin.to_representation,
+    } and all(
+        not isinstance(f, serializers.SerializerMethodField) and _context_free(f)
+        for f in serializer._readable_fields
+    )
 
 
 # A parent for the fields a kept function holds: no context, so no request is kept.

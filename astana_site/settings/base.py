@@ -179,9 +179,7 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 # `astana_site.apps`).
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    CACHES = {"default": {"BACKEND": "astana_site.redis_cache.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {
         "default": {

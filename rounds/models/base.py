@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import override as translation_override
 from simple_history.models import HistoricalRecords
 
-from astana_site.reads import snapshots_wanted
+from astana_site.reads import record_from_db, snapshots_wanted
 from astana_site.validators import RenderableFieldsMixin
 
 
@@ -30,7 +30,7 @@ class LoadedValuesMixin:
 
     @classmethod
     def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+        instance = record_from_db(cls, db, field_names, values)
         if not snapshots_wanted():  # a GET, a page: nothing read now is saved
             instance._read_for_display = True  # and curated_save refuses it
             return instance

@@ -97,7 +97,7 @@ def test_throttle_counts_live_in_redis_when_configured(settings):
     prefix = f"hostile-{time.monotonic_ns()}"
     caches_setting = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "astana_site.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -121,7 +121,7 @@ def test_throttle_counts_live_in_redis_when_configured(settings):
     ("cache_url", "backend"),
     [
         ("", "django.core.cache.backends.db.DatabaseCache"),
-        ("redis://127.0.0.1:6379/14", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://127.0.0.1:6379/14", "astana_site.redis_cache.RedisCache"),
     ],
 )
 def test_the_shared_cache_is_redis_when_configured_else_the_database(cache_url, backend):

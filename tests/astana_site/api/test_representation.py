@@ -186,7 +186,7 @@ def test_what_is_kept_for_the_class_holds_no_request(settings):
 
 
 def test_a_serializer_with_a_field_that_reads_its_context_is_not_kept():
-    from rounds.api.serializers import RoundSerializer
+    from rounds.api.serializers import PlaceSerializer, RoundSerializer
 
     lists = RoundSerializer(context={"expand": frozenset(), "lang": "en"})
     expanded = RoundSerializer(context={"expand": frozenset({"delegations"}), "lang": "en"})
@@ -194,6 +194,9 @@ def test_a_serializer_with_a_field_that_reads_its_context_is_not_kept():
     # A nested list serializer reads the request from its context (links, language).
     assert representation.generate_representation(expanded)[1] is False
     assert lists.representation_shape() != expanded.representation_shape()
+    # A nested list of plain objects (a place's aliases) reads nothing from the context.
+    places = PlaceSerializer(context={"expand": frozenset(), "lang": "en"})
+    assert representation.generate_representation(places)[1] is True
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Almaty"])
