@@ -70,6 +70,21 @@ def cached_read(namespace: str, key: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def count_cache_enabled() -> bool:
+    return getattr(settings, "COUNT_CACHE_ENABLED", True)
+
+
+def kept_count(key: str, count: Callable[[], int]) -> int:
+    """``count()``, kept in the shared cache under ``key`` (a ``versioned_key``: a write makes
+    it stale) for at most ``READ_CACHE_SECONDS``. A list's ``COUNT`` reads every row that
+    matches (200,000 citations: more than the rest of the answer), on every page."""
+    value = cache.get(key)
+    if value is None:
+        value = count()
+        cache.set(key, value, READ_CACHE_SECONDS)
+    return value
+
+
 def versioned_key(namespace: str, key: str, version: int | None = None) -> str:
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     return f"astana:{namespace}:{version or data_version()}:{digest}"

@@ -174,7 +174,7 @@ class ConditionalListMixin:
             versioned_key,
         )
 
-        version = data_version()
+        version = self.data_version = data_version()  # the count is kept by it (pagination)
         key = representation_key(request)
         tag = list_etag(key, version)
         modified = version_seconds(version)

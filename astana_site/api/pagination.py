@@ -3,15 +3,19 @@ an RFC 8288 ``Link`` header (so CSV, GeoJSON, iCalendar and TimelineJS pages lin
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+from astana_site.cache import count_cache_enabled, kept_count, versioned_key
 
 # Set on a queryset's query (which its clones copy) by ``few_rows``.
 _FEW_ROWS = "tracker_few_rows"
@@ -101,9 +105,17 @@ class FewRowsPaginator(Paginator):
             return self._marker.keys
         return list(self.object_list.values_list("pk", flat=True))
 
+    def __init__(self, *args, count_key: str | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
     @cached_property
     def count(self) -> int:
-        return len(self._keys) if self._keys is not None else super().count
+        if self._keys is not None:
+            return len(self._keys)
+        if self.count_key is None:
+            return super().count
+        return kept_count(self.count_key, lambda: Paginator.count.func(self))
 
     def page(self, number):
         if self._keys is None:
@@ -164,7 +176,30 @@ class StandardPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_query_param)
         if raw is not None:
             _positive_int(raw, self.page_query_param)
+        self.django_paginator_class = partial(
+            FewRowsPaginator, count_key=self.count_key(request, view)
+        )
         return super().paginate_queryset(queryset, request, view)
+
+    # Parameters that change how a list's rows are shown or paged, not which rows it has.
+    PRESENTATION_PARAMETERS = frozenset({"page", "page_size", "format", "expand", "lang"})
+
+    def count_key(self, request, view) -> str | None:
+        """What a list's count depends on, for a view that says at which data version it
+        answers (``data_version``, set by ``ConditionalListMixin``): its path, the parameters
+        choosing its rows, and the day (filters on the overdue status). None: count anew."""
+        version = getattr(view, "data_version", None)
+        if version is None or not count_cache_enabled():
+            return None
+        choosing = sorted(
+            (name, value)
+            for name, values in request.query_params.lists()
+            if name not in self.PRESENTATION_PARAMETERS
+            for value in values
+        )
+        return versioned_key(
+            "api-count", f"{request.path}\n{choosing!r}\n{timezone.localdate()}", version
+        )
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

@@ -99,3 +99,61 @@ def test_signed_in_readers_get_fresh_pages_without_the_data_version(read_cache, 
     assert response.status_code == 200 and "Last-Modified" not in response
     rendered = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
     assert response.get("ETag") in (None, f'"{rendered}"')
+
+
+# --- An API list's count, kept per filter until a service writes ---------------------------
+
+
+@pytest.fixture
+def count_cache(settings):
+    settings.COUNT_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _count_queries(captured) -> int:
+    return sum('COUNT(*) AS "__count"' in q["sql"] for q in captured)
+
+
+def test_a_list_counts_once_for_every_page_and_presentation_until_a_service_writes(
+    count_cache, api_client, analyst_api
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def total(url: str) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = api_client.get(url)
+        assert response.status_code == 200, response.content[:200]
+        return response.json()["count"], _count_queries(captured)
+
+    count, counted = total("/api/v1/rounds/?page_size=5")
+    assert count == Round.objects.count() and counted == 1
+    # Another page, size, language or format: the same rows, counted already.
+    assert total("/api/v1/rounds/?page_size=5&page=2&lang=ru") == (count, 0)
+    assert total("/api/v1/rounds/?page_size=3&expand=citations") == (count, 0)
+    # Other filters choose other rows: a count of their own.
+    held = Round.objects.filter(status="held").count()
+    assert total("/api/v1/rounds/?status=held") == (held, 1)
+    assert total("/api/v1/rounds/?status=held&page_size=2") == (held, 0)
+
+    response = analyst_api.post(
+        "/api/v1/rounds/",
+        {"number": 99, "name": "Astana-99", "status": "scheduled"},
+        format="json",
+        HTTP_X_CHANGE_REASON="a test of the count",
+    )
+    assert response.status_code == 201, response.content[:300]
+    assert total("/api/v1/rounds/?page_size=5") == (count + 1, 1)
+
+
+def test_the_count_is_counted_anew_when_switched_off(settings, count_cache, api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.COUNT_CACHE_ENABLED = False
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert api_client.get("/api/v1/rounds/?page_size=5").status_code == 200
+        assert _count_queries(captured) == 1
