@@ -92,3 +92,11 @@ def record_from_db(model: type[models.Model], db: str, field_names, values) -> m
     fields["_state"] = state
     fields.update(zip(field_names, values, strict=True))
     return record
+
+
+def listed_as(relation: str) -> str:
+    """The attribute a selector prefetches a many-to-many ``relation`` into as a plain list
+    (``Prefetch(relation, to_attr=listed_as(relation))``): no related manager and queryset
+    made per record, as a prefetch into the relation itself makes, and again at each read.
+    ``astana_site.api.fields.ListedManyRelatedField`` reads it."""
+    return f"{relation}_listed"

@@ -8,8 +8,10 @@ from django.db import models
 from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from astana_site.api.representation import CompiledRepresentationMixin
+from astana_site.reads import listed_as
 
 SMALLINT_MAX = 32767
 # "Not whitespace" spelled out so that Python's and ECMAScript's regexes mean the same set.
@@ -53,9 +55,33 @@ class StrictBooleanField(serializers.BooleanField):
         return data
 
 
+class ListedManyRelatedField(serializers.ManyRelatedField):
+    """A many-to-many relation, read from the plain list a selector prefetched it into
+    (``astana_site.reads.listed_as``) when there is one, else as DRF reads it."""
+
+    reads_no_context = True  # what it reads is the record's (astana_site.api.representation)
+
+    def get_attribute(self, instance):
+        if len(self.source_attrs) == 1:
+            listed = getattr(instance, "__dict__", {}).get(listed_as(self.source_attrs[0]))
+            if listed is not None:
+                return listed
+        return super().get_attribute(instance)
+
+
 class StrictSlugRelatedField(serializers.SlugRelatedField):
     """A reference by public key: a string slug, or an integer for round numbers. An empty
-    string is not read as null, and a key of the wrong JSON type is a 400."""
+    string is not read as null, and a key of the wrong JSON type is a 400. Many of them are
+    read from a prefetched list where a selector made one (``ListedManyRelatedField``)."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # DRF's RelatedField.many_init, with the field class above.
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return ListedManyRelatedField(**list_kwargs)
 
     def run_validation(self, data=serializers.empty):
         if data == "":

@@ -180,7 +180,9 @@ def _context_free(field: drf_fields.Field) -> bool:
         )
     if type(field).to_representation not in _CONTEXT_FREE:
         return False
-    if type(field).get_attribute not in _PLAIN_GETTERS:
+    if type(field).get_attribute not in _PLAIN_GETTERS and not getattr(
+        field, "reads_no_context", False
+    ):
         return False
     if isinstance(field, serializers.RelatedField) and field.use_pk_only_optimization():
         return False

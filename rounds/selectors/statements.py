@@ -11,6 +11,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext
 
+from astana_site.reads import listed_as
 from rounds.comparison import ParagraphComparison, compare_paragraphs
 from rounds.models import (
     Citation,
@@ -51,7 +52,11 @@ def statement_api_list(
         # A list shows each statement's round by number and its issuers by slug: read those,
         # not the rounds' and participants' every column (JSON decoded per row).
         qs = with_related_columns(Statement.objects.all(), round=("number",)).prefetch_related(
-            Prefetch("issuers", queryset=Participant.objects.only("pk", "slug"))
+            Prefetch(
+                "issuers",
+                queryset=Participant.objects.only("pk", "slug"),
+                to_attr=listed_as("issuers"),
+            )
         )
     if not (everything or "text" in expand):
         qs = qs.defer("text")
