@@ -144,6 +144,7 @@ _CONTEXT_FREE = frozenset(
     {
         drf_fields.CharField.to_representation,
         drf_fields.IntegerField.to_representation,
+        drf_fields.BigIntegerField.to_representation,
         drf_fields.FloatField.to_representation,
         drf_fields.BooleanField.to_representation,
         drf_fields.DateField.to_representation,
@@ -155,6 +156,7 @@ _CONTEXT_FREE = frozenset(
         drf_fields.ReadOnlyField.to_representation,
         drf_fields._UnvalidatedField.to_representation,
         serializers.SlugRelatedField.to_representation,
+        serializers.PrimaryKeyRelatedField.to_representation,
         serializers.ManyRelatedField.to_representation,
     }
 )
@@ -183,8 +185,6 @@ def _context_free(field: drf_fields.Field) -> bool:
     if type(field).get_attribute not in _PLAIN_GETTERS and not getattr(
         field, "reads_no_context", False
     ):
-        return False
-    if isinstance(field, serializers.RelatedField) and field.use_pk_only_optimization():
         return False
     children = [getattr(field, "child", None), getattr(field, "child_relation", None)]
     return all(_context_free(child) for child in children if child is not None)
@@ -278,6 +278,10 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
         and not field.use_pk_only_optimization()
     )
     if plain_getter and _plain_path(model, attrs):
+        if len(attrs) > 1 and field.allow_null and field.default is drf_fields.empty:
+            # A null relation on the way reads as null, as DRF has it for such a field.
+            steps = [f"(v := o.{attrs[0]}) is None", *(f"(v := v.{a}) is None" for a in attrs[1:])]
+            return f"(None if {' or '.join(steps)} else {shown})"
         return f"(None if (v := {'.'.join(['o', *attrs])}) is None else {shown})"
     # The field's own reading (a property, a callable, a related field's pk-only object).
     pk_only = source.name(PKOnlyObject)

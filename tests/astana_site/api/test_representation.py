@@ -211,3 +211,23 @@ def test_dates_are_given_in_the_time_zone_of_the_request_asking(settings, zone):
         data = serializer.data
         created = serializer.instance[0].created
         assert data[0]["created"] == serializers.DateTimeField().to_representation(created)
+
+
+def test_a_null_relation_on_the_way_reads_as_null_without_the_exact_path(settings):
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from rounds.api.serializers import EventSerializer
+    from rounds.selectors import event_api_list
+
+    settings.ALLOWED_HOSTS = ["*"]
+    events = list(event_api_list(expand=frozenset(), citations_limit=20))
+    assert any(e.place is None for e in events) and any(e.place is not None for e in events)
+    context = {"request": Request(RequestFactory().get("/")), "expand": frozenset(), "lang": "en"}
+    assert EventSerializer(events, many=True, context=context).data  # kept from here on
+
+    serializer = EventSerializer(events, many=True, context=context)
+    data = serializer.data
+    assert "fields" not in serializer.child.__dict__  # no record went the exact way
+    for event, shown in zip(events, data, strict=True):
+        assert shown["place_name"] == (event.place.name if event.place else None)
