@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Hashable
 from copy import deepcopy
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.utils import timezone
@@ -252,6 +252,14 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
     serializer asking)."""
     if _inlined(field):
         return _dict_display(field, model, top, source)
+    if _finished(field) and _plain_path(model, tuple(field.source_attrs)):
+        # A record nested by a relation, whose representation is its fields' (kept) and a last
+        # step reading the context: given the context of the serializer asking.
+        nested = _detached(field) if source.kept else field
+        fields = source.name(partial(CompiledRepresentationMixin.to_representation, nested))
+        finish = source.name(nested.finish_representation)
+        read = ".".join(["o", *field.source_attrs])
+        return f"(None if (v := {read}) is None else {finish}({fields}(v), v, s.context))"
     if isinstance(field, serializers.SerializerMethodField):
         if field.parent is top:  # called on the serializer asking, whichever it is
             return f"{source.name(getattr(type(top), field.method_name))}(s, o)"
@@ -288,6 +296,22 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
     return (
         f"(None if (v := {source.name(_getter(field))}(o)) is None "
         f"or (type(v) is {pk_only} and v.pk is None) else {shown})"
+    )
+
+
+def _finished(field: drf_fields.Field) -> bool:
+    """A nested serializer (not a list) whose ``to_representation`` is its compiled
+    representation passed through ``finish_representation(data, instance, context)``, with
+    fields that read nothing from the context."""
+    return (
+        isinstance(field, serializers.Serializer)
+        and getattr(type(field), "finishes_representation", False)
+        and isinstance(field, CompiledRepresentationMixin)
+        and type(field).get_attribute is drf_fields.Field.get_attribute
+        and all(
+            not isinstance(f, serializers.SerializerMethodField) and _context_free(f)
+            for f in field._readable_fields
+        )
     )
 
 

@@ -279,9 +279,18 @@ class TranslatedNamesMixin:
             return self.translated_outputs
         return {f: ("", f) for f in TRANSLATED_FIELDS.get(self.Meta.model._meta.label_lower, ())}
 
+    # to_representation is finish_representation of the compiled representation, so this
+    # serializer nested in another can be kept across requests (astana_site.api.representation)
+    finishes_representation = True
+
     def to_representation(self, instance):
-        data = super().to_representation(instance)
-        lang = self.context.get("lang", SOURCE_LANGUAGE)
+        return self.finish_representation(
+            super().to_representation(instance), instance, self.context
+        )
+
+    def finish_representation(self, data: dict, instance, context: dict) -> dict:
+        """``data`` with the names in the language ``context`` asks for."""
+        lang = context.get("lang", SOURCE_LANGUAGE)
         if lang == SOURCE_LANGUAGE:
             return data
         for key, (path, field) in self._translated_outputs().items():

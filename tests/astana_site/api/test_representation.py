@@ -2,6 +2,7 @@
 resource, list and detail, every expansion, in the languages the API speaks."""
 
 import pytest
+import rest_framework.views  # noqa: F401 - first: a Request made before it imports it in a cycle
 from rest_framework import serializers
 
 from astana_site.api import representation
@@ -197,6 +198,28 @@ def test_a_serializer_with_a_field_that_reads_its_context_is_not_kept():
     # A nested list of plain objects (a place's aliases) reads nothing from the context.
     places = PlaceSerializer(context={"expand": frozenset(), "lang": "en"})
     assert representation.generate_representation(places)[1] is True
+
+
+def test_a_nested_record_named_in_the_language_asked_for_is_kept_and_named_so(settings):
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from rounds.api.serializers import AttendanceSerializer
+    from rounds.selectors import attendance_list
+
+    settings.ALLOWED_HOSTS = ["*"]
+    representation._KEPT.clear()
+    delegations = list(attendance_list(expand=frozenset(), citations_limit=20)[:30])
+    request = Request(RequestFactory().get("/"))
+    shown = {}
+    for lang in ["en", "ru", "en", "ar"]:
+        context = {"request": request, "expand": frozenset(), "lang": lang}
+        serializer = AttendanceSerializer(delegations, many=True, context=context)
+        shown[lang] = [d["participant"]["name"] for d in serializer.data]
+    assert "fields" not in serializer.child.__dict__  # kept: answered without its fields
+    assert shown["ru"] == [d.participant.name_ru or d.participant.name for d in delegations]
+    assert shown["ar"] == [d.participant.name_ar or d.participant.name for d in delegations]
+    assert shown["en"] == [d.participant.name for d in delegations] != shown["ru"]
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Almaty"])
