@@ -215,7 +215,7 @@ REST_FRAMEWORK = {
     # Filtering, search (``search``/``q``) and ``ordering`` are parameters of each FilterSet.
     "DEFAULT_FILTER_BACKENDS": ["astana_site.api.filtering.FilterBackend"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "astana_site.api.renderers.JSONRenderer",
         "astana_site.api.renderers.CSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

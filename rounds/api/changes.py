@@ -17,11 +17,11 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from astana_site.api.errors import Unprocessable
+from astana_site.api.renderers import JSONRenderer
 from astana_site.api.views import StrictQueryMixin
 from rounds import selectors
 from rounds.api import serializers as s

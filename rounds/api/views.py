@@ -23,14 +23,13 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
 from astana_site.api import conditional
 from astana_site.api import schema as api_schema
 from astana_site.api.errors import Unprocessable
-from astana_site.api.renderers import CSVRenderer
+from astana_site.api.renderers import CSVRenderer, JSONRenderer
 from astana_site.api.views import StrictQueryMixin
 from astana_site.validators import has_control_characters
 from rounds import filtersets, selectors
