@@ -94,6 +94,14 @@ def record_from_db(model: type[models.Model], db: str, field_names, values) -> m
     return record
 
 
+class RecordFromRowMixin:
+    """For a model: its records made from their rows by ``record_from_db``."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        return record_from_db(cls, db, field_names, values)
+
+
 def listed_as(relation: str) -> str:
     """The attribute a selector prefetches a many-to-many ``relation`` into as a plain list
     (``Prefetch(relation, to_attr=listed_as(relation))``): no related manager and queryset

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from astana_site.reads import RecordFromRowMixin
 from ingest.choices import ArticleStatus, SourceKind
 
 # What the poller records about a source's last polls: shown to analysts, never edited by them.
@@ -86,7 +87,7 @@ def public_address(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else ""
 
 
-class Article(models.Model):
+class Article(RecordFromRowMixin, models.Model):
     """One news story, stored once however many outlets published it (see ``sightings``).
 
     An article from a local file (``ingest_file`` without ``--url``) is keyed by its ``file:``
@@ -154,7 +155,7 @@ class Article(models.Model):
         return zlib.decompress(bytes(self.raw)) if self.raw else b""
 
 
-class Sighting(models.Model):
+class Sighting(RecordFromRowMixin, models.Model):
     """One place an article was published: a wire story republished by several outlets is one
     article with several sightings."""
 

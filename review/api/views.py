@@ -9,6 +9,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from astana_site.api.conditional import ConditionalListMixin
 from astana_site.api.permissions import ViewRequiredModelPermissions
 from astana_site.api.views import SelectorQuerysetMixin
 from ingest.models import Article
@@ -30,7 +31,7 @@ from rounds.models import Suggestion
 
 @extend_schema(tags=["articles"])
 @method_decorator(name="list", decorator=extend_schema(summary="List ingested articles"))
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(ConditionalListMixin, viewsets.ReadOnlyModelViewSet):
     """News articles the pipeline stored, what it understood from each, and the rounds and
     suggestions they led to. A wire story republished by several outlets is one article with
     several ``sightings``."""

@@ -5,11 +5,12 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from astana_site.reads import RecordFromRowMixin
 from rounds.choices import SuggestionKind, SuggestionStatus
 from rounds.suggestion_titles import suggestion_title
 
 
-class Suggestion(models.Model):
+class Suggestion(RecordFromRowMixin, models.Model):
     """A change to the curated data that ingestion proposes and an analyst reviews.
 
     Curated data is never overwritten silently: the pipeline writes suggestions, and only an

@@ -13,7 +13,7 @@ from astana_site.api.renderers import JSONRenderer
 
 VALUES = [
     {"results": [{"name": "Астана", "ar": "أستانا", "tr": "Çavuşoğlu", "n": 8, "ok": True}]},
-    {"text": "a\u2028b\u2029c \"quoted\" \\ back\nslash \t tab \x01 control", "empty": ""},
+    {"text": 'a\u2028b\u2029c "quoted" \\ back\nslash \t tab \x01 control', "empty": ""},
     {"when": datetime.datetime(2018, 1, 30, 9, 15, 1, 123456, tzinfo=datetime.UTC)},
     {"day": datetime.date(2017, 5, 4), "at": datetime.time(12, 30), "span": datetime.timedelta(1)},
     {"amount": decimal.Decimal("1.50"), "id": uuid.UUID(int=8), "lazy": gettext_lazy("Rounds")},
