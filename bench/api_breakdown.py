@@ -1,6 +1,7 @@
-"""Where the time of an API list goes: the page's COUNT, its query and model objects, DRF's
-serialization, JSON rendering, and the rest of the request (middleware, DRF's dispatch,
-throttling, conditional GET), against the plain ``values()`` baseline of bench_web and the
+"""Where the time of an API list goes: the page's COUNT (cold: a request takes the count kept
+since the last write), its query and model objects, serialization, JSON rendering, and the
+rest of the request (middleware, DRF's dispatch, throttling, conditional GET, the kept count),
+against the plain ``values()`` baseline of bench_web and the
 floor of any DRF list (the baseline's rows through the API's throttles, filter backend,
 pagination with its COUNT, and renderer, with no serializer: bench/baseline_urls.py).
 
@@ -47,15 +48,15 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["*"]
     settings.ROOT_URLCONF = "baseline_urls"
     setup_test_environment()
-    from rest_framework.renderers import JSONRenderer
     from rest_framework.request import Request
     from rest_framework.test import APIRequestFactory
 
+    from astana_site.api.renderers import JSONRenderer
     from rounds.api import views
 
     client = Client()
     print(
-        "| list | request | COUNT | page query, objects | serialize | JSON | rest "
+        "| list | request | COUNT (cold) | page query, objects | serialize | JSON | rest "
         "| DRF floor | baseline |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
@@ -90,7 +91,7 @@ def measure(client, name, view, label, renderer, request_class, factory) -> str:
     assert client.get(floor_url).status_code == 200
     floor = median_ms(lambda: client.get(floor_url))
     baseline = median_ms(lambda: client.get(f"/bench-baseline/{label}/"))
-    rest = total - count - rows - serialize - render
+    rest = total - rows - serialize - render
     return (
         f"| `{name}` | {total:.1f} | {count:.1f} | {rows:.1f} | {serialize:.1f} | "
         f"{render:.1f} | {rest:.1f} | {floor:.1f} | {baseline:.1f} |"

@@ -256,7 +256,10 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         f"{os.environ.get('BENCH_CACHE_URL') or 'in the database'}, load average "
         f"{os.getloadavg()[0]:.1f} when the report was written): absolute times vary between "
         "runs with what else the machine does, the ratios less. Server time through "
-        "Django's test client, DEBUG off, read cache off, persistent database connections; "
+        "Django's test client, DEBUG off, read cache off (an anonymous list's or page's "
+        "whole answer is not kept), an API list's count kept until a write "
+        "(`COUNT_CACHE_ENABLED`, as deployed; the first request after a write counts), "
+        "persistent database connections; "
         f"median of {repeat} after one warm-up, "
         "(min-max) in brackets, milliseconds. Workload: the reference history plus "
         f"`generate_scale_data --factor N --seed {SEED}`.",
