@@ -63,16 +63,21 @@ def _timeline_params(request):
 
 
 def _timeline_figure(
-    params, *, start=None, end=None
+    params, *, start=None, end=None, table_rows: int = 0
 ) -> tuple[dict, selectors.Timeline, selectors.TimelineCounts | None]:
-    """The timeline figure for ``params`` and the period ``start``..``end``, the latest rounds
-    and events read for it (at most ``charts.DETAIL_MAX_POINTS + 1`` of each), and their counts
-    per month when there are too many to draw one by one (else ``None``)."""
+    """The timeline figure for ``params`` and the period ``start``..``end``; the rounds and
+    events read for it; and their counts per month when there are too many to draw one by one
+    (else ``None``). Counted first: past the threshold only the latest ``table_rows`` rounds and
+    events are read (a page's tables), not the latest thousand."""
     most = charts.timeline.DETAIL_MAX_POINTS
-    data = selectors.timeline(params, start=start, end=end, latest=most + 1)
-    counts = None
-    if charts.too_many_points(data, max_points=most):
-        counts = selectors.timeline_counts(params, start=start, end=end, zones=data.zones)
+    counts = selectors.timeline_counts(params, start=start, end=end)
+    if counts.total > most:
+        data = selectors.timeline(
+            params, start=start, end=end, latest=table_rows, zones=counts.zones
+        )
+    else:
+        data = selectors.timeline(params, start=start, end=end, latest=most + 1, zones=counts.zones)
+        counts = None
     query = params.urlencode()
     detail_url = reverse("dashboard:timeline-json") + (f"?{query}" if query else "")
     figure = charts.timeline_points_figure(
@@ -84,7 +89,7 @@ def _timeline_figure(
 def home(request):
     filters = selectors.DashboardFilters.from_query(request.GET)
     params = _timeline_params(request)
-    figure, data, counts = _timeline_figure(params)
+    figure, data, counts = _timeline_figure(params, table_rows=HOME_TABLE_ROWS)
     if counts is None:
         round_total, event_total = len(data.rounds), len(data.events)
     else:

@@ -294,7 +294,9 @@ def test_page_query_count_does_not_grow_with_data(client, template):
 
 
 def test_page_views_stay_within_their_query_budget(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(13):
+    # The home page counts its rounds and events per month first (two grouped queries), so
+    # that at scale it reads only the rows its tables show, not the latest thousand.
+    with django_assert_max_num_queries(15):
         client.get("/")
     with django_assert_max_num_queries(6):
         client.get("/rounds/")
