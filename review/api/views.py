@@ -45,6 +45,11 @@ class ArticleViewSet(ConditionalListMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
 
+    def paginate_queryset(self, queryset):
+        # Lists are always paged (StandardPagination): the page gets its related rows.
+        page = super().paginate_queryset(queryset)
+        return None if page is None else selectors.with_article_relations(page)
+
 
 REVIEW_PERMISSIONS = ["rounds.change_suggestion"]
 
