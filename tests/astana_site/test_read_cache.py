@@ -13,12 +13,17 @@ from tests.api_helpers import if_match
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def read_cache(settings):
-    settings.READ_CACHE_ENABLED = True
+def _switched_on(settings, name: str):
+    """A cache setting switched on for a test, on an empty cache."""
+    setattr(settings, name, True)
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def read_cache(settings):
+    yield from _switched_on(settings, "READ_CACHE_ENABLED")
 
 
 def test_an_api_list_is_cached_until_a_write_through_the_api(
@@ -107,10 +112,7 @@ def test_signed_in_readers_get_fresh_pages_without_the_data_version(read_cache, 
 
 @pytest.fixture
 def count_cache(settings):
-    settings.COUNT_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
+    yield from _switched_on(settings, "COUNT_CACHE_ENABLED")
 
 
 def _count_queries(captured) -> int:
