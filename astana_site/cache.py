@@ -12,6 +12,7 @@ The cache is ``CACHES["default"]``: Redis when ``CACHE_URL`` names it, the datab
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable
@@ -51,6 +52,22 @@ def data_changed() -> None:
     commit makes stale."""
     _bump()
     transaction.on_commit(_bump)
+
+
+def changes_data(service: Callable[..., T]) -> Callable[..., T]:
+    """For a service that writes what readers see outside a transaction of its own: the data
+    version is bumped when it has written (``data_changed`` at its start would bump before the
+    writes, with nothing left to bump after them: a reader in between would keep the old
+    answer under the new version)."""
+
+    @functools.wraps(service)
+    def wrapper(*args, **kwargs):
+        try:
+            return service(*args, **kwargs)
+        finally:
+            data_changed()
+
+    return wrapper
 
 
 def read_cache_enabled() -> bool:

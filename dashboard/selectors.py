@@ -459,7 +459,9 @@ def timeline(
             *translation_columns(TRANSLATED_FIELDS["rounds.event"]),
         )
     )
-    if latest is not None:
+    if latest == 0:
+        round_rows, event_rows = [], []
+    elif latest is not None:
         round_rows = list(round_rows.order_by("-start_date", "-number")[:latest])[::-1]
         event_rows = list(event_rows.order_by("-start_date", "-slug")[:latest])[::-1]
     today = timezone.localdate()

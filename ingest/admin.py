@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from astana_site.cache import data_changed
 from ingest import services
 from ingest.models import SOURCE_POLL_STATE_FIELDS, Article, Sighting, Source, public_address
 
@@ -142,6 +143,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
             reason=form.cleaned_data["change_reason"],
         )
         obj.refresh_from_db()
+
+    # A deleted article leaves the lists, counts and pages readers may have kept.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        data_changed()
 
 
 @admin.register(Sighting)

@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from astana_site.cache import data_changed
+from astana_site.cache import changes_data
 from astana_site.dates import iso_date as _iso
 from astana_site.dates import parse_iso_date as _d
 from ingest import services as ingest_services
@@ -449,13 +449,13 @@ def _link_documents(article, documents, rounds: set[int], report) -> None:
             )
 
 
+@changes_data
 def article_link(*, article: Article) -> LinkReport:
     """Cite the article on the records it supports and queue suggestions; idempotent.
 
     Running it again adds nothing (citations and suggestions are unique per article and
     record); an irrelevant article is left alone.
     """
-    data_changed()  # readers' cached pages and lists are stale once this commits
     report = LinkReport(rounds=[])
     extraction = article.extraction or {}
     if not extraction.get("relevant"):

@@ -191,11 +191,11 @@ class StandardPagination(PageNumberPagination):
         version = getattr(view, "data_version", None)
         if version is None or not count_cache_enabled():
             return None
+        # By name, each name's values in the order given (a filter given twice takes its last).
         choosing = sorted(
-            (name, value)
+            (name, tuple(values))
             for name, values in request.query_params.lists()
             if name not in self.PRESENTATION_PARAMETERS
-            for value in values
         )
         return versioned_key(
             "api-count", f"{request.path}\n{choosing!r}\n{timezone.localdate()}", version

@@ -20,6 +20,7 @@ from copy import deepcopy
 from functools import lru_cache, partial
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db import DatabaseError
 from django.utils import timezone
 from rest_framework import fields as drf_fields
 from rest_framework import serializers
@@ -370,6 +371,8 @@ def _with_exact_path(serializer, fast: Callable) -> Callable[[object], dict]:
         nonlocal exact
         try:
             return fast(serializer, instance)
+        except DatabaseError:
+            raise  # the database's own error, not one the exact path would answer otherwise
         except Exception:  # noqa: BLE001 - the exact path gives DRF's answer, or its error
             if exact is None:
                 exact = _loop_representation(serializer)

@@ -1,5 +1,5 @@
-"""What every API view shares: strict query parsing, strict content negotiation and the JSON
-404 for any path under /api/ that no app claims."""
+"""What every API view shares: strict query parsing and the JSON 404 for any path under /api/
+that no app claims (strict content negotiation: ``astana_site.api.negotiation``)."""
 
 from __future__ import annotations
 
@@ -10,26 +10,9 @@ from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework.exceptions import NotAcceptable, ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.exceptions import ValidationError
 
 from astana_site.api.errors import error_body
-
-
-class StrictContentNegotiation(DefaultContentNegotiation):
-    """``?format=`` must name a format this endpoint has: anything else (an empty one too) is
-    a 406 naming the formats it offers, like an ``Accept`` header it cannot satisfy."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        requested = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if requested is not None:
-            offered = [r.format for r in renderers]
-            if requested not in offered:
-                raise NotAcceptable(
-                    gettext("Unknown format %(format)s; this endpoint offers: %(offered)s.")
-                    % {"format": repr(requested[:20]), "offered": ", ".join(offered)}
-                )
-        return super().select_renderer(request, renderers, format_suffix)
 
 
 class StrictQueryMixin:

@@ -219,7 +219,7 @@ REST_FRAMEWORK = {
         "astana_site.api.renderers.CSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "astana_site.api.views.StrictContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "astana_site.api.negotiation.StrictContentNegotiation",
     "DEFAULT_PAGINATION_CLASS": "astana_site.api.pagination.StandardPagination",
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
     "NUM_PROXIES": NUM_PROXIES,

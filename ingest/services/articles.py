@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from astana_site.cache import data_changed
+from astana_site.cache import changes_data
 from astana_site.exceptions import TrackerError
 from ingest import dedup
 from ingest.choices import ArticleStatus
@@ -177,8 +177,8 @@ def _canonical(url: str) -> str:
     return url if url.startswith("file:") else dedup.canonical_url(url)
 
 
+@changes_data
 def _article_store(*, url, final_url, doc, content, content_type, source, extraction):
-    data_changed()  # readers' cached pages and lists are stale once this commits
     canonical = _canonical(final_url)
     canonical_requested = _canonical(url)
     digest = dedup.content_hash(doc.text)
@@ -274,9 +274,9 @@ def _article_store(*, url, final_url, doc, content, content_type, source, extrac
     return IngestResult(article=article, created=True)
 
 
+@changes_data
 def _article_revise(article, *, doc, content, content_type, extraction, digest, fp):
     """Replace a stored page's text and understanding with a newer version of the same page."""
-    data_changed()  # readers' cached pages and lists are stale once this commits
     article.title = doc.title[:1000] or article.title
     article.text = doc.text
     article.language = (doc.language or article.language)[:8]
@@ -314,8 +314,8 @@ def _near_duplicate(fp: str, published: datetime.date | None) -> Article | None:
     return Article.objects.get(pk=rows[best][0])
 
 
+@changes_data
 def _sighting_add(*, article, url, canonical, source, title, published, similarity) -> None:
-    data_changed()  # readers' cached pages and lists are stale once this commits
     try:
         with transaction.atomic():
             Sighting.objects.get_or_create(
@@ -402,6 +402,7 @@ ARTICLE_CORRECTABLE_FIELDS = ("title", "url", "outlet", "published")
 
 
 @transaction.atomic
+@changes_data
 def article_correct(*, article: Article, data: dict, user, reason: str) -> Article:
     """Correct what the pipeline stored about ``article``: its title, URL, outlet and
     publication date (``ARTICLE_CORRECTABLE_FIELDS``); history keeps ``user`` and ``reason``.
@@ -412,7 +413,6 @@ def article_correct(*, article: Article, data: dict, user, reason: str) -> Artic
     without a reason or for another field, and ``ValidationError`` for invalid values (an
     address another article already has); nothing is written then.
     """
-    data_changed()  # readers' cached pages and lists are stale once this commits
     if not reason or not reason.strip():
         raise TrackerError("A correction needs a reason.")
     unknown = set(data) - set(ARTICLE_CORRECTABLE_FIELDS)
@@ -456,9 +456,9 @@ def article_link_task():
     return import_string(settings.INGEST_LINK_TASK)
 
 
+@changes_data
 def article_mark_linked(*, article: Article) -> None:
     """Record that the review side has linked ``article`` to curated records (status
     ``linked``); idempotent. The only way code outside ``ingest`` changes an article."""
-    data_changed()  # readers' cached pages and lists are stale once this commits
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.LINKED)
     article.status = ArticleStatus.LINKED

@@ -160,3 +160,77 @@ def test_the_count_is_counted_anew_when_switched_off(settings, count_cache, api_
         with CaptureQueriesContext(connection) as captured:
             assert api_client.get("/api/v1/rounds/?page_size=5").status_code == 200
         assert _count_queries(captured) == 1
+
+
+def test_the_count_is_kept_per_filter_values_in_their_order_not_per_presentation(count_cache):
+    from types import SimpleNamespace
+
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from astana_site.api.pagination import StandardPagination
+
+    view = SimpleNamespace(data_version=7)
+
+    def key(query: str) -> str:
+        request = Request(RequestFactory().get(f"/api/v1/articles/?{query}"))
+        return StandardPagination().count_key(request, view)
+
+    linked_last = key("status=extracted&status=linked")
+    assert linked_last != key("status=linked&status=extracted")  # a filter takes its last
+    assert linked_last == key("page=2&status=extracted&format=csv&status=linked&lang=ru")
+    assert key("status=linked") != key("status=extracted")
+    assert key("round=8&status=linked") == key("status=linked&round=8")
+    view.data_version = 8
+    assert key("status=linked") != linked_last  # and per data version
+    assert (
+        StandardPagination().count_key(
+            Request(RequestFactory().get("/api/v1/articles/")), SimpleNamespace()
+        )
+        is None
+    )  # a view that gives no data version counts anew
+
+
+def test_a_service_that_changes_data_bumps_the_version_after_it_has_written():
+    from astana_site.cache import changes_data, data_version
+
+    before = data_version()
+    seen = []
+
+    @changes_data
+    def service():
+        seen.append(data_version())  # what a reader sees while the service writes
+        return "done"
+
+    assert service() == "done"
+    assert seen == [before]  # not bumped before its writes
+    assert data_version() > before
+
+    @changes_data
+    def failing():
+        raise ValueError("refused")
+
+    with pytest.raises(ValueError):
+        failing()
+    assert data_version() > seen[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_is_stored_before_the_version_that_shows_it(monkeypatch):
+    from astana_site import cache as shared
+    from ingest.models import Article
+    from ingest.services import article_mark_linked
+
+    article = Article.objects.create(
+        url="https://news.example.org/1", canonical_url="https://news.example.org/1", title="1"
+    )
+    statuses = []
+    real = shared.data_changed
+
+    def recording():
+        statuses.append(Article.objects.get(pk=article.pk).status)  # as a reader sees it
+        real()
+
+    monkeypatch.setattr(shared, "data_changed", recording)
+    article_mark_linked(article=article)
+    assert statuses == ["linked"]

@@ -112,6 +112,9 @@ def test_a_record_from_its_row_is_the_record_django_makes(deferred):
     for name in deferred:
         assert name not in made.__dict__
     made.refresh_from_db(fields=list(deferred) or None)  # and deferred columns on demand
+    stored = Round.objects.get(number=8)
+    for name in deferred:
+        assert getattr(made, name) == getattr(stored, name)
 
 
 @pytest.mark.django_db

@@ -27,15 +27,16 @@ def test_many_slugs_are_read_from_the_listed_prefetch_without_a_manager_per_reco
     with django_assert_num_queries(2):  # the statements, then all their issuers
         statements = list(Statement.objects.prefetch_related(listed).order_by("pk"))
         shown = [field.to_representation(field.get_attribute(s)) for s in statements]
-    expected = [sorted(s.issuers.values_list("slug", flat=True)) for s in statements]
-    assert [sorted(slugs) for slugs in shown] == expected
+    # In the relation's own order (the participants' default ordering), as DRF reads it.
+    expected = [list(s.issuers.values_list("slug", flat=True)) for s in statements]
+    assert shown == expected
     assert any(expected)
 
 
 def test_many_slugs_without_the_listed_prefetch_are_read_from_the_relation():
     field = _issuers_field()
     statement = Statement.objects.filter(issuers__isnull=False).first()
-    assert sorted(field.to_representation(field.get_attribute(statement))) == sorted(
+    assert field.to_representation(field.get_attribute(statement)) == list(
         statement.issuers.values_list("slug", flat=True)
     )
     assert field.to_representation(field.get_attribute(Statement())) == []  # unsaved: none

@@ -20,6 +20,9 @@ VALUES = [
     {7: "int key", 2.5: "float key", True: "bool key", None: "none key"},
     {"floats": [0.1, 36.2, -90.0, 1.5e-3, 123456.789], "nested": [[], {}, [None, False]]},
     {"big": 2**70, "tuple": (1, 2), "set": {3}},  # past 64 bits: DRF's encoder writes it
+    # Floats below 0.0001 orjson spells otherwise (0.00005, 1.2e-7): DRF's renderer writes them.
+    {"small": [5e-05, -1.2e-07, 1e-05, 9.9e-05, 1e-10, 0.0001, 0.00025, 3.3e-100, 1e16]},
+    {"text": "0.00005 and 1.2e-7 in a string", "n": 1.5},
     ReturnDict({"count": 2}, serializer=None),
     ReturnList([{"a": 1}], serializer=None),
     [],

@@ -2,7 +2,6 @@
 resource, list and detail, every expansion, in the languages the API speaks."""
 
 import pytest
-import rest_framework.views  # noqa: F401 - first: a Request made before it imports it in a cycle
 from rest_framework import serializers
 
 from astana_site.api import representation
