@@ -88,11 +88,9 @@ def absolute(request, path: str) -> str:
 
 
 def api_url(request, type_name: str, key) -> str | None:
-    """The absolute API URL of a record of ``type_name`` addressed by ``key``, if it has one."""
-    route = RESOURCE_OF_TYPE.get(type_name)
-    if route is None or key in (None, ""):
-        return None
-    return absolute(request, record_path(route[0], route[1], key))
+    """The absolute API URL of a record of ``type_name`` addressed by ``key``, if it has one
+    (one link; a list's serializers share a ``Links`` for the answer)."""
+    return Links(request).api_url(type_name, key)
 
 
 # A key that stands in a path as it is (what the API's lookups accept).
