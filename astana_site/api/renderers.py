@@ -27,7 +27,20 @@ def response_records(data) -> tuple[list[dict], bool]:
 
 # Floats orjson spells otherwise than Python's repr, which DRF's json uses: 0.00005 for 5e-05,
 # 1.2e-7 for 1.2e-07. Looked for in the text (a string holding one only costs DRF's way).
-_SPELT_OTHERWISE = re.compile(rb"0\.0000|\de-\d(?!\d)")
+_SMALL_DECIMAL = b"0.0000"
+# A literal first, so the search skips ahead to each "e-" (the digit before it is checked on
+# each hit): a pattern starting with a digit class tried every position, 1.5 ms for a page of
+# 100 events, ten times orjson's own time.
+_ONE_DIGIT_EXPONENT = re.compile(rb"e-\d(?!\d)")
+
+
+def spelt_otherwise(text: bytes) -> bool:
+    """Whether ``text`` (orjson's) may hold a float that DRF's encoder spells otherwise."""
+    if _SMALL_DECIMAL in text:
+        return True
+    return any(
+        text[hit.start() - 1 : hit.start()].isdigit() for hit in _ONE_DIGIT_EXPONENT.finditer(text)
+    )
 
 
 class JSONRenderer(renderers.JSONRenderer):
@@ -55,7 +68,7 @@ class JSONRenderer(renderers.JSONRenderer):
             text = orjson.dumps(data, default=self.encoder_class().default, option=self._OPTIONS)
         except orjson.JSONEncodeError:
             return super().render(data, accepted_media_type, renderer_context)  # DRF's error
-        if _SPELT_OTHERWISE.search(text):
+        if spelt_otherwise(text):
             return super().render(data, accepted_media_type, renderer_context)
         # As DRF: the two line separators JavaScript does not allow in a string, escaped.
         return text.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")

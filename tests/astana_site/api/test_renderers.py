@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import renderers
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
-from astana_site.api.renderers import JSONRenderer
+from astana_site.api.renderers import JSONRenderer, spelt_otherwise
 
 VALUES = [
     {"results": [{"name": "Астана", "ar": "أستانا", "tr": "Çavuşoğlu", "n": 8, "ok": True}]},
@@ -21,7 +21,10 @@ VALUES = [
     {"floats": [0.1, 36.2, -90.0, 1.5e-3, 123456.789], "nested": [[], {}, [None, False]]},
     {"big": 2**70, "tuple": (1, 2), "set": {3}},  # past 64 bits: DRF's encoder writes it
     # Floats below 0.0001 orjson spells otherwise (0.00005, 1.2e-7): DRF's renderer writes them.
-    {"small": [5e-05, -1.2e-07, 1e-05, 9.9e-05, 1e-10, 0.0001, 0.00025, 3.3e-100, 1e16]},
+    # Each on its own, so that one caught does not hide another missed.
+    *({"small": f} for f in [5e-05, -1.2e-07, 1e-05, 9.9e-05, 2.5e-05, 1e-07, 1e-10, 3.3e-100]),
+    {"small": [0.0001, 0.00025, 1e16, 1.5e17, 1e22, -1e-300]},
+    {"slug": "de-escalation-1", "text": "the-2 type-3 e-4", "n": 1e-10},
     {"text": "0.00005 and 1.2e-7 in a string", "n": 1.5},
     ReturnDict({"count": 2}, serializer=None),
     ReturnList([{"a": 1}], serializer=None),
@@ -48,3 +51,19 @@ def test_nothing_is_no_text_and_what_cannot_be_encoded_is_drfs_error():
     assert JSONRenderer().render(None) == b""
     with pytest.raises(TypeError):
         JSONRenderer().render({"thing": object()})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b'{"n":0.00005}', True),
+        (b'{"n":-1.2e-7}', True),
+        (b'{"n":[1,1e-7]}', True),
+        (b'{"n":1e-10,"m":3.3e-100}', False),
+        (b'{"slug":"de-escalation-1","t":"type-3 e-4"}', False),
+        (b"e-5", False),
+        (b"", False),
+    ],
+)
+def test_what_the_renderer_hands_to_drf(text, expected):
+    assert spelt_otherwise(text) is expected
