@@ -1,9 +1,13 @@
 """Shared fixtures: the reference history loaded once per test database, users by role."""
 
+import time
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -75,3 +79,29 @@ def pytest_collection_modifyitems(config, items):
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+@pytest.fixture
+def redis_cache():
+    """The default cache is Redis (``astana_site.redis_cache``, database 14, a key prefix of its
+    own) for the test; skipped where no Redis runs (CI runs one)."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-{time.monotonic_ns()}"
+    setting = {
+        "default": {
+            "BACKEND": "astana_site.redis_cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    with override_settings(CACHES=setting):
+        cache = caches["default"]
+        yield cache
+        cache.clear()

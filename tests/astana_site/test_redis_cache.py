@@ -1,34 +1,7 @@
-"""The Redis cache backend keeps one client per connection pool (``astana_site.redis_cache``)."""
+"""The Redis cache backend keeps one client per connection pool and takes a request within a
+rate in one round trip (``astana_site.redis_cache``). ``redis_cache``: tests/conftest.py."""
 
 import threading
-import time
-
-import pytest
-from django.core.cache import caches
-from django.test import override_settings
-
-REDIS_URL = "redis://127.0.0.1:6379/14"
-
-
-@pytest.fixture
-def redis_cache():
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"kept-client-{time.monotonic_ns()}"
-    setting = {
-        "default": {
-            "BACKEND": "astana_site.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    with override_settings(CACHES=setting):
-        cache = caches["default"]
-        yield cache
-        cache.clear()
 
 
 def test_every_operation_uses_the_one_client_of_its_pool(redis_cache):
@@ -63,3 +36,25 @@ def test_threads_share_the_client_without_mixing_answers(redis_cache):
     for thread in threads:
         thread.join()
     assert wrong == []
+
+
+def test_a_request_is_taken_while_the_window_holds_fewer_than_the_limit(redis_cache):
+    take = redis_cache.take_within_rate
+    assert take("client", now=100.0, limit=2, window=60) == (True, 1, None)
+    assert take("client", now=101.5, limit=2, window=60) == (True, 2, None)
+    # Refused: two in the window, the oldest at 100; a refusal is not recorded.
+    assert take("client", now=102.0, limit=2, window=60) == (False, 2, 100.0)
+    assert take("client", now=103.0, limit=2, window=60) == (False, 2, 100.0)
+    # 100 is forgotten at 160 (at or before now - window), 101.5 not yet.
+    assert take("client", now=160.0, limit=2, window=60) == (True, 2, None)
+    assert take("client", now=160.1, limit=2, window=60) == (False, 2, 101.5)
+    # Another client has its own window.
+    assert take("other", now=160.1, limit=2, window=60) == (True, 1, None)
+    assert take("nobody", now=1.0, limit=0, window=60) == (False, 0, None)
+
+
+def test_a_window_expires_with_its_last_request(redis_cache):
+    redis_cache.take_within_rate("client", now=100.0, limit=5, window=30)
+    client = redis_cache._cache.get_client(write=True)
+    ttl = client.pttl(redis_cache.make_and_validate_key("client:window"))
+    assert 0 < ttl <= 30_000

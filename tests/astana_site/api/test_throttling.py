@@ -1,5 +1,6 @@
 """Anonymous requests count against the anonymous rate, signed-in ones against the user rate
-(``astana_site.api.throttling``)."""
+(``astana_site.api.throttling``), the same with the cache in memory (DRF's way) and in Redis
+(one script per request)."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -7,6 +8,13 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["memory", "redis"])
+def throttle_cache(request):
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    return request.param
 
 
 def _rates(settings, anon: str, user: str) -> dict:
@@ -36,3 +44,19 @@ def test_a_signed_in_user_has_the_user_rate(settings):
     cache.clear()
     assert statuses == [200, 200, 429]
     assert anonymous == [200, 429]  # the user's requests did not count against it
+
+
+def test_a_refused_request_says_when_to_come_back(settings, throttle_cache):
+    cache.clear()
+    with override_settings(REST_FRAMEWORK=_rates(settings, anon="2/minute", user="9/minute")):
+        client = Client()
+        statuses = _statuses(client, 2)
+        refused = client.get("/api/v1/places/")
+    keys = cache._cache.get_client().keys("*:window") if throttle_cache == "redis" else None
+    cache.clear()
+    assert statuses == [200, 200]
+    assert refused.status_code == 429
+    # The window's rest (just under 60 s) shared by the one request it would allow.
+    assert refused["Retry-After"] == "60"
+    if throttle_cache == "redis":  # taken by the script: the client's window is a sorted set
+        assert len(keys) == 1
