@@ -21,6 +21,7 @@ Common parameters:
 from __future__ import annotations
 
 import django_filters as filters
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
@@ -54,6 +55,7 @@ from rounds.models import (
     ZoneStatusChange,
 )
 from rounds.search import folded_search_queryset, search_queryset
+from rounds.selectors.base import ContentTypeId
 
 # The models a citation may point at, by the name the API uses for them.
 CITABLE_TYPES = ["round", "participant", "statement", "event", "zone", "place", "governorate"]
@@ -317,7 +319,7 @@ class CitationFilterSet(SearchFilterSet):
         fields = ["published", "year", "publisher", "tier", "type", "object_id", "round"]
 
     def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(content_type__app_label="rounds", content_type__model=value)
+        return queryset.filter(content_type_id=ContentTypeId(apps.get_model("rounds", value)))
 
     def filter_round(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         ct = ContentType.objects.get_for_model(Round)

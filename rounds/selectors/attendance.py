@@ -4,7 +4,7 @@ sources. One row per delegation (a participant at a round)."""
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from rounds.models import Citation, Delegation, Participant, Round
-from rounds.selectors.base import with_related_columns, with_translations
+from rounds.selectors.base import ContentTypeId, with_related_columns, with_translations
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -31,9 +31,7 @@ def attendance_list(
     rows = rows.order_by("round__number", "role", "participant__name")
     if expand is not None and "sources" not in expand:
         own = Citation.objects.filter(
-            content_type__app_label="rounds",
-            content_type__model="delegation",
-            object_id=OuterRef("pk"),
+            content_type_id=ContentTypeId(Delegation), object_id=OuterRef("pk")
         )
         return rows.annotate(has_own_sources=Exists(own))
     if citations_limit is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Expression, IntegerField, QuerySet
 
 from rounds.translations import TRANSLATED_FIELDS, translation_columns
 
@@ -26,3 +27,19 @@ def with_translations(model, *names: str) -> tuple[str, ...]:
     (what ``rounds.translations.translated`` reads)."""
     translated = TRANSLATED_FIELDS.get(model._meta.label_lower, ())
     return (*names, *translation_columns(tuple(n for n in names if n in translated)))
+
+
+class ContentTypeId(Expression):
+    """The id of ``model``'s content type, read when the query is compiled (from Django's
+    cache of content types, as a generic relation's own lookups do), not when the queryset is
+    built, which happens where there is no database (the OpenAPI schema). A literal id spares
+    PostgreSQL a join or subquery on ``django_content_type``, which took longer to plan than
+    an API page takes to run."""
+
+    def __init__(self, model) -> None:
+        super().__init__(output_field=IntegerField())
+        self.model = model
+
+    def as_sql(self, compiler, connection):
+        manager = ContentType.objects.db_manager(compiler.using)
+        return "%s", [manager.get_for_model(self.model).pk]

@@ -2,11 +2,11 @@
 
 from functools import cache
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import (
     Case,
     CharField,
+    Expression,
     F,
     IntegerField,
     Prefetch,
@@ -15,7 +15,6 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from rounds.choices import SOURCE_TIER_RANK
@@ -28,6 +27,7 @@ from rounds.models import (
     Statement,
     Zone,
 )
+from rounds.selectors.base import ContentTypeId
 
 # The public key of each citable type's records, as the API addresses them.
 TARGET_KEYS = {
@@ -45,33 +45,39 @@ def citation_api_list(
 ) -> QuerySet[Citation]:
     """Citations with ``target_key``: the public key (number or slug) of the cited record.
     (A citation has nothing to expand; the arguments are those of every list selector.)"""
-    sql, params = _target_key_sql(connection.vendor)
-    target_key = RawSQL(sql, params, output_field=CharField())  # noqa: S611 - our own text
-    return Citation.objects.select_related("content_type").annotate(target_key=target_key)
+    return Citation.objects.select_related("content_type").annotate(target_key=TargetKey())
+
+
+class TargetKey(Expression):
+    """A citation's target's key: ``CASE`` on the citation's content type of a subquery
+    reading the cited record's key (by content type id, not through a join: the join would
+    stay in the page's COUNT).
+
+    Written SQL, once per database vendor: as Django expressions (six ``When`` of two
+    subqueries each) compiling it took longer than running it, on every request. The content
+    type ids are parameters read when the query is compiled (``ContentTypeId``)."""
+
+    def __init__(self) -> None:
+        super().__init__(output_field=CharField())
+
+    def as_sql(self, compiler, connection):
+        ids = [ContentTypeId(model).as_sql(compiler, connection)[1][0] for model in TARGET_KEYS]
+        return _target_key_sql(connection.vendor), ids
 
 
 @cache
-def _target_key_sql(vendor: str) -> tuple[str, tuple[str, ...]]:
-    """``CASE`` on the citation's content type of a subquery reading the cited record's key
-    (by content type id, not through a join: the join would stay in the page's COUNT). Written
-    once: as Django expressions (six ``When`` of two subqueries each) compiling it took longer
-    than running it, on every request. The content types are subqueries, not ids read now: the
-    schema is generated without a database."""
+def _target_key_sql(vendor: str) -> str:
     qn = connection.ops.quote_name
     citation = qn(Citation._meta.db_table)
-    content_types = qn(ContentType._meta.db_table)
-    whens, params = [], []
+    whens = []
     for model, field in TARGET_KEYS.items():
         column = model._meta.get_field(field).column
-        # Names from the models, values as parameters:
         whens.append(
-            f"WHEN {citation}.{qn('content_type_id')} = (SELECT {qn('id')} FROM {content_types} "  # noqa: S608
-            f"WHERE {qn('app_label')} = %s AND {qn('model')} = %s) "
+            f"WHEN {citation}.{qn('content_type_id')} = %s "  # noqa: S608 - names from the models
             f"THEN (SELECT CAST({qn(column)} AS TEXT) FROM {qn(model._meta.db_table)} "
             f"WHERE {qn(model._meta.pk.column)} = {citation}.{qn('object_id')})"
         )
-        params += [model._meta.app_label, model._meta.model_name]
-    return f"(CASE {' '.join(whens)} ELSE NULL END)", tuple(params)
+    return f"(CASE {' '.join(whens)} ELSE NULL END)"
 
 
 def tier_rank() -> Case:

@@ -297,3 +297,22 @@ def test_a_small_list_search_costs_the_same_queries_for_one_match_or_many(
 
     queries("a")  # warm caches (content types)
     assert queries(one) == queries("a")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("type_name", ["round", "statement", "event", "zone"])  # those cited
+def test_citations_by_type_are_that_types_and_link_their_records(api_client, type_name):
+    from rounds.models import Citation
+    from rounds.selectors.citations import TARGET_KEYS
+
+    expected = Citation.objects.filter(content_type__model=type_name)
+    response = api_client.get(f"/api/v1/citations/?type={type_name}&page_size=500")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["count"] == expected.count() > 0
+    assert {c["type"] for c in body["results"]} == {type_name}
+    # Each links its record by the record's key (read in the list's one query).
+    model = next(m for m in TARGET_KEYS if m._meta.model_name == type_name)
+    key_of = {pk: str(key) for pk, key in model.objects.values_list("pk", TARGET_KEYS[model])}
+    for citation in body["results"]:
+        assert citation["target_url"].endswith(f"/{key_of[citation['object_id']]}/")
