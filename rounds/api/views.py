@@ -120,7 +120,11 @@ def expand_parameter(serializer, *, description: str = "") -> OpenApiParameter:
 class ExpandMixin:
     """A list shows each record's own fields and links; ``?expand=a,b`` adds the heavy parts
     the serializer names in ``expandable_fields`` (bounded: unknown names are a 400). A detail
-    or a write shows everything. The selector is asked to prefetch only what is shown."""
+    or a write shows everything. The selector is asked to prefetch only what is shown, and, if
+    it takes ``lang`` (``selector_reads_language``), to read names in the answer's language
+    only."""
+
+    selector_reads_language = False
 
     def get_expand(self) -> frozenset[str] | None:
         if getattr(self, "action", None) != "list":
@@ -148,8 +152,11 @@ class ExpandMixin:
 
     def get_queryset(self):
         expand = self.get_expand()
+        language = {"lang": self.content_language} if self.selector_reads_language else {}
         return type(self).selector(
-            expand=expand, citations_limit=None if expand is None else s.CITATIONS_PER_RECORD
+            expand=expand,
+            citations_limit=None if expand is None else s.CITATIONS_PER_RECORD,
+            **language,
         )
 
     def get_serializer_context(self):
@@ -486,6 +493,7 @@ class EventViewSet(CuratedViewSet):
     """Dated happenings other than rounds: the Sochi congress, summits, zone agreements."""
 
     selector = staticmethod(selectors.event_api_list)
+    selector_reads_language = True
     serializer_class = s.EventSerializer
     filterset_class = filtersets.EventFilterSet
     renderer_classes = [JSONRenderer, CSVRenderer, ICalendarRenderer, TimelineJSRenderer]
@@ -556,6 +564,7 @@ class AttendanceViewSet(
     Read-only: change a delegation through its round (``/rounds/``) or the admin."""
 
     selector = staticmethod(selectors.attendance_list)
+    selector_reads_language = True
     serializer_class = s.AttendanceSerializer
     filterset_class = filtersets.DelegationFilterSet
     read_parameters = [*LANGUAGE_PARAMETERS, CONTENT_LANGUAGE_PARAMETER]

@@ -9,7 +9,10 @@ from rounds.selectors.citations import citations_prefetch
 
 
 def attendance_list(
-    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+    *,
+    expand: frozenset[str] | None = None,
+    citations_limit: int | None = None,
+    lang: str | None = None,
 ) -> QuerySet[Delegation]:
     """Delegations in round order, then by role and participant name, with the round, the
     participant, the delegation's own citations and the round's (the sources of the round's
@@ -17,15 +20,20 @@ def attendance_list(
     the length. With ``citations_limit``, the first that many of each.
 
     An API list (``expand`` given) reads the sources only when ``sources`` is asked for;
-    otherwise each row only says whose they would be (``has_own_sources``)."""
+    otherwise each row only says whose they would be (``has_own_sources``). It reads the
+    round's and the participant's names in ``lang`` only, when given, and not the columns it
+    does not show."""
     if expand is None:
         rows = Delegation.objects.select_related("round", "participant")
     else:  # an API list shows of the round and the participant what these name
         rows = with_related_columns(
             Delegation.objects.all(),
-            round=with_translations(Round, "number", "name", "start_date", "end_date", "city"),
+            unread=("created", "modified", "uncertain_note"),
+            round=with_translations(
+                Round, "number", "name", "start_date", "end_date", "city", lang=lang
+            ),
             participant=with_translations(
-                Participant, "slug", "name", "short_name", "is_guarantor"
+                Participant, "slug", "name", "short_name", "is_guarantor", lang=lang
             ),
         )
     rows = rows.order_by("round__number", "role", "participant__name")

@@ -5,28 +5,43 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Expression, IntegerField, QuerySet
 
-from rounds.translations import TRANSLATED_FIELDS, translation_columns
+from rounds.translations import (
+    SOURCE_LANGUAGE,
+    TRANSLATED_FIELDS,
+    column,
+    translation_columns,
+)
 
 
-def with_related_columns(qs: QuerySet, **columns: tuple[str, ...]) -> QuerySet:
+def with_related_columns(
+    qs: QuerySet, *, unread: tuple[str, ...] = (), **columns: tuple[str, ...]
+) -> QuerySet:
     """``qs`` joined to each relation named in ``columns`` (``select_related``) and reading of
-    it only the columns named there (and its key), with every column of ``qs``'s own model.
+    it only the columns named there (and its key), with every column of ``qs``'s own model but
+    those ``unread`` (a list shows none of them).
 
     An API list shows a round's number or a place's slug: reading the related rows' every
     column, and making them whole objects (JSON decoded per row), cost more than the list's
     own rows (rounds at 100x: 6.8 ms for the page with whole places, 5.0 with their slugs).
     Any other column of those relations read later costs a query per row: the list
     serializers' query counts are pinned by tests."""
-    own = [f.name for f in qs.model._meta.concrete_fields if f.name not in columns]
+    own = [
+        f.name
+        for f in qs.model._meta.concrete_fields
+        if f.name not in columns and f.name not in unread
+    ]
     related = [f"{name}__{column}" for name, names in columns.items() for column in names]
     return qs.select_related(*columns).only(*own, *related)
 
 
-def with_translations(model, *names: str) -> tuple[str, ...]:
+def with_translations(model, *names: str, lang: str | None = None) -> tuple[str, ...]:
     """``names`` of ``model``, each translated one with its columns in the other languages
-    (what ``rounds.translations.translated`` reads)."""
-    translated = TRANSLATED_FIELDS.get(model._meta.label_lower, ())
-    return (*names, *translation_columns(tuple(n for n in names if n in translated)))
+    (what ``rounds.translations.translated`` reads): in ``lang`` only when given (none for
+    English), for a list that shows the names in one language."""
+    translated = tuple(n for n in names if n in TRANSLATED_FIELDS.get(model._meta.label_lower, ()))
+    if lang is None:
+        return (*names, *translation_columns(translated))
+    return (*names, *(column(n, lang) for n in translated if lang != SOURCE_LANGUAGE))
 
 
 class ContentTypeId(Expression):

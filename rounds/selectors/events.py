@@ -83,10 +83,14 @@ def statements_during(event: Event) -> list[Statement]:
 
 
 def event_api_list(
-    *, expand: frozenset[str] | None = None, citations_limit: int | None = None
+    *,
+    expand: frozenset[str] | None = None,
+    citations_limit: int | None = None,
+    lang: str | None = None,
 ) -> QuerySet[Event]:
     """Events with their place, round and parent; with ``expand`` (None: everything) their
-    participants and citations (at most ``citations_limit`` an event)."""
+    participants and citations (at most ``citations_limit`` an event). A list reads the place's
+    name in ``lang`` only, when given."""
     everything = expand is None
     expand = expand or frozenset()
     if everything:
@@ -94,7 +98,7 @@ def event_api_list(
     else:  # a list shows the place by slug and name, the round by number, the parent by slug
         qs = with_related_columns(
             Event.objects.all(),
-            place=with_translations(Place, "slug", "name"),
+            place=with_translations(Place, "slug", "name", lang=lang),
             round=("number",),
             parent=("slug",),
         )

@@ -149,7 +149,7 @@ def _queries(client, url, **headers) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("resource", LISTS)
+@pytest.mark.parametrize("resource", [*LISTS, "attendance"])
 def test_names_in_another_language_cost_no_query(api_client, resource):
     url = f"/api/v1/{resource}/?page_size=100"
     _queries(api_client, url)  # warm caches (content types)
@@ -272,3 +272,15 @@ def test_a_list_with_nothing_to_expand_says_so(api_client):
     response = api_client.get("/api/v1/citations/?expand=citations")
     assert response.status_code == 400
     assert "nothing to expand" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("resource", ["attendance", "events"])
+@pytest.mark.parametrize("lang", ["en", "ru", "tr", "ar"])
+def test_a_list_reads_the_related_names_in_its_language_only(api_client, resource, lang):
+    with CaptureQueriesContext(connection) as ctx:
+        response = api_client.get(f"/api/v1/{resource}/?page_size=5&lang={lang}")
+    assert response.status_code == 200
+    page = ctx.captured_queries[-1]["sql"]
+    related = "rounds_participant" if resource == "attendance" else "rounds_place"
+    read = {other for other in ("ru", "tr", "ar") if f'"{related}"."name_{other}"' in page}
+    assert read == ({lang} - {"en"})
