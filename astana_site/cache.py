@@ -16,6 +16,7 @@ import functools
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
@@ -91,15 +92,43 @@ def count_cache_enabled() -> bool:
     return getattr(settings, "COUNT_CACHE_ENABLED", True)
 
 
-def kept_count(key: str, count: Callable[[], int]) -> int:
-    """``count()``, kept in the shared cache under ``key`` (a ``versioned_key``: a write makes
-    it stale) for at most ``READ_CACHE_SECONDS``. A list's ``COUNT`` reads every row that
-    matches (200,000 citations: more than the rest of the answer), on every page."""
-    value = cache.get(key)
-    if value is None:
+@dataclass(frozen=True)
+class KeptCount:
+    """A list's count as kept in the shared cache under ``key`` (``(version, count)``, or
+    ``None``), read with the data ``version`` in one round trip (``data_version_and_count``)."""
+
+    key: str
+    version: int
+    kept: tuple[int, int] | None
+
+    def count(self, count: Callable[[], int]) -> int:
+        """The kept count if kept at this data version, else ``count()``, then kept (for at
+        most ``READ_CACHE_SECONDS``). A list's ``COUNT`` reads every row that matches
+        (200,000 citations: more than the rest of the answer), on every page. A count made
+        while a write bumps the version is kept under the version read before, so the next
+        reader counts again."""
+        if self.kept is not None and self.kept[0] == self.version:
+            return self.kept[1]
         value = count()
-        cache.set(key, value, READ_CACHE_SECONDS)
-    return value
+        cache.set(self.key, (self.version, value), READ_CACHE_SECONDS)
+        return value
+
+
+def data_version_and_count(key: str) -> KeptCount:
+    """The data version and the count kept under ``key``, in one round trip to the cache
+    (an API list asks for both on every request)."""
+    got = cache.get_many([VERSION_KEY, key])
+    version = got.get(VERSION_KEY)
+    if version is None:
+        return KeptCount(key=key, version=data_version(), kept=None)
+    kept = got.get(key)
+    return KeptCount(key=key, version=int(version), kept=kept if isinstance(kept, tuple) else None)
+
+
+def count_key(key: str) -> str:
+    """Where a list's count is kept: one entry per list and filters, holding the version it
+    was counted at (a new version overwrites it rather than leaving it to expire)."""
+    return f"astana:api-count:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
 
 
 def versioned_key(namespace: str, key: str, version: int | None = None) -> str:

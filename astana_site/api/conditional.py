@@ -168,13 +168,21 @@ class ConditionalListMixin:
     def list(self, request, *args, **kwargs):
         from astana_site.cache import (
             data_version,
+            data_version_and_count,
             list_etag,
             read_cache_enabled,
             version_seconds,
             versioned_key,
         )
 
-        version = self.data_version = data_version()  # the count is kept by it (pagination)
+        # The list's count is kept by data version (pagination): both in one round trip.
+        keyed = getattr(self.paginator, "count_key", None)
+        count_key = keyed(request) if keyed is not None else None
+        if count_key is None:
+            version = data_version()
+        else:
+            self.kept_count = data_version_and_count(count_key)
+            version = self.kept_count.version
         key = representation_key(request)
         tag = list_etag(key, version)
         modified = version_seconds(version)

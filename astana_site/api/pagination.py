@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from astana_site.cache import count_cache_enabled, kept_count, versioned_key
+from astana_site.cache import KeptCount, count_cache_enabled, count_key
 
 # Set on a queryset's query (which its clones copy) by ``few_rows``.
 _FEW_ROWS = "tracker_few_rows"
@@ -105,17 +105,17 @@ class FewRowsPaginator(Paginator):
             return self._marker.keys
         return list(self.object_list.values_list("pk", flat=True))
 
-    def __init__(self, *args, count_key: str | None = None, **kwargs) -> None:
+    def __init__(self, *args, kept_count: KeptCount | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.count_key = count_key
+        self.kept_count = kept_count
 
     @cached_property
     def count(self) -> int:
         if self._keys is not None:
             return len(self._keys)
-        if self.count_key is None:
+        if self.kept_count is None:
             return super().count
-        return kept_count(self.count_key, lambda: Paginator.count.func(self))
+        return self.kept_count.count(lambda: Paginator.count.func(self))
 
     def page(self, number):
         if self._keys is None:
@@ -177,19 +177,19 @@ class StandardPagination(PageNumberPagination):
         if raw is not None:
             _positive_int(raw, self.page_query_param)
         self.django_paginator_class = partial(
-            FewRowsPaginator, count_key=self.count_key(request, view)
+            FewRowsPaginator, kept_count=getattr(view, "kept_count", None)
         )
         return super().paginate_queryset(queryset, request, view)
 
     # Parameters that change how a list's rows are shown or paged, not which rows it has.
     PRESENTATION_PARAMETERS = frozenset({"page", "page_size", "format", "expand", "lang"})
 
-    def count_key(self, request, view) -> str | None:
-        """What a list's count depends on, for a view that says at which data version it
-        answers (``data_version``, set by ``ConditionalListMixin``): its path, the parameters
-        choosing its rows, and the day (filters on the overdue status). None: count anew."""
-        version = getattr(view, "data_version", None)
-        if version is None or not count_cache_enabled():
+    def count_key(self, request) -> str | None:
+        """Where a list's count is kept (``astana_site.cache.count_key``), by what it depends
+        on: its path, the parameters choosing its rows, and the day (filters on the overdue
+        status). None: the count is not kept (``COUNT_CACHE_ENABLED``). A view that keeps it
+        (``ConditionalListMixin``) reads it with the data version, as ``view.kept_count``."""
+        if not count_cache_enabled():
             return None
         # By name, each name's values in the order given (a filter given twice takes its last).
         choosing = sorted(
@@ -197,9 +197,7 @@ class StandardPagination(PageNumberPagination):
             for name, values in request.query_params.lists()
             if name not in self.PRESENTATION_PARAMETERS
         )
-        return versioned_key(
-            "api-count", f"{request.path}\n{choosing!r}\n{timezone.localdate()}", version
-        )
+        return count_key(f"{request.path}\n{choosing!r}\n{timezone.localdate()}")
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

@@ -163,32 +163,50 @@ def test_the_count_is_counted_anew_when_switched_off(settings, count_cache, api_
 
 
 def test_the_count_is_kept_per_filter_values_in_their_order_not_per_presentation(count_cache):
-    from types import SimpleNamespace
-
     from django.test import RequestFactory
     from rest_framework.request import Request
 
     from astana_site.api.pagination import StandardPagination
 
-    view = SimpleNamespace(data_version=7)
-
-    def key(query: str) -> str:
-        request = Request(RequestFactory().get(f"/api/v1/articles/?{query}"))
-        return StandardPagination().count_key(request, view)
+    def key(query: str, path: str = "/api/v1/articles/") -> str:
+        request = Request(RequestFactory().get(f"{path}?{query}"))
+        return StandardPagination().count_key(request)
 
     linked_last = key("status=extracted&status=linked")
     assert linked_last != key("status=linked&status=extracted")  # a filter takes its last
     assert linked_last == key("page=2&status=extracted&format=csv&status=linked&lang=ru")
     assert key("status=linked") != key("status=extracted")
     assert key("round=8&status=linked") == key("status=linked&round=8")
-    view.data_version = 8
-    assert key("status=linked") != linked_last  # and per data version
-    assert (
-        StandardPagination().count_key(
-            Request(RequestFactory().get("/api/v1/articles/")), SimpleNamespace()
-        )
-        is None
-    )  # a view that gives no data version counts anew
+    assert key("status=linked", "/api/v1/suggestions/") != key("status=linked")  # per list
+
+
+def test_the_count_is_not_kept_when_switched_off(settings):
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from astana_site.api.pagination import StandardPagination
+
+    settings.COUNT_CACHE_ENABLED = False
+    request = Request(RequestFactory().get("/api/v1/articles/"))
+    assert StandardPagination().count_key(request) is None
+
+
+def test_a_kept_count_stands_for_the_data_version_it_was_counted_at(count_cache):
+    from astana_site.cache import VERSION_KEY, data_version_and_count
+
+    counts = iter([5, 6])
+    key = "astana:api-count:test"
+    cache.set(VERSION_KEY, 7, None)
+    assert data_version_and_count(key).count(lambda: next(counts)) == 5
+    kept = data_version_and_count(key)  # the version and the count in one read
+    assert (kept.version, kept.kept) == (7, (7, 5))
+    assert kept.count(lambda: pytest.fail("counted again")) == 5
+    cache.set(VERSION_KEY, 8, None)  # a write
+    assert data_version_and_count(key).count(lambda: next(counts)) == 6
+    assert cache.get(key) == (8, 6)
+    cache.delete(VERSION_KEY)  # no version yet: one is set, and the count is made
+    fresh = data_version_and_count(key)
+    assert fresh.version == cache.get(VERSION_KEY) and fresh.kept is None
 
 
 def test_a_service_that_changes_data_bumps_the_version_after_it_has_written():
