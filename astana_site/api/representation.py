@@ -248,6 +248,29 @@ def _plain_path(model, attrs: tuple[str, ...]) -> bool:
     return True
 
 
+def _related_key(field: drf_fields.Field, model) -> str | None:
+    """For DRF's own ``PrimaryKeyRelatedField`` of a forward relation of ``model``: the
+    column holding the related key, which is what it shows (its ``PKOnlyObject``'s key, or
+    null), read without making the object; else None."""
+    if (
+        type(field).get_attribute is not serializers.RelatedField.get_attribute
+        or type(field).to_representation is not serializers.PrimaryKeyRelatedField.to_representation
+        or type(field).use_pk_only_optimization
+        is not serializers.PrimaryKeyRelatedField.use_pk_only_optimization
+        or field.pk_field is not None
+        or len(field.source_attrs) != 1
+        or model is None
+    ):
+        return None
+    try:
+        relation = model._meta.get_field(field.source_attrs[0])
+    except FieldDoesNotExist:
+        return None
+    if not (relation.many_to_one or relation.one_to_one) or not relation.concrete:
+        return None
+    return relation.attname
+
+
 def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> str:
     """The expression giving ``field``'s representation of the record ``o`` (``s``: the
     serializer asking)."""
@@ -270,6 +293,8 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
         source.kept = False
     if source.kept:
         field = _detached(field)
+    if (key := _related_key(field, model)) is not None:
+        return f"o.{key}"
     method = type(field).to_representation
     if method is drf_fields.CharField.to_representation:
         shown = "str(v)"

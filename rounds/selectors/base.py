@@ -51,10 +51,16 @@ class ContentTypeId(Expression):
     PostgreSQL a join or subquery on ``django_content_type``, which took longer to plan than
     an API page takes to run."""
 
+    output_field = IntegerField()
+
     def __init__(self, model) -> None:
-        super().__init__(output_field=IntegerField())
+        super().__init__()
         self.model = model
 
     def as_sql(self, compiler, connection):
-        manager = ContentType.objects.db_manager(compiler.using)
-        return "%s", [manager.get_for_model(self.model).pk]
+        return "%s", [content_type_id(self.model, compiler.using)]
+
+
+def content_type_id(model, using: str) -> int:
+    """The id of ``model``'s content type in the database ``using``, from Django's cache."""
+    return ContentType.objects.db_manager(using).get_for_model(model).pk

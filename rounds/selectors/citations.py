@@ -27,7 +27,7 @@ from rounds.models import (
     Statement,
     Zone,
 )
-from rounds.selectors.base import ContentTypeId
+from rounds.selectors.base import content_type_id
 
 # The public key of each citable type's records, as the API addresses them.
 TARGET_KEYS = {
@@ -55,13 +55,12 @@ class TargetKey(Expression):
 
     Written SQL, once per database vendor: as Django expressions (six ``When`` of two
     subqueries each) compiling it took longer than running it, on every request. The content
-    type ids are parameters read when the query is compiled (``ContentTypeId``)."""
+    type ids are parameters read when the query is compiled (``content_type_id``)."""
 
-    def __init__(self) -> None:
-        super().__init__(output_field=CharField())
+    output_field = CharField()
 
     def as_sql(self, compiler, connection):
-        ids = [ContentTypeId(model).as_sql(compiler, connection)[1][0] for model in TARGET_KEYS]
+        ids = [content_type_id(model, compiler.using) for model in TARGET_KEYS]
         return _target_key_sql(connection.vendor), ids
 
 

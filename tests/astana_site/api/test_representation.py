@@ -253,3 +253,29 @@ def test_a_null_relation_on_the_way_reads_as_null_without_the_exact_path(setting
     assert "fields" not in serializer.child.__dict__  # no record went the exact way
     for event, shown in zip(events, data, strict=True):
         assert shown["place_name"] == (event.place.name if event.place else None)
+
+
+class _KeysSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(read_only=True)
+    round = serializers.PrimaryKeyRelatedField(source="content_type", read_only=True)
+    article_by_text = serializers.PrimaryKeyRelatedField(
+        source="article", read_only=True, pk_field=serializers.CharField()
+    )
+
+
+def test_a_related_key_is_read_from_its_column_as_drf_gives_it(django_assert_num_queries):
+    from rounds.models import Citation
+
+    # Keys of records that do not exist: reading the relation itself would fail.
+    citations = [Citation(article_id=None, content_type_id=999), Citation(article_id=123456)]
+    serializer = _KeysSerializer()
+    with django_assert_num_queries(0):
+        compiled = [compile_representation(serializer)(c) for c in citations]
+    drf = [serializers.Serializer.to_representation(serializer, c) for c in citations]
+    assert compiled == drf == [
+        {"article": None, "round": 999, "article_by_text": None},
+        {"article": 123456, "round": None, "article_by_text": "123456"},
+    ]
+    assert representation._related_key(serializer.fields["article"], Citation) == "article_id"
+    # With a field of its own for the key, DRF's way (it gives the key as that field shows it).
+    assert representation._related_key(serializer.fields["article_by_text"], Citation) is None
