@@ -45,7 +45,8 @@ def citation_api_list(
 ) -> QuerySet[Citation]:
     """Citations with ``target_key``: the public key (number or slug) of the cited record.
     (A citation has nothing to expand; the arguments are those of every list selector.)"""
-    return Citation.objects.select_related("content_type").annotate(target_key=TargetKey())
+    # The type is read from Django's cache of content types (``cited_type``), not joined.
+    return Citation.objects.annotate(target_key=TargetKey())
 
 
 class TargetKey(Expression):

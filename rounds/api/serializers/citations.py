@@ -20,10 +20,27 @@ from rounds.models import (
 )
 
 
+def cited_type(citation: Citation) -> str | None:
+    """The model name of what ``citation`` cites, from Django's cache of content types (no
+    join, and no query per citation)."""
+    if citation.content_type_id is None:
+        return None
+    return ContentType.objects.get_for_id(citation.content_type_id).model
+
+
+class CitedTypeField(serializers.ChoiceField):
+    """``type``, read by ``cited_type``; written as ``content_type.model`` (its source)."""
+
+    reads_no_context = True  # astana_site.api.representation may keep it across requests
+
+    def get_attribute(self, instance):
+        return cited_type(instance)
+
+
 class CitationSerializer(StrictModelSerializer):
     """A source for a record: write ``type`` and ``object_id`` to say which record it supports."""
 
-    type = serializers.ChoiceField(
+    type = CitedTypeField(
         choices=CITABLE_TYPES, help_text="Type of the cited record.", source="content_type.model"
     )
     object_id = StrictIntegerField(min_value=1, help_text="Id of the cited record.")
@@ -76,12 +93,14 @@ class CitationSerializer(StrictModelSerializer):
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_target_url(self, obj) -> str | None:
         # ``target_key`` is annotated by the selector (no query per row); fall back to a
-        # lookup for an instance the view has just written.
+        # lookup for an instance the view has just written. A type the API has no resource
+        # for (a governorate) has no link, and nothing is read for it.
         key = getattr(obj, "target_key", None)
-        if key is None and obj.content_object is not None:
-            route = RESOURCE_OF_TYPE.get(obj.content_type.model)
-            key = getattr(obj.content_object, route[1]) if route else None
-        return links(self.context).api_url(obj.content_type.model, key)
+        type_name = cited_type(obj)
+        route = RESOURCE_OF_TYPE.get(type_name)
+        if key is None and route is not None and obj.content_object is not None:
+            key = getattr(obj.content_object, route[1])
+        return links(self.context).api_url(type_name, key)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, obj) -> str:

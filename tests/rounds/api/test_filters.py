@@ -316,3 +316,29 @@ def test_citations_by_type_are_that_types_and_link_their_records(api_client, typ
     key_of = {pk: str(key) for pk, key in model.objects.values_list("pk", TARGET_KEYS[model])}
     for citation in body["results"]:
         assert citation["target_url"].endswith(f"/{key_of[citation['object_id']]}/")
+
+
+@pytest.mark.django_db
+def test_citations_of_a_type_without_a_resource_have_no_link_and_cost_no_query_each(api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rounds.models import Citation, Governorate
+
+    governorate = Governorate.objects.first()  # the reference data has them, uncited
+
+    def listed() -> tuple[list, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = api_client.get("/api/v1/citations/?type=governorate")
+        assert response.status_code == 200
+        return response.json()["results"], len(captured)
+
+    Citation.objects.create(content_object=governorate, url="https://example.org/1")
+    listed()  # the content types cached
+    one, queries = listed()
+    for n in (2, 3):
+        Citation.objects.create(content_object=governorate, url=f"https://example.org/{n}")
+    three, more_queries = listed()
+    assert [c["target_url"] for c in three] == [None] * 3
+    assert {c["type"] for c in [*one, *three]} == {"governorate"}
+    assert more_queries == queries
