@@ -192,12 +192,18 @@ def _context_free(field: drf_fields.Field) -> bool:
 
 
 def _context_free_serializer(serializer: serializers.Serializer) -> bool:
-    """A serializer whose representation is DRF's (or this module's) field loop over fields
-    that read nothing from the context."""
-    return type(serializer).to_representation in {
-        serializers.Serializer.to_representation,
-        CompiledRepresentationMixin.to_representation,
-    } and all(
+    """A serializer whose representation is DRF's (or this module's) field loop, or its own
+    that says it reads no context (``reads_no_context``), over fields that read nothing from
+    the context."""
+    own_way = getattr(serializer, "reads_no_context", False)
+    return (
+        own_way
+        or type(serializer).to_representation
+        in {
+            serializers.Serializer.to_representation,
+            CompiledRepresentationMixin.to_representation,
+        }
+    ) and all(
         not isinstance(f, serializers.SerializerMethodField) and _context_free(f)
         for f in serializer._readable_fields
     )

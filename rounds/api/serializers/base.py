@@ -139,6 +139,19 @@ class AliasSerializer(serializers.Serializer):
     name = StrictCharField(max_length=128)
     lang = StrictCharField(max_length=16, required=False, allow_blank=True)
 
+    reads_no_context = True  # astana_site.api.representation may keep it across requests
+
+    def to_representation(self, instance):
+        """DRF's representation of a stored alias (a dict of text), without its loop over the
+        fields for each alias of each record of a list; anything else goes through DRF's."""
+        if type(instance) is dict and type(instance.get("name")) is str:
+            lang = instance.get("lang", "")
+            if type(lang) is str:
+                if "lang" in instance:
+                    return {"name": instance["name"], "lang": lang}
+                return {"name": instance["name"]}
+        return super().to_representation(instance)
+
 
 @extend_schema_field(
     {

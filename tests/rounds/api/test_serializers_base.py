@@ -82,3 +82,30 @@ def test_links_name_the_api_url_of_each_resource_and_none_without_a_key():
     assert links.api_url("statement", "") is None
     assert links.api_url("round", None) is None
     assert links.api_url("delegation", 1) is None  # no resource of its own
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        {"name": "Astana", "lang": "en"},
+        {"name": "Астана", "lang": ""},
+        {"lang": "ru", "name": "Нур-Султан"},  # keys in another order
+        {"name": "Idleb"},  # no language
+        {"name": "Idlib", "lang": None},
+        {"name": "Idlib", "lang": "tr", "note": "extra keys are not shown"},
+        {"name": 7, "lang": "ar"},
+    ],
+)
+def test_an_alias_reads_as_drfs_loop_gives_it(alias):
+    from rest_framework import serializers
+
+    from rounds.api.serializers.base import AliasSerializer
+
+    serializer = AliasSerializer()
+    assert serializer.to_representation(alias) == serializers.Serializer.to_representation(
+        serializer, alias
+    )
+    many = AliasSerializer(many=True)
+    assert many.to_representation([alias, alias]) == [
+        serializers.Serializer.to_representation(many.child, alias)
+    ] * 2
