@@ -222,15 +222,26 @@ def _detached(field: drf_fields.Field) -> drf_fields.Field:
 
 class _Source:
     """The generated function's text and the objects it calls, named ``c0``, ``c1``...;
-    ``kept``: whether the function may serve other serializers of the same class and shape."""
+    ``kept``: whether the function may serve other serializers of the same class and shape;
+    ``related``: the forward relations of the record it reads, each read once into a local
+    (``r0``, ``r1``...) before the dict display (an attendance row shows five columns of its
+    round: five reads through the relation's descriptor)."""
 
     def __init__(self, *, kept: bool) -> None:
         self.objects: list[object] = []
         self.kept = kept
+        self.related: dict[str, str] = {}
 
     def name(self, obj: object) -> str:
         self.objects.append(obj)
         return f"c{len(self.objects) - 1}"
+
+    def read(self, attrs: tuple[str, ...]) -> str:
+        """The expression reading ``attrs`` (a ``_plain_path``) from the record ``o``: its
+        first step, a relation when there are more, or a nested record, read from its local."""
+        first, rest = attrs[0], attrs[1:]
+        local = self.related.setdefault(first, f"r{len(self.related)}")
+        return ".".join([local, *rest])
 
 
 def _plain_path(model, attrs: tuple[str, ...]) -> bool:
@@ -288,7 +299,7 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
         nested = _detached(field) if source.kept else field
         fields = source.name(partial(CompiledRepresentationMixin.to_representation, nested))
         finish = source.name(nested.finish_representation)
-        read = ".".join(["o", *field.source_attrs])
+        read = source.read(tuple(field.source_attrs))
         return f"(None if (v := {read}) is None else {finish}({fields}(v), v, s.context))"
     if isinstance(field, serializers.SerializerMethodField):
         if field.parent is top:  # called on the serializer asking, whichever it is
@@ -318,11 +329,14 @@ def _value_expression(field: drf_fields.Field, model, top, source: _Source) -> s
         and not field.use_pk_only_optimization()
     )
     if plain_getter and _plain_path(model, attrs):
-        if len(attrs) > 1 and field.allow_null and field.default is drf_fields.empty:
+        if len(attrs) == 1:
+            return f"(None if (v := o.{attrs[0]}) is None else {shown})"
+        if field.allow_null and field.default is drf_fields.empty:
             # A null relation on the way reads as null, as DRF has it for such a field.
-            steps = [f"(v := o.{attrs[0]}) is None", *(f"(v := v.{a}) is None" for a in attrs[1:])]
+            steps = [f"(v := {source.read(attrs[:1])}) is None"]
+            steps += [f"(v := v.{a}) is None" for a in attrs[1:]]
             return f"(None if {' or '.join(steps)} else {shown})"
-        return f"(None if (v := {'.'.join(['o', *attrs])}) is None else {shown})"
+        return f"(None if (v := {source.read(attrs)}) is None else {shown})"
     # The field's own reading (a property, a callable, a related field's pk-only object).
     pk_only = source.name(PKOnlyObject)
     return (
@@ -366,11 +380,13 @@ def _dict_display(serializer: serializers.Serializer, model, top, source: _Sourc
 
 
 @lru_cache(maxsize=512)
-def _factory(text: str, count: int) -> Callable:
+def _factory(text: str, count: int, related: tuple[tuple[str, str], ...] = ()) -> Callable:
     names = ", ".join(f"c{i}" for i in range(count))
+    reads = "".join(f"        {local} = o.{attr}\n" for attr, local in related)
     code = (
         f"def factory({names}):\n"
         f"    def represent(s, o):\n"
+        f"{reads}"
         f"        return {text}\n"
         f"    return represent\n"
     )
@@ -385,7 +401,8 @@ def generate_representation(serializer: serializers.Serializer) -> tuple[Callabl
     model = getattr(getattr(serializer, "Meta", None), "model", None)
     source = _Source(kept=True)
     text = _dict_display(serializer, model, serializer, source)
-    return _factory(text, len(source.objects))(*source.objects), source.kept
+    represent = _factory(text, len(source.objects), tuple(source.related.items()))
+    return represent(*source.objects), source.kept
 
 
 def compile_representation(serializer: serializers.Serializer) -> Callable[[object], dict]:
