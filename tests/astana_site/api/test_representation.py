@@ -279,3 +279,29 @@ def test_a_related_key_is_read_from_its_column_as_drf_gives_it(django_assert_num
     assert representation._related_key(serializer.fields["article"], Citation) == "article_id"
     # With a field of its own for the key, DRF's way (it gives the key as that field shows it).
     assert representation._related_key(serializer.fields["article_by_text"], Citation) is None
+
+
+def test_a_relation_shown_in_several_fields_is_read_once(monkeypatch):
+    from rounds.api.serializers import AttendanceSerializer
+    from rounds.models import Delegation, Participant, Round
+
+    row = Delegation(
+        round=Round(number=8, name="Astana-8", city="Astana"),
+        participant=Participant(slug="jordan", name="Jordan"),
+        role="observer",
+    )
+    row.has_own_sources = False
+    reads = []
+    relation = Delegation.__dict__["round"]
+
+    class Counted:
+        def __get__(self, instance, owner=None):
+            reads.append(instance)
+            return relation.__get__(instance, owner)
+
+    monkeypatch.setattr(Delegation, "round", Counted())
+    serializer = AttendanceSerializer(context={"expand": frozenset(), "lang": "en"})
+    shown = compile_representation(serializer)(row)
+    assert (shown["round"], shown["round_name"], shown["city"]) == (8, "Astana-8", "Astana")
+    # Five fields of the round: one read for them, one by the page link's own method.
+    assert len(reads) == 2
