@@ -272,10 +272,14 @@ def test_a_related_key_is_read_from_its_column_as_drf_gives_it(django_assert_num
     with django_assert_num_queries(0):
         compiled = [compile_representation(serializer)(c) for c in citations]
     drf = [serializers.Serializer.to_representation(serializer, c) for c in citations]
-    assert compiled == drf == [
-        {"article": None, "round": 999, "article_by_text": None},
-        {"article": 123456, "round": None, "article_by_text": "123456"},
-    ]
+    assert (
+        compiled
+        == drf
+        == [
+            {"article": None, "round": 999, "article_by_text": None},
+            {"article": 123456, "round": None, "article_by_text": "123456"},
+        ]
+    )
     assert representation._related_key(serializer.fields["article"], Citation) == "article_id"
     # With a field of its own for the key, DRF's way (it gives the key as that field shows it).
     assert representation._related_key(serializer.fields["article_by_text"], Citation) is None

@@ -106,6 +106,7 @@ def test_an_alias_reads_as_drfs_loop_gives_it(alias):
         serializer, alias
     )
     many = AliasSerializer(many=True)
-    assert many.to_representation([alias, alias]) == [
-        serializers.Serializer.to_representation(many.child, alias)
-    ] * 2
+    assert (
+        many.to_representation([alias, alias])
+        == [serializers.Serializer.to_representation(many.child, alias)] * 2
+    )
