@@ -1,8 +1,5 @@
 """Reads of citations."""
 
-from functools import cache
-
-from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -62,12 +59,23 @@ class TargetKey(Expression):
 
     def as_sql(self, compiler, connection):
         ids = [content_type_id(model, compiler.using) for model in TARGET_KEYS]
-        return _target_key_sql(connection.vendor), ids
+        return _target_key_sql(connection), ids
 
 
-@cache
-def _target_key_sql(vendor: str) -> str:
-    qn = connection.ops.quote_name
+_TARGET_KEY_SQL: dict[str, str] = {}
+
+
+def _target_key_sql(connection) -> str:
+    """The ``CASE`` for ``connection``'s database vendor, written once per vendor."""
+    sql = _TARGET_KEY_SQL.get(connection.vendor)
+    if sql is None:
+        sql = _TARGET_KEY_SQL[connection.vendor] = _written_target_key_sql(
+            connection.ops.quote_name
+        )
+    return sql
+
+
+def _written_target_key_sql(qn) -> str:
     citation = qn(Citation._meta.db_table)
     whens = []
     for model, field in TARGET_KEYS.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -25,7 +26,8 @@ def cited_type(citation: Citation) -> str | None:
     join, and no query per citation)."""
     if citation.content_type_id is None:
         return None
-    return ContentType.objects.get_for_id(citation.content_type_id).model
+    manager = ContentType.objects.db_manager(citation._state.db or DEFAULT_DB_ALIAS)
+    return manager.get_for_id(citation.content_type_id).model
 
 
 class CitedTypeField(serializers.ChoiceField):
@@ -75,7 +77,7 @@ class CitationSerializer(StrictModelSerializer):
     def validate(self, attrs):
         type_name = attrs.pop("content_type", {}).get("model")
         if type_name is None and self.instance is not None:
-            type_name = self.instance.content_type.model
+            type_name = cited_type(self.instance)
         object_id = attrs.get("object_id", getattr(self.instance, "object_id", None))
         model = ContentType.objects.get_by_natural_key("rounds", type_name).model_class()
         target = model._default_manager.filter(pk=object_id).first()
@@ -87,7 +89,10 @@ class CitationSerializer(StrictModelSerializer):
                 },
                 code="does_not_exist",
             )
-        attrs["content_type"] = ContentType.objects.get_for_model(model)
+        content_type = ContentType.objects.get_for_model(model)
+        # Given only when it changes: comparing it with the record's would read the record's.
+        if self.instance is None or content_type.pk != self.instance.content_type_id:
+            attrs["content_type"] = content_type
         return attrs
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})

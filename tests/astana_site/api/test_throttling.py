@@ -52,7 +52,8 @@ def test_a_refused_request_says_when_to_come_back(settings, throttle_cache):
         client = Client()
         statuses = _statuses(client, 2)
         refused = client.get("/api/v1/places/")
-    keys = cache._cache.get_client().keys("*:window") if throttle_cache == "redis" else None
+    pattern = f"{cache.key_prefix}:*:window"  # this test's keys only
+    keys = cache._cache.get_client().keys(pattern) if throttle_cache == "redis" else None
     cache.clear()
     assert statuses == [200, 200]
     assert refused.status_code == 429
