@@ -144,12 +144,12 @@ class AliasSerializer(serializers.Serializer):
     def to_representation(self, instance):
         """DRF's representation of a stored alias (a dict of text), without its loop over the
         fields for each alias of each record of a list; anything else goes through DRF's."""
-        if type(instance) is dict and type(instance.get("name")) is str:
-            lang = instance.get("lang", "")
-            if type(lang) is str:
-                if "lang" in instance:
-                    return {"name": instance["name"], "lang": lang}
-                return {"name": instance["name"]}
+        if (
+            type(instance) is dict
+            and type(instance.get("name")) is str
+            and type(instance.get("lang", "")) is str
+        ):
+            return {key: instance[key] for key in ("name", "lang") if key in instance}
         return super().to_representation(instance)
 
 
