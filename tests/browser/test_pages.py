@@ -219,6 +219,23 @@ def test_no_page_logs_errors_or_leaves_127_0_0_1(page_and_log, site):
     log.assert_clean()
 
 
+def test_a_request_elsewhere_is_recorded_as_blocked_and_never_answered(page_and_log, site):
+    from playwright.sync_api import Error
+
+    page, log = page_and_log
+    page.goto(site + "/")
+    assert log.blocked == []
+
+    elsewhere = "http://198.51.100.7/tracker.js"  # TEST-NET-2: no such host anywhere
+    with pytest.raises(Error, match="ERR_PROXY_CONNECTION_FAILED"):
+        page.goto(elsewhere, timeout=10_000)
+
+    assert log.blocked == [elsewhere]
+    assert elsewhere in log.requests
+    with pytest.raises(AssertionError):
+        log.assert_clean()
+
+
 def test_pages_fit_a_phone_screen(phone_page_and_log, site):
     page, log = phone_page_and_log
 
