@@ -4,9 +4,6 @@ pyproject.toml), so CI reports the hang instead of waiting out its own time limi
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 HANGING = """
 import threading
