@@ -114,10 +114,15 @@ class KeptCount:
         return value
 
 
-def data_version_and_count(key: str) -> KeptCount:
+def data_version_and_count(key: str, read_ahead: tuple[frozenset, dict] | None = None) -> KeptCount:
     """The data version and the count kept under ``key``, in one round trip to the cache
-    (an API list asks for both on every request)."""
-    got = cache.get_many([VERSION_KEY, key])
+    (an API list asks for both on every request), or in none where the request's throttle
+    read both already (``read_ahead``: the keys it read, and the values of those that have
+    one; ``astana_site.api.throttling``)."""
+    if read_ahead is not None and {VERSION_KEY, key} <= read_ahead[0]:
+        got = read_ahead[1]
+    else:
+        got = cache.get_many([VERSION_KEY, key])
     version = got.get(VERSION_KEY)
     if version is None:
         return KeptCount(key=key, version=data_version(), kept=None)

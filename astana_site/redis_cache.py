@@ -10,11 +10,14 @@ pool) and after a fork (the pool notices the new process), so one is made per po
 It also takes a request within a rate in one round trip (``take_within_rate``, for the API's
 throttles), where DRF's throttle reads and writes back the whole list of a client's request
 times: up to one per request its rate allows (600 an hour), pickled both ways on every request.
+The same round trip reads what the request will ask the cache for next (an API list: the data
+version and its kept count), so an API list goes to Redis once.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
@@ -38,20 +41,25 @@ class KeptClientRedisCacheClient(RedisCacheClient):
 # The request times of one client in a sorted set (score: the time); atomic in Redis. The same
 # rule as DRF's ``SimpleRateThrottle``: times at or before ``now - window`` are forgotten; the
 # request is taken when fewer than ``limit`` remain, and only then recorded. Returns whether
-# it was taken, the number of requests counted in the window, and the oldest one's time (as
-# text: Redis makes a Lua number an integer).
+# it was taken, the number of requests counted in the window, the oldest one's time (as
+# text: Redis makes a Lua number an integer), and the values of the other keys (``read``: what
+# the request will read next, in the same round trip; false where there is none).
 _TAKE_WITHIN_RATE = """
 local key = KEYS[1]
 local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local read = {}
+for i = 2, #KEYS do
+    read[i - 1] = redis.call('GET', KEYS[i])
+end
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
 local counted = redis.call('ZCARD', key)
 if counted < limit then
     redis.call('ZADD', key, now, ARGV[4])
     redis.call('PEXPIRE', key, math.ceil(window * 1000))
-    return {1, counted + 1, false}
+    return {1, counted + 1, false, read}
 end
 local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-return {0, counted, oldest[2] or false}
+return {0, counted, oldest[2] or false, read}
 """
 
 
@@ -62,17 +70,24 @@ class RedisCache(DjangoRedisCache):
         self._take_script = None
 
     def take_within_rate(
-        self, key: str, *, now: float, limit: int, window: float
-    ) -> tuple[bool, int, float | None]:
+        self, key: str, *, now: float, limit: int, window: float, read: Sequence[str] = ()
+    ) -> tuple[bool, int, float | None, dict]:
         """Take one request at time ``now`` for ``key`` if fewer than ``limit`` were taken in
         the ``window`` seconds before it: whether it was taken, how many are counted in the
-        window (this one included), and the time of the oldest (``None`` if none)."""
+        window (this one included), the time of the oldest (``None`` if none), and the values
+        cached under the keys ``read`` (as ``get_many`` gives them: a key with none is left
+        out), read in the same round trip."""
         client = self._cache.get_client(write=True)
         script = self._take_script
         if script is None or script.registered_client is not client:
             script = self._take_script = client.register_script(_TAKE_WITHIN_RATE)
-        taken, counted, oldest = script(
-            keys=[self.make_and_validate_key(f"{key}:window")],
+        taken, counted, oldest, values = script(
+            keys=[
+                self.make_and_validate_key(f"{key}:window"),
+                *(self.make_and_validate_key(k) for k in read),
+            ],
             args=[repr(now), repr(float(window)), limit, f"{now!r}:{secrets.token_hex(4)}"],
         )
-        return bool(taken), int(counted), None if oldest is None else float(oldest)
+        loads = self._cache._serializer.loads
+        got = {k: loads(v) for k, v in zip(read, values, strict=False) if v is not None}
+        return bool(taken), int(counted), None if oldest is None else float(oldest), got

@@ -165,6 +165,22 @@ class ConditionalListMixin:
     list being read. An anonymous reader's page is kept in the shared cache until the data
     changes. Writes bump the version through the services."""
 
+    def cache_reads_ahead(self, request) -> list[str]:
+        """What a list reads from the shared cache first: the data version and its kept count
+        (read by the throttle in its own round trip to Redis, ``astana_site.api.throttling``)."""
+        from astana_site.cache import VERSION_KEY
+
+        if getattr(self, "action", None) != "list" or request.method not in ("GET", "HEAD"):
+            return []
+        count_key = self._count_key(request)
+        return [] if count_key is None else [VERSION_KEY, count_key]
+
+    def _count_key(self, request) -> str | None:
+        if getattr(self, "_kept_count_key", None) is None:
+            keyed = getattr(self.paginator, "count_key", None)
+            self._kept_count_key = (keyed(request) if keyed is not None else None,)
+        return self._kept_count_key[0]
+
     def list(self, request, *args, **kwargs):
         from astana_site.cache import (
             data_version,
@@ -175,13 +191,14 @@ class ConditionalListMixin:
             versioned_key,
         )
 
-        # The list's count is kept by data version (pagination): both in one round trip.
-        keyed = getattr(self.paginator, "count_key", None)
-        count_key = keyed(request) if keyed is not None else None
+        # The list's count is kept by data version (pagination): both in one round trip, the
+        # throttle's where it read them (cache_reads_ahead).
+        count_key = self._count_key(request)
         if count_key is None:
             version = data_version()
         else:
-            self.kept_count = data_version_and_count(count_key)
+            ahead = getattr(request, "cache_read_ahead", None)
+            self.kept_count = data_version_and_count(count_key, ahead)
             version = self.kept_count.version
         key = representation_key(request)
         tag = list_etag(key, version)

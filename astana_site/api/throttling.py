@@ -9,7 +9,9 @@ With the Redis cache (``astana_site.redis_cache``) a request is taken within its
 round trip, by a script in Redis (``take_within_rate``). DRF's throttle reads the client's
 whole list of request times and writes it back, two round trips and a list of up to one time
 per request the rate allows, pickled both ways. Same rule, same ``Retry-After``; another cache
-keeps DRF's way.
+keeps DRF's way. The same round trip reads the keys the view says it will read from the cache
+next (``view.cache_reads_ahead(request)``), kept on the request as
+``request.cache_read_ahead``: (the keys read, the values of those that have one).
 """
 
 from rest_framework.settings import api_settings
@@ -36,9 +38,13 @@ class SharedWindowMixin:
         if self.key is None:
             return True
         self.now = self.timer()
-        taken, self.counted, self.oldest = take(
-            self.key, now=self.now, limit=self.num_requests, window=self.duration
+        reads = getattr(view, "cache_reads_ahead", None)
+        ahead = list(reads(request)) if reads is not None else []
+        taken, self.counted, self.oldest, got = take(
+            self.key, now=self.now, limit=self.num_requests, window=self.duration, read=ahead
         )
+        if ahead:
+            request.cache_read_ahead = (frozenset(ahead), got)
         return taken
 
     def wait(self):

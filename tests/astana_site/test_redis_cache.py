@@ -39,18 +39,48 @@ def test_threads_share_the_client_without_mixing_answers(redis_cache):
 
 
 def test_a_request_is_taken_while_the_window_holds_fewer_than_the_limit(redis_cache):
-    take = redis_cache.take_within_rate
-    assert take("client", now=100.0, limit=2, window=60) == (True, 1, None)
-    assert take("client", now=101.5, limit=2, window=60) == (True, 2, None)
+    def take(client, now, limit, window=60):
+        return redis_cache.take_within_rate(client, now=now, limit=limit, window=window)[:3]
+
+    assert take("client", now=100.0, limit=2) == (True, 1, None)
+    assert take("client", now=101.5, limit=2) == (True, 2, None)
     # Refused: two in the window, the oldest at 100; a refusal is not recorded.
-    assert take("client", now=102.0, limit=2, window=60) == (False, 2, 100.0)
-    assert take("client", now=103.0, limit=2, window=60) == (False, 2, 100.0)
+    assert take("client", now=102.0, limit=2) == (False, 2, 100.0)
+    assert take("client", now=103.0, limit=2) == (False, 2, 100.0)
     # 100 is forgotten at 160 (at or before now - window), 101.5 not yet.
-    assert take("client", now=160.0, limit=2, window=60) == (True, 2, None)
-    assert take("client", now=160.1, limit=2, window=60) == (False, 2, 101.5)
+    assert take("client", now=160.0, limit=2) == (True, 2, None)
+    assert take("client", now=160.1, limit=2) == (False, 2, 101.5)
     # Another client has its own window.
-    assert take("other", now=160.1, limit=2, window=60) == (True, 1, None)
-    assert take("nobody", now=1.0, limit=0, window=60) == (False, 0, None)
+    assert take("other", now=160.1, limit=2) == (True, 1, None)
+    assert take("nobody", now=1.0, limit=0) == (False, 0, None)
+
+
+def test_the_same_round_trip_reads_the_keys_asked_for_as_get_many_would(redis_cache):
+    redis_cache.set("version", 1_700_000_000_000_000_000)
+    redis_cache.set("count", (7, 42))
+    redis_cache.set("text", "сочи")
+    keys = ["version", "count", "missing", "text"]
+    redis_cache.take_within_rate("warm-up", now=1.0, limit=5, window=60)  # the script loaded
+    client = redis_cache._cache.get_client(write=True)
+    calls = []
+    original = client.execute_command
+
+    def counted(*args, **options):
+        calls.append(args[0])
+        return original(*args, **options)
+
+    client.execute_command = counted
+    try:
+        taken = redis_cache.take_within_rate("client", now=1.0, limit=5, window=60, read=keys)
+        refused = redis_cache.take_within_rate("client", now=2.0, limit=1, window=60, read=keys)
+    finally:
+        del client.execute_command
+    expected = redis_cache.get_many(keys)
+    assert expected == {"version": 1_700_000_000_000_000_000, "count": (7, 42), "text": "сочи"}
+    assert taken == (True, 1, None, expected)
+    assert refused == (False, 1, 1.0, expected)  # read even when the request is refused
+    assert calls == ["EVALSHA", "EVALSHA"]  # one command each: no GET, no MGET
+    assert redis_cache.take_within_rate("client", now=3.0, limit=9, window=60)[3] == {}
 
 
 def test_a_window_expires_with_its_last_request(redis_cache):
