@@ -65,6 +65,8 @@ def main() -> None:
         ("events", views.EventViewSet, "rounds.Event"),
         ("statements", views.StatementViewSet, "rounds.Statement"),
         ("citations", views.CitationViewSet, "rounds.Citation"),
+        ("attendance", views.AttendanceViewSet, "rounds.Delegation"),
+        ("places", views.PlaceViewSet, "rounds.Place"),
     ]:
         print(measure(client, name, view, label, JSONRenderer, Request, APIRequestFactory))
 
@@ -76,6 +78,8 @@ def measure(client, name, view, label, renderer, request_class, factory) -> str:
     context = {"request": request_class(factory().get(url)), "expand": frozenset(), "lang": "en"}
 
     def queryset():
+        if getattr(view, "selector_reads_language", False):
+            return view.selector(expand=frozenset(), citations_limit=20, lang="en")
         return view.selector(expand=frozenset(), citations_limit=20)
 
     with reading_only():

@@ -4,10 +4,16 @@ sources. One row per delegation (a participant at a round)."""
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from rounds.models import Citation, Delegation, Participant, Round
-from rounds.selectors.base import ContentTypeId, with_related_columns, with_translations
+from rounds.selectors.base import (
+    ContentTypeId,
+    built_once,
+    with_related_columns,
+    with_translations,
+)
 from rounds.selectors.citations import citations_prefetch
 
 
+@built_once
 def attendance_list(
     *,
     expand: frozenset[str] | None = None,

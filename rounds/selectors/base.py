@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, wraps
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Expression, IntegerField, QuerySet
 
@@ -11,6 +14,26 @@ from rounds.translations import (
     column,
     translation_columns,
 )
+
+
+def built_once(selector: Callable[..., QuerySet]) -> Callable[..., QuerySet]:
+    """For a selector whose queryset depends on nothing but its (hashable) arguments: no
+    clock, no setting, no database read while it is built. Each set of arguments builds its
+    queryset once; every call gets a copy of it (``.all()``, as DRF copies a view's class-level
+    ``queryset``), which the caller filters, slices and evaluates as its own. The kept one is
+    never evaluated, so it holds no rows.
+
+    Building a queryset is Python work that every request repeated: for the attendance list,
+    annotating a subquery and naming the columns read took about 0.2 ms, a page's rows from
+    PostgreSQL about as long again. ``selector.build`` builds afresh."""
+    kept = lru_cache(maxsize=64)(selector)
+
+    @wraps(selector)
+    def copy(*args, **kwargs) -> QuerySet:
+        return kept(*args, **kwargs).all()
+
+    copy.build = selector
+    return copy
 
 
 def with_related_columns(

@@ -1,0 +1,50 @@
+"""rounds.selectors.base.built_once: a selector's queryset built once per set of arguments,
+each caller getting a copy of its own."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rounds.models import Delegation, Round
+from rounds.selectors import attendance_list
+from rounds.selectors.base import built_once
+
+
+def test_each_set_of_arguments_is_built_once_and_every_call_gets_a_copy():
+    built = []
+
+    @built_once
+    def rounds_in(*, city: str | None = None):
+        built.append(city)
+        rows = Round.objects.order_by("number")
+        return rows if city is None else rows.filter(city=city)
+
+    first, second = rounds_in(city="Astana"), rounds_in(city="Astana")
+    other = rounds_in(city="Sochi")
+    assert built == ["Astana", "Sochi"]
+    assert first is not second
+    assert str(first.query) == str(second.query) != str(other.query)
+    # A copy filtered further leaves the kept queryset, and later copies, as they were.
+    narrowed = first.filter(number=8)
+    assert "8" in str(narrowed.query) and str(rounds_in(city="Astana").query) == str(second.query)
+    assert rounds_in.build(city="Astana") is not first and built[-1] == "Astana"
+
+
+@pytest.mark.django_db
+def test_a_copy_evaluated_leaves_the_next_one_to_read_the_database_again():
+    first = attendance_list(expand=frozenset(), citations_limit=20)
+    rows = list(first[:5])
+    assert [d.pk for d in rows] == list(
+        Delegation.objects.order_by("round__number", "role", "participant__name").values_list(
+            "pk", flat=True
+        )[:5]
+    )
+    Delegation.objects.filter(pk=rows[0].pk).delete()  # a change the next copy must see
+    with CaptureQueriesContext(connection) as captured:
+        again = list(attendance_list(expand=frozenset(), citations_limit=20)[:5])
+    assert len(captured) == 1  # read, not a result kept from the first copy
+    assert rows[0].pk not in [d.pk for d in again]
+    # Sources prefetched through the kept Prefetch objects, copy after copy.
+    for _ in range(2):
+        listed = list(attendance_list(expand=frozenset({"sources"}), citations_limit=2)[:3])
+        assert all(len(d.citations.all()) <= 2 for d in listed)
