@@ -70,10 +70,17 @@ def _datetime_representer(field: drf_fields.DateTimeField) -> Representer | None
     if output_format is None or output_format.lower() != ISO_8601 or zone is None:
         return None
     slow = field.to_representation
+    # A value the database gave in UTC is in the field's zone already when that is UTC (as
+    # USE_TZ has it): converting it made a new date-time for the same text, a third of the
+    # time of a created/modified column.
+    utc = getattr(zone, "key", None) == "UTC" or zone is datetime.UTC
 
     def represent(value):
         if type(value) is not datetime.datetime or value.tzinfo is None:  # noqa: E721
             return slow(value)  # naive, a str, a subclass: DRF's rules
+        if utc and value.tzinfo is datetime.UTC:
+            text = value.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
         try:
             text = value.astimezone(zone).isoformat()
         except OverflowError:

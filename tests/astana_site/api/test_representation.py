@@ -111,6 +111,10 @@ def test_dates_and_times_read_as_drf_gives_them_in_the_current_time_zone(setting
     settings.TIME_ZONE = zone
     cases = [
         (datetime.datetime(2018, 1, 30, 9, 15, tzinfo=datetime.UTC), datetime.date(2018, 1, 30)),
+        (  # in UTC as the database gives it, with microseconds
+            datetime.datetime(2018, 1, 30, 9, 15, 7, 250, tzinfo=datetime.UTC),
+            datetime.date(2018, 1, 30),
+        ),
         (  # aware in another zone than the current one
             datetime.datetime(2017, 5, 4, 23, 30, 5, 120, tzinfo=ZoneInfo("Europe/Moscow")),
             datetime.date(2017, 5, 4),
