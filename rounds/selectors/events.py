@@ -14,7 +14,11 @@ from rounds.models import (
     Place,
     Statement,
 )
-from rounds.selectors.base import with_related_columns, with_translations
+from rounds.selectors.base import (
+    with_related_columns,
+    with_sparse_relation,
+    with_translations,
+)
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -100,8 +104,8 @@ def event_api_list(
             Event.objects.all(),
             place=with_translations(Place, "slug", "name", lang=lang),
             round=("number",),
-            parent=("slug",),
         )
+        qs = with_sparse_relation(qs, "parent", ("slug",))  # few events have one
     if everything or "participants" in expand:
         qs = qs.prefetch_related("participants")
     if everything or "citations" in expand:

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from rounds.api.serializers import CITATIONS_PER_RECORD
 from rounds.models import Citation, Round
 from tests.factories import EventFactory, RoundFactory, StatementFactory
+from tests.rounds.api.test_queries_and_docs import first_event_has_a_parent
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,7 @@ def test_an_unknown_expand_is_a_400_in_the_error_shape(api_client, url):
 def test_expanded_lists_cost_the_same_queries_for_1_and_100_records(api_client, url):
     RoundFactory.create_batch(3)
     EventFactory.create_batch(3)
+    first_event_has_a_parent()
     _queries(api_client, f"{url}&page_size=1")  # warm caches (content types)
 
     one = _queries(api_client, f"{url}&page_size=1")

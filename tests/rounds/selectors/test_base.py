@@ -48,3 +48,49 @@ def test_a_copy_evaluated_leaves_the_next_one_to_read_the_database_again():
     for _ in range(2):
         listed = list(attendance_list(expand=frozenset({"sources"}), citations_limit=2)[:3])
         assert all(len(d.citations.all()) <= 2 for d in listed)
+
+
+@pytest.mark.django_db
+def test_a_sparse_relation_is_read_by_one_query_for_the_rows_that_have_it():
+    from rounds.models import Event
+    from rounds.selectors.base import with_sparse_relation
+
+    congress, preparatory, other = Event.objects.order_by("start_date", "slug")[:3]
+    Event.objects.filter(pk__in=[preparatory.pk, other.pk]).update(parent=congress)
+    events = with_sparse_relation(Event.objects.order_by("start_date", "slug"), "parent", ("slug",))
+
+    with CaptureQueriesContext(connection) as captured:
+        listed = list(events.filter(pk__in=[congress.pk, preparatory.pk, other.pk]))
+        parents = [e.parent.slug if e.parent else None for e in listed]
+    assert parents == [None, congress.slug, congress.slug]
+    assert len(captured) == 2  # the rows, then their parents' slugs, once
+    assert "JOIN" not in captured[0]["sql"]
+    assert listed[1].parent is listed[2].parent  # one record per parent, as a prefetch gives
+
+    with CaptureQueriesContext(connection) as none:
+        alone = list(events.filter(pk=congress.pk))
+        assert alone[0].parent is None  # known to have none: no query for it
+    assert len(none) == 1
+
+    # Rows as values, counts and slices of copies are the plain queryset's.
+    assert events.count() == Event.objects.count()
+    assert list(events.values_list("pk", flat=True)[:3]) == [
+        congress.pk,
+        preparatory.pk,
+        other.pk,
+    ]
+
+
+@pytest.mark.django_db
+def test_the_events_list_shows_each_parent_without_a_query_per_event(api_client):
+    from rounds.models import Event
+
+    first, second, third = Event.objects.order_by("start_date", "slug")[:3]
+    Event.objects.filter(pk__in=[second.pk, third.pk]).update(parent=first)
+    with CaptureQueriesContext(connection) as captured:
+        rows = api_client.get("/api/v1/events/?page_size=3").json()["results"]
+    assert [r["parent"] for r in rows] == [None, first.slug, first.slug]
+    parents_read = [
+        q for q in captured if '"rounds_event"."slug"' in q["sql"] and "IN (" in q["sql"]
+    ]
+    assert len(parents_read) == 1
