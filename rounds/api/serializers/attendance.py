@@ -8,6 +8,7 @@ from rest_framework import serializers
 from astana_site.api.fields import StrictCharField, StrictIntegerField, StrictModelSerializer
 from rounds.api.serializers.base import (
     CITATIONS_PER_RECORD,
+    ChoiceLabelsMixin,
     CitationInlineSerializer,
     ExpandableMixin,
     TranslatedNamesMixin,
@@ -18,7 +19,12 @@ from rounds.models import Delegation
 from rounds.selectors import attendance_sources, attendance_sources_of
 
 
-class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSerializer):
+class AttendanceSerializer(
+    ChoiceLabelsMixin, ExpandableMixin, TranslatedNamesMixin, StrictModelSerializer
+):
+    """One row per delegation: a participant at a round, in a role, led by someone, on the
+    delegation's sources or else the round's."""
+
     expandable_fields = ("sources",)
     translated_outputs = {"round_name": ("round", "name"), "city": ("round", "city")}
 
@@ -28,7 +34,9 @@ class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSer
     end_date = serializers.DateField(source="round.end_date", read_only=True, allow_null=True)
     city = StrictCharField(source="round.city", read_only=True)
     participant = ParticipantRefSerializer(read_only=True)
-    role_label = StrictCharField(read_only=True)
+    role_label = serializers.SerializerMethodField(
+        help_text="The role as readers see it, in the language asked for."
+    )
     head = StrictCharField(
         source="head_of_delegation", read_only=True, help_text="Who led the delegation."
     )
@@ -70,6 +78,9 @@ class AttendanceSerializer(ExpandableMixin, TranslatedNamesMixin, StrictModelSer
     @extend_schema_field({"type": "string", "enum": ["delegation", "round"]})
     def get_sources_of(self, obj: Delegation) -> str:
         return attendance_sources_of(obj)
+
+    def get_role_label(self, obj: Delegation) -> str:
+        return self.choice_labels("role").get(obj.role, obj.role)
 
     def get_page_url(self, obj: Delegation) -> str:
         return links(self.context).url("dashboard:round-detail", "number", obj.round.number)

@@ -21,6 +21,7 @@ from astana_site.api.representation import CompiledRepresentationMixin
 from rounds.models import (
     Citation,
 )
+from rounds.models.base import choice_labels
 from rounds.translations import (
     LANGUAGE_NAMES,
     SOURCE_LANGUAGE,
@@ -266,11 +267,29 @@ OVERDUE_HELP = (
 STATUS_LABEL_HELP = 'The status as the site shows it: "Overdue — not confirmed" when overdue.'
 
 
-class MeetingSerializer(CuratedSerializer):
+class ChoiceLabelsMixin:
+    """For a serializer: the labels of a choice field of its model in the active language,
+    looked up once per serializer (a list's child serves every row of one answer)."""
+
+    def choice_labels(self, field: str) -> dict[str, str]:
+        kept = self.__dict__.setdefault("_choice_labels", {})
+        language = kept.get(None)
+        if language is None:
+            language = kept[None] = get_language()
+        labels = kept.get(field)
+        if labels is None:
+            labels = kept[field] = choice_labels(self.Meta.model, field, language)
+        return labels
+
+
+class MeetingSerializer(ChoiceLabelsMixin, CuratedSerializer):
     """A curated meeting (a round or an event): its status as readers see it, derived."""
 
     overdue = serializers.BooleanField(read_only=True, help_text=OVERDUE_HELP)
-    status_label = serializers.CharField(read_only=True, help_text=STATUS_LABEL_HELP)
+    status_label = serializers.SerializerMethodField(help_text=STATUS_LABEL_HELP)
+
+    def get_status_label(self, obj) -> str:
+        return obj.status_label_among(self.choice_labels("status"))
 
 
 # --- Names in the languages of the process (rounds.translations) --------------------------

@@ -284,3 +284,39 @@ def test_a_list_reads_the_related_names_in_its_language_only(api_client, resourc
     related = "rounds_participant" if resource == "attendance" else "rounds_place"
     read = {other for other in ("ru", "tr", "ar") if f'"{related}"."name_{other}"' in page}
     assert read == ({lang} - {"en"})
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tr", "ar"])
+def test_list_labels_are_what_each_record_says_in_the_language_asked_for(
+    api_client, settings, lang
+):
+    """A list looks the labels up once (``ChoiceLabelsMixin``); each row's label is still the
+    record's own (``status_label``, ``role_label``), an overdue meeting's included."""
+    import datetime
+
+    from django.utils import translation
+
+    from rounds.models import Delegation, Event
+    from tests.factories import EventFactory
+
+    settings.READ_CACHE_ENABLED = False
+    EventFactory(  # announced, its day passed without a record of it being held
+        slug="overdue-meeting", start_date=datetime.date(2019, 1, 2), end_date=None
+    )
+    events = api_client.get(f"/api/v1/events/?page_size=100&lang={lang}").json()["results"]
+    rows = api_client.get(f"/api/v1/attendance/?round=8&page_size=50&lang={lang}").json()
+    with translation.override(lang):
+        expected_status = {e.slug: str(e.status_label) for e in Event.objects.all()}
+        expected_roles = {
+            (d.participant.slug, d.role): str(d.role_label)
+            for d in Delegation.objects.filter(round__number=8).select_related("participant")
+        }
+    assert {e["slug"]: e["status_label"] for e in events} == {
+        e["slug"]: expected_status[e["slug"]] for e in events
+    }
+    assert "overdue-meeting" in {e["slug"] for e in events}
+    assert expected_status["overdue-meeting"] != expected_status["sochi-congress"]
+    assert rows["results"] and all(
+        r["role_label"] == expected_roles[(r["participant"]["slug"], r["role"])]
+        for r in rows["results"]
+    )
