@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Expression, IntegerField, Model, QuerySet
 from django.db.models.query import ModelIterable
 
+from astana_site.reads import listed_as
 from rounds.translations import (
     SOURCE_LANGUAGE,
     TRANSLATED_FIELDS,
@@ -58,8 +59,26 @@ def with_related_columns(
     return qs.select_related(*columns).only(*own, *related)
 
 
-# Set on a queryset's query (which its clones copy) by ``with_sparse_relation``.
-_SPARSE = "tracker_sparse_relations"
+# Set on a queryset's query (which its clones copy): what reads the records' relations once
+# they are read (``with_sparse_relation``, ``with_listed_relation``).
+_ATTACH = "tracker_attach"
+
+
+def _attaching(qs: QuerySet, attach: Callable[[list[Model], str], None]) -> QuerySet:
+    """``qs`` whose records, once read, go to ``attach(records, database)``."""
+    qs = qs.all()
+    qs._iterable_class = _AttachingIterable
+    setattr(qs.query, _ATTACH, (*getattr(qs.query, _ATTACH, ()), attach))
+    return qs
+
+
+class _AttachingIterable(ModelIterable):
+    def __iter__(self):
+        records = list(super().__iter__())
+        if records:
+            for attach in getattr(self.queryset.query, _ATTACH, ()):
+                attach(records, self.queryset.db)
+        return iter(records)
 
 
 def with_sparse_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> QuerySet:
@@ -69,32 +88,67 @@ def with_sparse_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> Q
     For a relation most rows leave empty (an event's parent): PostgreSQL took longer to plan
     and run the join than the page gained from it (a quarter of a page of 100 events), and
     a page with no such row needs no second query at all. The related records are the ones
-    ``select_related`` would give (the base manager's, by key)."""
-    qs = qs.all()
-    qs._iterable_class = _SparseRelationsIterable
-    setattr(qs.query, _SPARSE, (*getattr(qs.query, _SPARSE, ()), (name, columns)))
-    return qs
+    ``select_related`` would give (the base manager's, by key), one per related row."""
+
+    def attach(records: list[Model], using: str) -> None:
+        field = records[0]._meta.get_field(name)
+        keys = {getattr(record, field.attname) for record in records} - {None}
+        found = {}
+        if keys:
+            related = field.related_model._base_manager.using(using).only(*columns)
+            found = {r.pk: r for r in related.filter(pk__in=keys)}
+        for record in records:
+            field.set_cached_value(record, found.get(getattr(record, field.attname)))
+
+    return _attaching(qs, attach)
 
 
-class _SparseRelationsIterable(ModelIterable):
-    def __iter__(self):
-        records = list(super().__iter__())
-        for name, columns in getattr(self.queryset.query, _SPARSE, ()):
-            _attach(records, name, columns, self.queryset.db)
-        return iter(records)
+def with_listed_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> QuerySet:
+    """``qs`` whose records get the records of their many-to-many relation ``name`` (their
+    key and ``columns`` read, in the related model's order) as a plain list, under
+    ``astana_site.reads.listed_as(name)``: what ``Prefetch(name, to_attr=...)`` gives.
 
+    Django's prefetch joined the relation's table to the related one and sorted every pair
+    by the related model's order (names, by the database's collation), made a record per
+    pair and walked each record's relation in Python: 2.4 ms of a page of 100 statements
+    whose rows took 1.5 ms. Here the pairs are read as keys (no join, no sort), and the
+    related rows once each, in their order (a participant issues many statements): 1.5 ms,
+    and the lists share those records."""
 
-def _attach(records: list[Model], name: str, columns: tuple[str, ...], using: str) -> None:
-    if not records:
-        return
-    field = records[0]._meta.get_field(name)
-    keys = {getattr(record, field.attname) for record in records} - {None}
-    found = {}
-    if keys:
-        related = field.related_model._base_manager.using(using).only(*columns)
-        found = {r.pk: r for r in related.filter(pk__in=keys)}
-    for record in records:
-        field.set_cached_value(record, found.get(getattr(record, field.attname)))
+    def attach(records: list[Model], using: str) -> None:
+        field = records[0]._meta.get_field(name)
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        pairs = list(
+            field.remote_field.through._base_manager.using(using)
+            .filter(**{f"{own}__in": [r.pk for r in records]})
+            .values_list(own, other)
+        )
+        related = field.related_model
+        wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
+        loaded = [f.attname for f in related._meta.concrete_fields if f.attname in wanted]
+        key_at = loaded.index(related._meta.pk.attname)
+        rows = (
+            related._base_manager.using(using)
+            .filter(pk__in={key for _, key in pairs})
+            .order_by(*related._meta.ordering)
+            .values_list(*loaded)
+            if pairs
+            else []
+        )
+        ranked = {
+            row[key_at]: (rank, related.from_db(using, loaded, row))
+            for rank, row in enumerate(rows)
+        }
+        listed: dict = {r.pk: [] for r in records}
+        for owner, key in sorted(
+            (pair for pair in pairs if pair[1] in ranked), key=lambda pair: ranked[pair[1]][0]
+        ):
+            listed[owner].append(ranked[key][1])
+        attr = listed_as(name)
+        for record in records:
+            record.__dict__[attr] = listed[record.pk]
+
+    return _attaching(qs, attach)
 
 
 def with_translations(model, *names: str, lang: str | None = None) -> tuple[str, ...]:

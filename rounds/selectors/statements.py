@@ -11,14 +11,12 @@ from django.db.models import (
 )
 from django.utils.translation import gettext
 
-from astana_site.reads import listed_as
 from rounds.comparison import ParagraphComparison, compare_paragraphs
 from rounds.models import (
     Citation,
-    Participant,
     Statement,
 )
-from rounds.selectors.base import with_related_columns
+from rounds.selectors.base import with_listed_relation, with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -51,12 +49,8 @@ def statement_api_list(
     else:
         # A list shows each statement's round by number and its issuers by slug: read those,
         # not the rounds' and participants' every column (JSON decoded per row).
-        qs = with_related_columns(Statement.objects.all(), round=("number",)).prefetch_related(
-            Prefetch(
-                "issuers",
-                queryset=Participant.objects.only("pk", "slug"),
-                to_attr=listed_as("issuers"),
-            )
+        qs = with_listed_relation(
+            with_related_columns(Statement.objects.all(), round=("number",)), "issuers", ("slug",)
         )
     if not (everything or "text" in expand):
         qs = qs.defer("text")

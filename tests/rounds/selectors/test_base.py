@@ -94,3 +94,39 @@ def test_the_events_list_shows_each_parent_without_a_query_per_event(api_client)
         q for q in captured if '"rounds_event"."slug"' in q["sql"] and "IN (" in q["sql"]
     ]
     assert len(parents_read) == 1
+
+
+@pytest.mark.django_db
+def test_a_listed_relation_gives_what_djangos_prefetch_gives_in_three_queries():
+    from django.db.models import Prefetch
+
+    from astana_site.reads import listed_as
+    from rounds.models import Participant, Statement
+    from rounds.selectors.base import with_listed_relation
+
+    statements = Statement.objects.order_by("date", "slug")
+    # A statement with issuers in an order their keys do not give, and one with none.
+    issued, bare = statements[0], statements[1]
+    guarantors = list(Participant.objects.filter(is_guarantor=True).order_by("-name"))
+    issued.issuers.set([*guarantors, *Participant.objects.filter(is_guarantor=False)[:2]])
+    bare.issuers.clear()
+
+    prefetched = statements.prefetch_related(
+        Prefetch("issuers", queryset=Participant.objects.only("pk", "slug"), to_attr="by_django")
+    )
+    expected = {s.pk: [p.slug for p in s.by_django] for s in prefetched}
+    listed = with_listed_relation(statements, "issuers", ("slug",))
+    with CaptureQueriesContext(connection) as captured:
+        records = list(listed)
+        got = {s.pk: [p.slug for p in s.__dict__[listed_as("issuers")]] for s in records}
+    assert got == expected
+    assert got[bare.pk] == [] and len(got[issued.pk]) == len(guarantors) + 2
+    assert len(captured) == 3  # the statements, their issuers' keys, the issuers in order
+    # One record per participant, shared by the lists that name it.
+    holders = [s.__dict__[listed_as("issuers")] for s in records]
+    firsts = {id(p) for ps in holders for p in ps if p.slug == guarantors[-1].slug}
+    assert len(firsts) == 1
+
+    with CaptureQueriesContext(connection) as none:
+        alone = list(listed.filter(pk=bare.pk))
+    assert alone[0].__dict__[listed_as("issuers")] == [] and len(none) == 2
