@@ -9,6 +9,7 @@ from rounds.models import (
     Participant,
     Place,
 )
+from rounds.selectors.base import with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -33,5 +34,8 @@ def guarantor_api_list(
 def place_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Place]:
-    qs = Place.objects.select_related("governorate").defer("governorate__geometry")
+    if expand is None:  # a place's detail: its governorate whole, but for its outline
+        qs = Place.objects.select_related("governorate").defer("governorate__geometry")
+    else:  # a list shows the governorate by its pcode
+        qs = with_related_columns(Place.objects.all(), governorate=("pcode",))
     return _with_citations(qs, expand, citations_limit)
