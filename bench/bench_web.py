@@ -248,8 +248,8 @@ REUSE_SECONDS = float(os.environ.get("BENCH_REUSE_SECONDS", "0"))
 # --- Report ---------------------------------------------------------------------------------
 
 
-def _ms(m: dict) -> str:
-    return f"{m['median']:,.0f} ({m['min']:,.0f}-{m['max']:,.0f})"
+def _ms(m: dict, digits: int = 0) -> str:
+    return f"{m['median']:,.{digits}f} ({m['min']:,.{digits}f}-{m['max']:,.{digits}f})"
 
 
 def _kb(n: int) -> str:
@@ -315,7 +315,7 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
             a = runs[c]["api"][url]
             ratio = a["api"]["median"] / a["baseline"]["median"]
             cells.append(
-                f"{_ms(a['api'])} vs {a['baseline']['median']:,.0f}: **{ratio:.1f}x**, "
+                f"{_ms(a['api'], 1)} vs {a['baseline']['median']:,.1f}: **{ratio:.2f}x**, "
                 f"{_kb(a['api']['bytes'])}"
             )
         lines.append(f"| `{url}` ({label}) | " + " | ".join(cells) + " |")
