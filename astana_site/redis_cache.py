@@ -10,8 +10,9 @@ pool) and after a fork (the pool notices the new process), so one is made per po
 It also takes a request within a rate in one round trip (``take_within_rate``, for the API's
 throttles), where DRF's throttle reads and writes back the whole list of a client's request
 times: up to one per request its rate allows (600 an hour), pickled both ways on every request.
-The same round trip reads what the request will ask the cache for next (an API list: the data
-version and its kept count), so an API list goes to Redis once.
+The same round trip reads what the request will ask the cache for next: an API list's data
+version and kept count, which took a round trip of their own (with the read cache on, an
+anonymous list then asks for its kept page, a second round trip).
 """
 
 from __future__ import annotations
@@ -88,6 +89,13 @@ class RedisCache(DjangoRedisCache):
             ],
             args=[repr(now), repr(float(window)), limit, f"{now!r}:{secrets.token_hex(4)}"],
         )
+        # Lua's false comes back as None (a script answers in RESP2 unless it asks otherwise);
+        # False is read the same way, should Redis give it as a RESP3 boolean.
         loads = self._cache._serializer.loads
-        got = {k: loads(v) for k, v in zip(read, values, strict=False) if v is not None}
-        return bool(taken), int(counted), None if oldest is None else float(oldest), got
+        got = {
+            k: loads(v)
+            for k, v in zip(read, values, strict=False)
+            if v is not None and v is not False
+        }
+        oldest = None if oldest is None or oldest is False else float(oldest)
+        return bool(taken), int(counted), oldest, got

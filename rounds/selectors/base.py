@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from copy import copy as shallow_copy
+from functools import lru_cache, partial, wraps
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Expression, IntegerField, Model, QuerySet
+from django.db.models import Expression, IntegerField, Model, Prefetch, QuerySet
 from django.db.models.query import ModelIterable
 
 from astana_site.reads import listed_as
@@ -22,8 +23,9 @@ def built_once(selector: Callable[..., QuerySet]) -> Callable[..., QuerySet]:
     """For a selector whose queryset depends on nothing but its (hashable) arguments: no
     clock, no setting, no database read while it is built. Each set of arguments builds its
     queryset once; every call gets a copy of it (``.all()``, as DRF copies a view's class-level
-    ``queryset``), which the caller filters, slices and evaluates as its own. The kept one is
-    never evaluated, so it holds no rows.
+    ``queryset``), with copies of its ``Prefetch`` lookups and their querysets (Django's
+    prefetch writes on those: the first record as a routing hint). The caller filters, slices
+    and evaluates the copy as its own; the kept one is never evaluated and holds no records.
 
     Building a queryset is Python work that every request repeated: for the attendance list,
     annotating a subquery and naming the columns read took about 0.2 ms, a page's rows from
@@ -32,10 +34,24 @@ def built_once(selector: Callable[..., QuerySet]) -> Callable[..., QuerySet]:
 
     @wraps(selector)
     def copy(*args, **kwargs) -> QuerySet:
-        return kept(*args, **kwargs).all()
+        qs = kept(*args, **kwargs).all()
+        if qs._prefetch_related_lookups:
+            qs._prefetch_related_lookups = tuple(
+                _fresh_lookup(lookup) for lookup in qs._prefetch_related_lookups
+            )
+        return qs
 
     copy.build = selector
     return copy
+
+
+def _fresh_lookup(lookup):
+    if not isinstance(lookup, Prefetch):
+        return lookup
+    fresh = shallow_copy(lookup)
+    if lookup.queryset is not None:
+        fresh.queryset = lookup.queryset.all()
+    return fresh
 
 
 def with_related_columns(
@@ -65,7 +81,11 @@ _ATTACH = "tracker_attach"
 
 
 def _attaching(qs: QuerySet, attach: Callable[[list[Model], str], None]) -> QuerySet:
-    """``qs`` whose records, once read, go to ``attach(records, database)``."""
+    """``qs`` whose records, once read, go to ``attach(records, database)``. For a queryset of
+    records only (not ``values()``); its rows are read whole before the first is given, also
+    by ``iterator()``."""
+    if qs._iterable_class is not ModelIterable and qs._iterable_class is not _AttachingIterable:
+        raise TypeError("relations are attached to records, not to values() rows")
     qs = qs.all()
     qs._iterable_class = _AttachingIterable
     setattr(qs.query, _ATTACH, (*getattr(qs.query, _ATTACH, ()), attach))
@@ -81,26 +101,36 @@ class _AttachingIterable(ModelIterable):
         return iter(records)
 
 
+def _keys_read(records: list[Model], attname: str) -> list:
+    """Each record's ``attname``, which must have been read with it (a deferred key would be
+    read by a query per record)."""
+    if attname in records[0].get_deferred_fields():
+        raise ValueError(f"{attname} is deferred: read it with the records to attach by it")
+    return [getattr(record, attname) for record in records]
+
+
 def with_sparse_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> QuerySet:
     """``qs`` whose records get their ``name`` record (a forward relation; its key and
     ``columns`` read) by a second query, for the records that have one, in place of a join.
 
     For a relation most rows leave empty (an event's parent): PostgreSQL took longer to plan
     and run the join than the page gained from it (a quarter of a page of 100 events), and
-    a page with no such row needs no second query at all. The related records are the ones
-    ``select_related`` would give (the base manager's, by key), one per related row."""
+    a page with no such row needs no second query at all. The related records are read as
+    ``select_related`` reads them (the base manager's, by key), one per related row, and
+    not locked by ``select_for_update``."""
+    return _attaching(qs, partial(_attach_sparse, name, columns))
 
-    def attach(records: list[Model], using: str) -> None:
-        field = records[0]._meta.get_field(name)
-        keys = {getattr(record, field.attname) for record in records} - {None}
-        found = {}
-        if keys:
-            related = field.related_model._base_manager.using(using).only(*columns)
-            found = {r.pk: r for r in related.filter(pk__in=keys)}
-        for record in records:
-            field.set_cached_value(record, found.get(getattr(record, field.attname)))
 
-    return _attaching(qs, attach)
+def _attach_sparse(name: str, columns: tuple[str, ...], records: list[Model], using: str) -> None:
+    field = records[0]._meta.get_field(name)
+    keys = _keys_read(records, field.attname)
+    wanted = set(keys) - {None}
+    found = {}
+    if wanted:
+        related = field.related_model._base_manager.using(using).only(*columns)
+        found = {r.pk: r for r in related.filter(pk__in=wanted)}
+    for record, key in zip(records, keys, strict=True):
+        field.set_cached_value(record, found.get(key))
 
 
 def with_listed_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> QuerySet:
@@ -114,41 +144,40 @@ def with_listed_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> Q
     whose rows took 1.5 ms. Here the pairs are read as keys (no join, no sort), and the
     related rows once each, in their order (a participant issues many statements): 1.5 ms,
     and the lists share those records."""
+    return _attaching(qs, partial(_attach_listed, name, columns))
 
-    def attach(records: list[Model], using: str) -> None:
-        field = records[0]._meta.get_field(name)
-        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-        pairs = list(
-            field.remote_field.through._base_manager.using(using)
-            .filter(**{f"{own}__in": [r.pk for r in records]})
-            .values_list(own, other)
-        )
-        related = field.related_model
-        wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
-        loaded = [f.attname for f in related._meta.concrete_fields if f.attname in wanted]
-        key_at = loaded.index(related._meta.pk.attname)
-        rows = (
-            related._base_manager.using(using)
-            .filter(pk__in={key for _, key in pairs})
-            .order_by(*related._meta.ordering)
-            .values_list(*loaded)
-            if pairs
-            else []
-        )
-        ranked = {
-            row[key_at]: (rank, related.from_db(using, loaded, row))
-            for rank, row in enumerate(rows)
-        }
-        listed: dict = {r.pk: [] for r in records}
-        for owner, key in sorted(
-            (pair for pair in pairs if pair[1] in ranked), key=lambda pair: ranked[pair[1]][0]
-        ):
-            listed[owner].append(ranked[key][1])
-        attr = listed_as(name)
-        for record in records:
-            record.__dict__[attr] = listed[record.pk]
 
-    return _attaching(qs, attach)
+def _attach_listed(name: str, columns: tuple[str, ...], records: list[Model], using: str) -> None:
+    field = records[0]._meta.get_field(name)
+    own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = list(
+        field.remote_field.through._base_manager.using(using)
+        .filter(**{f"{own}__in": [r.pk for r in records]})
+        .values_list(own, other)
+    )
+    related = field.related_model
+    wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
+    loaded = [f.attname for f in related._meta.concrete_fields if f.attname in wanted]
+    key_at = loaded.index(related._meta.pk.attname)
+    rows = (  # the default manager's, as the relation's own manager reads them
+        related._default_manager.using(using)
+        .filter(pk__in={key for _, key in pairs})
+        .order_by(*related._meta.ordering)
+        .values_list(*loaded)
+        if pairs
+        else []
+    )
+    ranked = {
+        row[key_at]: (rank, related.from_db(using, loaded, row)) for rank, row in enumerate(rows)
+    }
+    listed: dict = {r.pk: [] for r in records}
+    for owner, key in sorted(
+        (pair for pair in pairs if pair[1] in ranked), key=lambda pair: ranked[pair[1]][0]
+    ):
+        listed[owner].append(ranked[key][1])
+    attr = listed_as(name)
+    for record in records:
+        record.__dict__[attr] = listed[record.pk]
 
 
 def with_translations(model, *names: str, lang: str | None = None) -> tuple[str, ...]:

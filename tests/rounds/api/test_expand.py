@@ -7,8 +7,12 @@ from django.test.utils import CaptureQueriesContext
 
 from rounds.api.serializers import CITATIONS_PER_RECORD
 from rounds.models import Citation, Round
-from tests.factories import EventFactory, RoundFactory, StatementFactory
-from tests.rounds.api.test_queries_and_docs import first_event_has_a_parent
+from tests.factories import (
+    EventFactory,
+    RoundFactory,
+    StatementFactory,
+    first_event_has_a_parent,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import EventFactory, RoundFactory
+from tests.factories import EventFactory, RoundFactory, first_event_has_a_parent
 
 LISTS = [
     "rounds",
@@ -22,15 +22,6 @@ LISTS = [
     "attendance",
     "changes",
 ]
-
-
-def first_event_has_a_parent() -> None:
-    """The first event a list shows (by date) gets a parent, so that a page of one event reads
-    what a page of a hundred reads (``rounds.selectors.base.with_sparse_relation``)."""
-    from rounds.models import Event
-
-    first, other = Event.objects.order_by("start_date", "slug")[:2]
-    Event.objects.filter(pk=first.pk).update(parent=other)
 
 
 def _queries(client, url) -> int:

@@ -44,10 +44,13 @@ def test_a_copy_evaluated_leaves_the_next_one_to_read_the_database_again():
         again = list(attendance_list(expand=frozenset(), citations_limit=20)[:5])
     assert len(captured) == 1  # read, not a result kept from the first copy
     assert rows[0].pk not in [d.pk for d in again]
-    # Sources prefetched through the kept Prefetch objects, copy after copy.
+    # Sources prefetched through copies of the kept Prefetch objects, copy after copy.
     for _ in range(2):
-        listed = list(attendance_list(expand=frozenset({"sources"}), citations_limit=2)[:3])
-        assert all(len(d.citations.all()) <= 2 for d in listed)
+        with CaptureQueriesContext(connection) as captured:
+            listed = list(attendance_list(expand=frozenset({"sources"}), citations_limit=2)[:30])
+            counts = [len(d.citations.all()) + len(d.round.citations.all()) for d in listed]
+        assert len(captured) == 3  # the rows, their own sources, their rounds' sources
+        assert any(counts) and all(len(d.citations.all()) <= 2 for d in listed)
 
 
 @pytest.mark.django_db
@@ -130,3 +133,43 @@ def test_a_listed_relation_gives_what_djangos_prefetch_gives_in_three_queries():
     with CaptureQueriesContext(connection) as none:
         alone = list(listed.filter(pk=bare.pk))
     assert alone[0].__dict__[listed_as("issuers")] == [] and len(none) == 2
+
+
+@pytest.mark.django_db
+def test_the_kept_querysets_prefetch_lookups_are_not_written_by_a_copys_evaluation():
+    from django.db.models import Prefetch
+
+    from rounds.selectors.base import built_once
+
+    @built_once
+    def delegations_with_sources():
+        from rounds.models import Citation
+
+        return Delegation.objects.order_by("pk").prefetch_related(
+            Prefetch("citations", queryset=Citation.objects.order_by("pk"))
+        )
+
+    copy = delegations_with_sources()
+    list(copy[:5])
+    again = delegations_with_sources()
+    lookups = again._prefetch_related_lookups
+    assert lookups[0] is not copy._prefetch_related_lookups[0]
+    assert lookups[0].queryset is not copy._prefetch_related_lookups[0].queryset
+    assert lookups[0].queryset._hints == {}  # no record of an earlier evaluation
+
+
+@pytest.mark.django_db
+def test_relations_attach_to_records_read_with_their_keys_and_pickle():
+    import pickle
+
+    from rounds.models import Event, Statement
+    from rounds.selectors.base import with_listed_relation, with_sparse_relation
+
+    with pytest.raises(TypeError):
+        with_sparse_relation(Event.objects.values("slug"), "parent", ("slug",))
+    deferred = with_sparse_relation(Event.objects.order_by("pk"), "parent", ("slug",))
+    with pytest.raises(ValueError, match="parent_id is deferred"):
+        list(deferred.only("slug")[:3])
+    listed = with_listed_relation(Statement.objects.order_by("pk"), "issuers", ("slug",))
+    restored = pickle.loads(pickle.dumps(listed[:3]))  # noqa: S301 - our own bytes
+    assert [s.pk for s in restored] == [s.pk for s in listed[:3]]
