@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType, ContentTypeManager
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -19,6 +19,7 @@ from rounds.filtersets import CITABLE_TYPES
 from rounds.models import (
     Citation,
 )
+from rounds.selectors.base import content_types
 
 
 def cited_type(citation: Citation) -> str | None:
@@ -26,22 +27,8 @@ def cited_type(citation: Citation) -> str | None:
     join, and no query per citation)."""
     if citation.content_type_id is None:
         return None
-    manager = _content_types(citation._state.db or DEFAULT_DB_ALIAS)
+    manager = content_types(citation._state.db or DEFAULT_DB_ALIAS)
     return manager.get_for_id(citation.content_type_id).model
-
-
-# ``ContentType.objects.db_manager(alias)`` copies the manager on every call (``copy.copy``):
-# a list of 100 citations asked twice per row, half the time of its serialization. A copy
-# shares the manager's cache of content types (one dict, which ``clear_cache`` empties in
-# place), so one copy per database serves every call.
-_MANAGERS: dict[str, ContentTypeManager] = {}
-
-
-def _content_types(alias: str) -> ContentTypeManager:
-    manager = _MANAGERS.get(alias)
-    if manager is None:
-        manager = _MANAGERS[alias] = ContentType.objects.db_manager(alias)
-    return manager
 
 
 class CitedTypeField(serializers.ChoiceField):

@@ -5,8 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from rounds.api.serializers.citations import _content_types, cited_type
+from rounds.api.serializers.citations import cited_type
 from rounds.models import Citation, Round, Zone
+from rounds.selectors.base import content_types
 
 
 @pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_one_manager_per_database_shares_djangos_cache_of_content_types():
         url="https://example.org/round-8",
     )
     citation = Citation.objects.get(pk=citation.pk)  # read back: its database is recorded
-    assert _content_types(citation._state.db) is _content_types(citation._state.db)
+    assert content_types(citation._state.db) is content_types(citation._state.db)
     cited_type(citation)
     with CaptureQueriesContext(connection) as cached:
         assert cited_type(citation) == "round"
