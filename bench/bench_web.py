@@ -11,8 +11,11 @@ For each database and factor, a database holding the reference history plus
 and kept too (generation is idempotent, so a kept database is only topped up). Then, in one
 process per database and factor, with DEBUG off and the read cache off (server time of a
 cold read, not of a cache hit), each URL is requested through Django's test client: one warm-up,
-then ``--repeat`` timed requests (``BENCH_REPEAT``, 9); the median and the spread (min-max)
-are reported.
+then ``--repeat`` timed requests (``BENCH_REPEAT``, 9) of a page, ``--api-repeat``
+(``BENCH_API_REPEAT``, 31) of an API list and its baseline; the median and the spread
+(min-max) are reported. An API list takes a few milliseconds, and on a shared machine its
+median of 9 moved by a sixth between runs, enough to move the ratio across 2x and back: 31
+pairs cost a second or two per list and move less.
 
 Baselines, timed in the same process between the measured URLs:
 - API: a plain Django view returning ``JsonResponse(list(Model.objects.values()[:100]))``
@@ -153,7 +156,7 @@ def _timed_alternately(client, urls: list[str], repeat: int) -> dict[str, dict]:
     }
 
 
-def measure(repeat: int) -> dict:
+def measure(repeat: int, api_repeat: int) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "astana_site.settings.local")
@@ -188,6 +191,7 @@ def measure(repeat: int) -> dict:
         },
         "pages": {},
         "api": {},
+        "api_repeat": api_repeat,
     }
     static = []
     for url in PAGES:
@@ -201,12 +205,12 @@ def measure(repeat: int) -> dict:
     }
     for url, label in API_LISTS:
         api, base = f"{url}?page_size={PAGE_SIZE}&format=json", f"/bench-baseline/{label}/"
-        times = _timed_alternately(client, [api, base], repeat)
+        times = _timed_alternately(client, [api, base], api_repeat)
         result["api"][url] = {"api": times[api], "baseline": times[base]}
     return result
 
 
-def _child(db_url: str, repeat: int, base_env: dict) -> dict:
+def _child(db_url: str, repeat: int, api_repeat: int, base_env: dict) -> dict:
     env = {
         **base_env,
         "DATABASE_URL": db_url,
@@ -224,7 +228,7 @@ def _child(db_url: str, repeat: int, base_env: dict) -> dict:
         "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), str(ROOT)]),
     }
     out = subprocess.run(
-        [PYTHON, __file__, "--child", "--repeat", str(repeat)],
+        [PYTHON, __file__, "--child", "--repeat", str(repeat), "--api-repeat", str(api_repeat)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -274,8 +278,8 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         "whole answer is not kept), an API list's count kept until a write "
         "(`COUNT_CACHE_ENABLED`, as deployed; the first request after a write counts), "
         "persistent database connections; "
-        f"median of {repeat} after one warm-up, "
-        "(min-max) in brackets, milliseconds. Workload: the reference history plus "
+        f"median of {repeat} after one warm-up (of each API list and its baseline: see "
+        "below), (min-max) in brackets, milliseconds. Workload: the reference history plus "
         f"`generate_scale_data --factor N --seed {SEED}`.",
         "",
     ]
@@ -304,8 +308,8 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         "",
         f"`GET <list>?page_size={PAGE_SIZE}&format=json`, anonymous, against a plain view "
         f"returning `JsonResponse(list(Model.objects.values()[:{PAGE_SIZE}]))` of the same model "
-        "in the same process, the two requested in turn; the ratio is API median / baseline "
-        "median.",
+        "in the same process, the two requested in turn"
+        f"{_api_repeats(runs, columns)}; the ratio is API median / baseline median.",
         "",
     ]
     lines += ["| list | " + head + " |", "|---|" + "---|" * len(columns)]
@@ -322,16 +326,24 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
     return "\n".join(lines) + "\n"
 
 
+def _api_repeats(runs: dict, columns: list) -> str:
+    counts = sorted({runs[c].get("api_repeat") for c in columns} - {None})
+    return f" {' or '.join(map(str, counts))} times each after one warm-up" if counts else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 9)))
+    parser.add_argument(
+        "--api-repeat", type=int, default=int(os.environ.get("BENCH_API_REPEAT", 31))
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--databases", default=os.environ.get("BENCH_DATABASES", "sqlite,postgresql")
     )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.repeat)))
+        print(json.dumps(measure(args.repeat, args.api_repeat)))
         return
     factors = [float(f) for f in os.environ.get("BENCH_FACTOR", "1,100").split(",") if f]
     base_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
@@ -363,7 +375,7 @@ def main() -> None:
             else:
                 url = postgres_url(pg, factor, base_env)
             print(f"[bench_web] measuring {db} {factor:g}x", file=sys.stderr)
-            runs[(db, factor)] = _child(url, args.repeat, base_env)
+            runs[(db, factor)] = _child(url, args.repeat, args.api_repeat, base_env)
             CACHE.mkdir(exist_ok=True)
             kept.write_text(json.dumps(runs[(db, factor)]))
     section = report(runs, factors, databases, notes, args.repeat)
