@@ -173,3 +173,50 @@ def test_relations_attach_to_records_read_with_their_keys_and_pickle():
     listed = with_listed_relation(Statement.objects.order_by("pk"), "issuers", ("slug",))
     restored = pickle.loads(pickle.dumps(listed[:3]))  # noqa: S301 - our own bytes
     assert [s.pk for s in restored] == [s.pk for s in listed[:3]]
+
+
+def _shared_by_key(records, relation: str) -> dict:
+    """Each related key the records join, with the identities of the records they hold."""
+    held: dict = {}
+    for record in records:
+        related = getattr(record, relation)
+        if related is not None:
+            held.setdefault(related.pk, set()).add(id(related))
+    return held
+
+
+@pytest.mark.django_db
+def test_rows_joining_the_same_related_row_share_its_record():
+    from django.db.models.query import ModelIterable
+
+    from rounds.models import Event
+    from rounds.selectors.base import with_related_columns
+
+    joined = with_related_columns(
+        Delegation.objects.order_by("round__number", "pk"),
+        round=("number", "name"),
+        participant=("slug",),
+    )
+    plain = joined.all()
+    plain._iterable_class = ModelIterable  # Django's own reading of the same query
+    expected = [(d.pk, d.round.pk, d.round.number, d.round.name, d.participant.slug) for d in plain]
+    for rows in (joined, joined.iterator()):
+        with CaptureQueriesContext(connection) as captured:
+            records = list(rows)
+            got = [
+                (d.pk, d.round.pk, d.round.number, d.round.name, d.participant.slug)
+                for d in records
+            ]
+        assert len(captured) == 1 and got == expected
+        for relation in ("round", "participant"):
+            held = _shared_by_key(records, relation)
+            # One record per related row, shared by the rows that join it.
+            assert len(held) > 1 and all(len(ids) == 1 for ids in held.values())
+            assert len(set().union(*held.values())) == len(held) < len(records)
+    # A null relation stays None; the rows that have one share it.
+    with CaptureQueriesContext(connection) as captured:
+        events = list(with_related_columns(Event.objects.order_by("pk"), round=("number",)))
+        held = _shared_by_key(events, "round")
+    assert len(captured) == 1
+    assert any(e.round is None for e in events) and all(len(ids) == 1 for ids in held.values())
+    assert sum(e.round is not None for e in events) > len(held)
