@@ -31,7 +31,8 @@ def built_once(selector: Callable[..., QuerySet]) -> Callable[..., QuerySet]:
 
     Building a queryset is Python work that every request repeated: for the attendance list,
     annotating a subquery and naming the columns read took about 0.2 ms, a page's rows from
-    PostgreSQL about as long again. ``selector.build`` builds afresh."""
+    PostgreSQL about as long again; for the places list (16 rows) 0.13 ms of its 3 to 5.
+    Every API list's selector is built once. ``selector.build`` builds afresh."""
     kept = lru_cache(maxsize=64)(selector)
 
     @wraps(selector)

@@ -24,7 +24,7 @@ from rounds.models import (
     Statement,
     Zone,
 )
-from rounds.selectors.base import content_type_id
+from rounds.selectors.base import built_once, content_type_id
 
 # The public key of each citable type's records, as the API addresses them.
 TARGET_KEYS = {
@@ -37,6 +37,7 @@ TARGET_KEYS = {
 }
 
 
+@built_once
 def citation_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Citation]:

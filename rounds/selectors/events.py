@@ -15,6 +15,7 @@ from rounds.models import (
     Statement,
 )
 from rounds.selectors.base import (
+    built_once,
     with_related_columns,
     with_sparse_relation,
     with_translations,
@@ -86,6 +87,7 @@ def statements_during(event: Event) -> list[Statement]:
     )
 
 
+@built_once
 def event_api_list(
     *,
     expand: frozenset[str] | None = None,

@@ -9,7 +9,7 @@ from rounds.models import (
     Participant,
     Place,
 )
-from rounds.selectors.base import with_related_columns
+from rounds.selectors.base import built_once, with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -19,18 +19,21 @@ def _with_citations(qs: QuerySet, expand, citations_limit) -> QuerySet:
     return qs
 
 
+@built_once
 def participant_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Participant]:
     return _with_citations(Participant.objects.all(), expand, citations_limit)
 
 
+@built_once
 def guarantor_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Guarantor]:
     return _with_citations(Guarantor.objects.all(), expand, citations_limit)
 
 
+@built_once
 def place_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Place]:

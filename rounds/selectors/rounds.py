@@ -15,7 +15,7 @@ from rounds.models import (
     Round,
     Statement,
 )
-from rounds.selectors.base import with_related_columns
+from rounds.selectors.base import built_once, with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -64,6 +64,7 @@ def previous_round(rnd: Round) -> Round | None:
     )
 
 
+@built_once
 def round_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Round]:

@@ -16,7 +16,7 @@ from rounds.models import (
     Citation,
     Statement,
 )
-from rounds.selectors.base import with_listed_relation, with_related_columns
+from rounds.selectors.base import built_once, with_listed_relation, with_related_columns
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -37,6 +37,7 @@ def statement_choices() -> list[tuple[int, str]]:
     ]
 
 
+@built_once
 def statement_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Statement]:

@@ -11,6 +11,7 @@ from rounds.models import (
     Zone,
     ZoneStatusChange,
 )
+from rounds.selectors.base import built_once
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -22,6 +23,7 @@ def zone_detail_queryset() -> QuerySet[Zone]:
     )
 
 
+@built_once
 def zone_api_list(
     *, expand: frozenset[str] | None = None, citations_limit: int | None = None
 ) -> QuerySet[Zone]:
