@@ -129,12 +129,14 @@ def _event_trace(name: str, events: Sequence[TimelineEvent], *, prominent: bool)
             symbol += "-open"
         symbols.append(symbol)
         sizes.append(size)
+    lanes = [e.lane for e in events]
+    labels = {lane: _lane_label(lane) for lane in set(lanes)}  # translated once a lane
     return {
         "type": "scatter",
         "mode": "markers",
         "name": _lane_label(name),
         "x": [_iso(e.start) for e in events],
-        "y": [_lane_label(e.lane) for e in events],
+        "y": [labels[lane] for lane in lanes],
         "marker": {
             "size": sizes,
             "symbol": symbols,
@@ -463,6 +465,8 @@ def aggregate_counts(
 def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str, *, most: int):
     """One marker per period with anything in ``lane``, its area growing with the count."""
     colour = ROUND_COLOUR if lane == ROUNDS_LANE else LANE_COLOURS.get(lane, "#555555")
+    label = _lane_label(lane)  # translated once a trace, not once a point
+    shown_label = escape(label)
     x, sizes, customdata = [], [], []
     for first, n in points:
         _, last = period_bounds(first, period)
@@ -480,16 +484,16 @@ def _count_trace(lane: str, points: list[tuple[datetime.date, int]], period: str
                 )
                 % {"counter": n},
                 period_label(first, period),
-                escape(_lane_label(lane)),
+                shown_label,
             ]
             + [_iso(first), _iso(last)]
         )
     return {
         "type": "scatter",
         "mode": "markers",
-        "name": _lane_label(lane),
+        "name": label,
         "x": x,
-        "y": [_lane_label(lane)] * len(x),
+        "y": [label] * len(x),
         "marker": {
             "size": sizes,
             "symbol": "circle" if lane == ROUNDS_LANE else "diamond",
