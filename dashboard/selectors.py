@@ -20,12 +20,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from astana_site.dates import date_span
+from astana_site.db import PeriodStart, years_of
 from ingest.models import Article
 from review.filtersets import ArticleFilterSet
 from rounds.choices import (
@@ -348,9 +349,7 @@ def attendance_choices() -> dict:
             .order_by("name")
             .values_list("slug", "name")
         ),
-        "years": [
-            d.year for d in Round.objects.exclude(start_date=None).dates("start_date", "year")
-        ],
+        "years": years_of(Round.objects.all(), "start_date"),
         "rounds": list(Round.objects.order_by("number").values_list("number", flat=True)),
         "roles": DelegationRole.choices,
     }
@@ -359,8 +358,7 @@ def attendance_choices() -> dict:
 def filter_choices() -> dict:
     """Options for the shared filter form: years with rounds or events, participants, kinds."""
     years = sorted(
-        {d.year for d in Round.objects.exclude(start_date=None).dates("start_date", "year")}
-        | {d.year for d in Event.objects.exclude(start_date=None).dates("start_date", "year")}
+        {*years_of(Round.objects.all(), "start_date"), *years_of(Event.objects.all(), "start_date")}
     )
     return {
         "years": years,
@@ -537,7 +535,7 @@ def timeline_counts(
         rounds.select_related(None)
         .prefetch_related(None)
         .order_by()
-        .annotate(month=TruncMonth("start_date"))
+        .annotate(month=PeriodStart("start_date", "month"))
         .values("month")
         .annotate(n=Count("pk", distinct=rounds.query.distinct))
     ):
@@ -545,7 +543,7 @@ def timeline_counts(
     for row in (
         events.select_related(None)
         .order_by()
-        .annotate(month=TruncMonth("start_date"))
+        .annotate(month=PeriodStart("start_date", "month"))
         .values("kind", "month")
         .annotate(n=Count("pk", distinct=events.query.distinct))
     ):
