@@ -13,9 +13,10 @@ process per database and factor, with DEBUG off and the read cache off (server t
 cold read, not of a cache hit), each URL is requested through Django's test client: one warm-up,
 then ``--repeat`` timed requests (``BENCH_REPEAT``, 9) of a page, ``--api-repeat``
 (``BENCH_API_REPEAT``, 31) of an API list and its baseline; the median and the spread
-(min-max) are reported. An API list takes a few milliseconds, and on a shared machine its
-median of 9 moved by a sixth between runs, enough to move the ratio across 2x and back: 31
-pairs cost a second or two per list and move less.
+(min-max) are reported. An API list takes a few milliseconds: on a shared 2-CPU machine the
+places list's ratio at 100x (16 rows), as a median of 9, read from 1.57x to 2.45x in five
+runs; as a median of 31 pairs, from 1.72x to 1.91x in eight (docs/PERFORMANCE.md). 31 pairs
+cost a second or two per list.
 
 Baselines, timed in the same process between the measured URLs:
 - API: a plain Django view returning ``JsonResponse(list(Model.objects.values()[:100]))``
