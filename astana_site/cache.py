@@ -17,7 +17,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -92,6 +92,19 @@ def count_cache_enabled() -> bool:
     return getattr(settings, "COUNT_CACHE_ENABLED", True)
 
 
+class ReadAhead(NamedTuple):
+    """What a request read from the cache before it asked (its throttle's round trip to Redis
+    reads the keys the view names: ``astana_site.api.throttling``): the keys read, and the
+    values of those that have one. A key read with no value stands for "none"; a key not read
+    stands for nothing, and is asked for."""
+
+    keys: frozenset[str]
+    values: dict
+
+    def covers(self, *keys: str) -> bool:
+        return set(keys) <= self.keys
+
+
 @dataclass(frozen=True)
 class KeptCount:
     """A list's count as kept in the shared cache under ``key`` (``(version, count)``, or
@@ -114,13 +127,12 @@ class KeptCount:
         return value
 
 
-def data_version_and_count(key: str, read_ahead: tuple[frozenset, dict] | None = None) -> KeptCount:
+def data_version_and_count(key: str, read_ahead: ReadAhead | None = None) -> KeptCount:
     """The data version and the count kept under ``key``, in one round trip to the cache
     (an API list asks for both on every request), or in none where the request's throttle
-    read both already (``read_ahead``: the keys it read, and the values of those that have
-    one; ``astana_site.api.throttling``)."""
-    if read_ahead is not None and {VERSION_KEY, key} <= read_ahead[0]:
-        got = read_ahead[1]
+    read both already (``read_ahead``)."""
+    if read_ahead is not None and read_ahead.covers(VERSION_KEY, key):
+        got = read_ahead.values
     else:
         got = cache.get_many([VERSION_KEY, key])
     version = got.get(VERSION_KEY)

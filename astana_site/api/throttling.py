@@ -11,11 +11,13 @@ whole list of request times and writes it back, two round trips and a list of up
 per request the rate allows, pickled both ways. Same rule, same ``Retry-After``; another cache
 keeps DRF's way. The same round trip reads the keys the view says it will read from the cache
 next (``view.cache_reads_ahead(request)``), kept on the request as
-``request.cache_read_ahead``: (the keys read, the values of those that have one).
+``request.cache_read_ahead`` (``astana_site.cache.ReadAhead``).
 """
 
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from astana_site.cache import ReadAhead
 
 
 class RateSettingMixin:
@@ -44,7 +46,7 @@ class SharedWindowMixin:
             self.key, now=self.now, limit=self.num_requests, window=self.duration, read=ahead
         )
         if ahead:
-            request.cache_read_ahead = (frozenset(ahead), got)
+            request.cache_read_ahead = ReadAhead(frozenset(ahead), got)
         return taken
 
     def wait(self):

@@ -59,17 +59,21 @@ def test_an_api_list_goes_to_redis_once_and_its_kept_count_follows_writes(settin
 
 
 def test_a_read_ahead_stands_only_for_the_keys_it_read():
-    from astana_site.cache import VERSION_KEY, data_version_and_count
+    from astana_site.cache import VERSION_KEY, ReadAhead, data_version_and_count
 
     key = "astana:api-count:read-ahead-test"
     cache.set(VERSION_KEY, 7, None)
     cache.set(key, (7, 5))
     try:
         # Read ahead for another list: this one's count is read from the cache.
-        other = data_version_and_count(key, (frozenset({VERSION_KEY, "another"}), {VERSION_KEY: 9}))
+        other = data_version_and_count(
+            key, ReadAhead(frozenset({VERSION_KEY, "another"}), {VERSION_KEY: 9})
+        )
         assert (other.version, other.kept) == (7, (7, 5))
         # Read ahead for this list: what it read stands, a key with no value as none.
-        ahead = data_version_and_count(key, (frozenset({VERSION_KEY, key}), {VERSION_KEY: 9}))
+        ahead = data_version_and_count(
+            key, ReadAhead(frozenset({VERSION_KEY, key}), {VERSION_KEY: 9})
+        )
         assert (ahead.version, ahead.kept) == (9, None)
     finally:
         cache.delete_many([VERSION_KEY, key])
