@@ -19,6 +19,7 @@ changes only the fields sent). A tag that is not a quoted string is a 400.
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -172,14 +173,15 @@ class ConditionalListMixin:
 
         if getattr(self, "action", None) != "list" or request.method not in ("GET", "HEAD"):
             return []
-        count_key = self._count_key(request)
+        count_key = self._count_key
         return [] if count_key is None else [VERSION_KEY, count_key]
 
-    def _count_key(self, request) -> str | None:
-        if getattr(self, "_kept_count_key", None) is None:
-            keyed = getattr(self.paginator, "count_key", None)
-            self._kept_count_key = (keyed(request) if keyed is not None else None,)
-        return self._kept_count_key[0]
+    @cached_property
+    def _count_key(self) -> str | None:
+        """Where this request's list keeps its count (the paginator's ``count_key``), worked
+        out once: the throttle and the list both ask."""
+        keyed = getattr(self.paginator, "count_key", None)
+        return keyed(self.request) if keyed is not None else None
 
     def list(self, request, *args, **kwargs):
         from astana_site.cache import (
@@ -193,7 +195,7 @@ class ConditionalListMixin:
 
         # The list's count is kept by data version (pagination): both in one round trip, the
         # throttle's where it read them (cache_reads_ahead).
-        count_key = self._count_key(request)
+        count_key = self._count_key
         if count_key is None:
             version = data_version()
         else:

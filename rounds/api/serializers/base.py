@@ -273,12 +273,9 @@ class ChoiceLabelsMixin:
 
     def choice_labels(self, field: str) -> dict[str, str]:
         kept = self.__dict__.setdefault("_choice_labels", {})
-        language = kept.get(None)
-        if language is None:
-            language = kept[None] = get_language()
         labels = kept.get(field)
         if labels is None:
-            labels = kept[field] = choice_labels(self.Meta.model, field, language)
+            labels = kept[field] = choice_labels(self.Meta.model, field, get_language())
         return labels
 
 
