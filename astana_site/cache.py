@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -37,6 +39,28 @@ def data_version() -> int:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY) or time.time_ns()
     return int(version)
+
+
+# The data version the current request read (``reading_at``), so what it reads next is
+# judged by the same version without asking the cache again.
+_VERSION_READ: ContextVar[int | None] = ContextVar("astana_data_version_read", default=None)
+
+
+@contextmanager
+def reading_at(version: int) -> Iterator[None]:
+    """Within the block, ``current_data_version()`` is ``version``: the version a request read
+    (an API list reads it with its kept count, in the throttle's round trip to the cache)."""
+    token = _VERSION_READ.set(version)
+    try:
+        yield
+    finally:
+        _VERSION_READ.reset(token)
+
+
+def current_data_version() -> int:
+    """The data version the current request read (``reading_at``), else the cache's."""
+    version = _VERSION_READ.get()
+    return data_version() if version is None else version
 
 
 def _bump() -> None:
@@ -171,3 +195,46 @@ def etag_matches(if_none_match: str, tag: str) -> bool:
 
 def version_seconds(version: int) -> float:
     return version / 1e9
+
+
+def kept_tables_enabled() -> bool:
+    return getattr(settings, "KEPT_TABLES_ENABLED", True)
+
+
+# At most this many rows of a table are kept (``kept_rows``); a larger table is read by key.
+KEPT_TABLE_ROWS = 10_000
+
+# (model label, columns, database) -> (data version, {key: row} or None when too large).
+_KEPT_TABLES: dict[tuple, tuple[int, dict | None]] = {}
+
+
+def kept_rows(model, attnames: tuple[str, ...], using: str) -> dict | None:
+    """The rows of ``model``'s small table (``attnames``' values, as ``values_list`` gives
+    them, the key among them), by key, read once per data version and process and kept in
+    the process (None when keeping is off or the table has more than ``KEPT_TABLE_ROWS``).
+
+    For a list that shows, of each row's related record, a name or a number from a small
+    table (the places an event names, the round a statement comes from): reading them from
+    here costs neither a join nor a query. A write through the services bumps the version,
+    and the next reader reads the table again; until then the rows are those read at the
+    version, as cached pages are. A key not among them (a row written while the version
+    stood) is not found here: the caller reads it from the database."""
+    if not kept_tables_enabled():
+        return None
+    version = current_data_version()
+    key = (model._meta.label, attnames, using)
+    kept = _KEPT_TABLES.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    at = attnames.index(model._meta.pk.attname)
+    rows = list(
+        model._base_manager.using(using).order_by().values_list(*attnames)[: KEPT_TABLE_ROWS + 1]
+    )
+    table = None if len(rows) > KEPT_TABLE_ROWS else {row[at]: row for row in rows}
+    _KEPT_TABLES[key] = (version, table)
+    return table
+
+
+def forget_kept_tables() -> None:
+    """Drop every kept table (tests; the next reader reads them again)."""
+    _KEPT_TABLES.clear()

@@ -105,3 +105,15 @@ def redis_cache():
         cache = caches["default"]
         yield cache
         cache.clear()
+
+
+@pytest.fixture
+def kept_tables(settings):
+    """Small tables kept in the process per data version (``astana_site.cache.kept_rows``),
+    as deployed; none kept from another test, none left for the next."""
+    from astana_site.cache import forget_kept_tables
+
+    settings.KEPT_TABLES_ENABLED = True
+    forget_kept_tables()
+    yield
+    forget_kept_tables()

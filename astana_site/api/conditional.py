@@ -189,6 +189,7 @@ class ConditionalListMixin:
             data_version_and_count,
             list_etag,
             read_cache_enabled,
+            reading_at,
             version_seconds,
             versioned_key,
         )
@@ -216,7 +217,8 @@ class ConditionalListMixin:
             if hit is not None:
                 data, headers = hit
                 return Response(data, headers={**headers, **_validators(tag, modified)})
-        response = super().list(request, *args, **kwargs)
+        with reading_at(version):  # what the list reads next is judged by the same version
+            response = super().list(request, *args, **kwargs)
         if response.status_code == status.HTTP_200_OK:
             if anonymous:
                 from django.core.cache import cache

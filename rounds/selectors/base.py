@@ -12,6 +12,7 @@ from django.db.models import Expression, IntegerField, Model, Prefetch, QuerySet
 from django.db.models import query as django_query
 from django.db.models.query import ModelIterable, RelatedPopulator
 
+from astana_site.cache import kept_rows
 from astana_site.reads import listed_as
 from rounds.translations import (
     SOURCE_LANGUAGE,
@@ -194,6 +195,43 @@ def _attach_sparse(name: str, columns: tuple[str, ...], records: list[Model], us
     if wanted:
         related = field.related_model._base_manager.using(using).only(*columns)
         found = {r.pk: r for r in related.filter(pk__in=wanted)}
+    for record, key in zip(records, keys, strict=True):
+        field.set_cached_value(record, found.get(key))
+
+
+def with_kept_relations(qs: QuerySet, **columns: tuple[str, ...]) -> QuerySet:
+    """``qs`` whose records get their record of each forward relation named in ``columns``
+    (its key and those columns read) from the related table as kept in the process for the
+    data version (``astana_site.cache.kept_rows``), in place of a join: for a small table
+    (places, rounds) that a list shows a name or a number of, and orders and filters by
+    nothing of. A key not kept (the table too large, keeping off, a row written since the
+    table was read) is read by a query, as ``with_sparse_relation`` reads it.
+
+    The page of 100 events joined its places and rounds: PostgreSQL planned and ran that
+    query in 0.7 ms, the plain one in 0.14, and Django read the joined columns row by row
+    (3.1 ms for the page's records, 1.8 ms without the joins, at 100x)."""
+    for name, names in columns.items():
+        qs = _attaching(qs, partial(_attach_kept, name, names))
+    return qs
+
+
+def _attach_kept(name: str, columns: tuple[str, ...], records: list[Model], using: str) -> None:
+    field = records[0]._meta.get_field(name)
+    keys = _keys_read(records, field.attname)
+    related = field.related_model
+    wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
+    loaded = tuple(f.attname for f in related._meta.concrete_fields if f.attname in wanted)
+    table = kept_rows(related, loaded, using)
+    found: dict = {}
+    missing = set(keys) - {None}
+    if table is not None:
+        for key in missing:
+            if (row := table.get(key)) is not None:
+                found[key] = related.from_db(using, loaded, row)
+        missing -= found.keys()
+    if missing:
+        rows = related._base_manager.using(using).only(*columns).filter(pk__in=missing)
+        found.update((r.pk, r) for r in rows)
     for record, key in zip(records, keys, strict=True):
         field.set_cached_value(record, found.get(key))
 

@@ -16,7 +16,7 @@ from rounds.models import (
 )
 from rounds.selectors.base import (
     built_once,
-    with_related_columns,
+    with_kept_relations,
     with_sparse_relation,
     with_translations,
 )
@@ -102,7 +102,7 @@ def event_api_list(
     if everything:
         qs = Event.objects.select_related("place", "round", "parent")
     else:  # a list shows the place by slug and name, the round by number, the parent by slug
-        qs = with_related_columns(
+        qs = with_kept_relations(  # few places and rounds, kept in the process
             Event.objects.all(),
             place=with_translations(Place, "slug", "name", lang=lang),
             round=("number",),

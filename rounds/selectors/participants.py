@@ -9,7 +9,7 @@ from rounds.models import (
     Participant,
     Place,
 )
-from rounds.selectors.base import built_once, with_related_columns
+from rounds.selectors.base import built_once, with_kept_relations
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -40,5 +40,5 @@ def place_api_list(
     if expand is None:  # a place's detail: its governorate whole, but for its outline
         qs = Place.objects.select_related("governorate").defer("governorate__geometry")
     else:  # a list shows the governorate by its pcode
-        qs = with_related_columns(Place.objects.all(), governorate=("pcode",))
+        qs = with_kept_relations(Place.objects.all(), governorate=("pcode",))
     return _with_citations(qs, expand, citations_limit)

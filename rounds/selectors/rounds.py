@@ -15,7 +15,7 @@ from rounds.models import (
     Round,
     Statement,
 )
-from rounds.selectors.base import built_once, with_related_columns
+from rounds.selectors.base import built_once, with_kept_relations
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -74,10 +74,8 @@ def round_api_list(
     expand = expand or frozenset()
     if everything:
         qs = Round.objects.select_related("place", "next_meeting_place")
-    else:  # a list shows the places by slug
-        qs = with_related_columns(
-            Round.objects.all(), place=("slug",), next_meeting_place=("slug",)
-        )
+    else:  # a list shows the places by slug (few places, kept in the process)
+        qs = with_kept_relations(Round.objects.all(), place=("slug",), next_meeting_place=("slug",))
     lookups = []
     if everything or "delegations" in expand:
         lookups.append(

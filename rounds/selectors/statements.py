@@ -16,7 +16,7 @@ from rounds.models import (
     Citation,
     Statement,
 )
-from rounds.selectors.base import built_once, with_listed_relation, with_related_columns
+from rounds.selectors.base import built_once, with_kept_relations, with_listed_relation
 from rounds.selectors.citations import citations_prefetch
 
 
@@ -51,7 +51,7 @@ def statement_api_list(
         # A list shows each statement's round by number and its issuers by slug: read those,
         # not the rounds' and participants' every column (JSON decoded per row).
         qs = with_listed_relation(
-            with_related_columns(Statement.objects.all(), round=("number",)), "issuers", ("slug",)
+            with_kept_relations(Statement.objects.all(), round=("number",)), "issuers", ("slug",)
         )
     if not (everything or "text" in expand):
         qs = qs.defer("text")

@@ -77,3 +77,30 @@ def test_a_read_ahead_stands_only_for_the_keys_it_read():
         assert (ahead.version, ahead.kept) == (9, None)
     finally:
         cache.delete_many([VERSION_KEY, key])
+
+
+def test_a_list_shows_a_place_renamed_through_the_services_at_once(settings, kept_tables):
+    """The events list reads its places from the table kept for the data version the request
+    read (``astana_site.cache.kept_rows``): by no query once kept, and again after a write."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rounds.models import Event
+    from rounds.services import curated_update
+
+    settings.READ_CACHE_ENABLED = False
+    client = Client()
+    event = Event.objects.filter(place__isnull=False).order_by("start_date", "slug").first()
+    url = "/api/v1/events/?page_size=500"
+
+    def place_shown() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as captured:
+            rows = client.get(url).json()["results"]
+        places_read = sum('FROM "rounds_place"' in q["sql"] for q in captured)
+        return next(r["place_name"] for r in rows if r["slug"] == event.slug), places_read
+
+    assert place_shown() == (event.place.name, 1)  # the places read, whole, and kept
+    assert place_shown() == (event.place.name, 0)
+    curated_update(event.place, data={"name": "Renamed City"}, reason="test")
+    assert place_shown() == ("Renamed City", 1)
+    assert place_shown() == ("Renamed City", 0)

@@ -108,7 +108,7 @@ def test_an_unknown_expand_is_a_400_in_the_error_shape(api_client, url):
         "/api/v1/zones/?expand=citations",
     ],
 )
-def test_expanded_lists_cost_the_same_queries_for_1_and_100_records(api_client, url):
+def test_expanded_lists_cost_the_same_queries_for_1_and_100_records(api_client, url, kept_tables):
     RoundFactory.create_batch(3)
     EventFactory.create_batch(3)
     first_event_has_a_parent()

@@ -220,3 +220,92 @@ def test_rows_joining_the_same_related_row_share_its_record():
     assert len(captured) == 1
     assert any(e.round is None for e in events) and all(len(ids) == 1 for ids in held.values())
     assert sum(e.round is not None for e in events) > len(held)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("keeping", [True, False])
+def test_a_kept_relation_gives_what_a_join_gives(settings, keeping):
+    from astana_site.cache import forget_kept_tables
+    from rounds.models import Event, Place
+    from rounds.selectors.base import with_kept_relations, with_related_columns
+
+    settings.KEPT_TABLES_ENABLED = keeping
+    forget_kept_tables()
+    columns = {"place": ("slug", "name", "name_ru"), "round": ("number",)}
+    joined = with_related_columns(Event.objects.order_by("pk"), **columns)
+    kept = with_kept_relations(Event.objects.order_by("pk"), **columns)
+
+    def shown(events):
+        return [
+            (
+                e.pk,
+                e.place and (e.place.pk, e.place.slug, e.place.name, e.place.name_ru),
+                e.round and (e.round.pk, e.round.number),
+            )
+            for e in events
+        ]
+
+    expected = shown(joined)
+    assert any(row[1] is None for row in expected) and any(row[2] is None for row in expected)
+    with CaptureQueriesContext(connection) as first:
+        records = list(kept)
+        assert shown(records) == expected
+    assert "JOIN" not in first[0]["sql"]
+    assert len(first) == 3  # the rows; then each table, whole (kept) or by key
+    with CaptureQueriesContext(connection) as again:
+        assert shown(kept.all()) == expected
+    assert len(again) == (1 if keeping else 3)  # kept: the rows alone
+    # Of the related rows, only the columns named were read; the rows that name the same
+    # place share one record.
+    place = next(e.place for e in records if e.place is not None)
+    assert place.get_deferred_fields() >= {"country", "name_ar", "latitude"}
+    held = _shared_by_key(records, "place")
+    assert all(len(ids) == 1 for ids in held.values())
+    assert sum(e.place is not None for e in records) > len(held)
+    assert len(held) < Place.objects.count()  # the places no row names were not made
+
+
+@pytest.mark.django_db
+def test_a_row_written_since_its_table_was_kept_is_read_by_key(settings):
+    from astana_site.cache import forget_kept_tables
+    from rounds.models import Event, Place
+    from rounds.selectors.base import with_kept_relations
+    from tests.factories import EventFactory
+
+    settings.KEPT_TABLES_ENABLED = True
+    forget_kept_tables()
+    events = with_kept_relations(Event.objects.order_by("-pk"), place=("slug",))
+    list(events[:1])  # the places kept at this data version
+    # Written without a service, so the data version stands: the kept table lacks it.
+    newcomer = Place.objects.create(slug="newcomer", name="Newcomer", kind="city")
+    EventFactory(slug="held-in-a-new-place", place=newcomer)
+    with CaptureQueriesContext(connection) as captured:
+        first = list(events[:1])[0]
+    assert (first.slug, first.place.slug) == ("held-in-a-new-place", "newcomer")
+    assert len(captured) == 2  # the row, then the place it names, by key
+    assert "IN (" in captured[1]["sql"]
+    forget_kept_tables()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ru", "ar"])
+def test_the_lists_read_the_same_with_their_tables_kept(api_client, settings, language):
+    from astana_site.cache import forget_kept_tables
+
+    settings.READ_CACHE_ENABLED = False
+    urls = [
+        f"/api/v1/{name}/?page_size=500&lang={language}"
+        for name in ("rounds", "events", "statements", "places")
+    ]
+    answers = {}
+    forget_kept_tables()
+    for keeping in (False, True, True):  # by key; the tables read and kept; kept
+        settings.KEPT_TABLES_ENABLED = keeping
+        for url in urls:
+            response = api_client.get(url)
+            assert response.status_code == 200
+            answers.setdefault(url, []).append(response.json())
+    forget_kept_tables()
+    for url, (by_key, reading, kept) in answers.items():
+        assert by_key["results"], url
+        assert by_key == reading == kept, url
