@@ -204,8 +204,19 @@ def kept_tables_enabled() -> bool:
 # At most this many rows of a table are kept (``kept_rows``); a larger table is read by key.
 KEPT_TABLE_ROWS = 10_000
 
-# (model label, columns, database) -> (data version, {key: row} or None when too large).
-_KEPT_TABLES: dict[tuple, tuple[int, dict | None]] = {}
+
+@dataclass(frozen=True)
+class _KeptTable:
+    version: int  # the data version it was read at
+    read_at: float  # time.monotonic() when read
+    rows: dict | None  # key -> row, None when the table has too many rows to keep
+
+    def serves(self, version: int) -> bool:
+        return self.version == version and time.monotonic() - self.read_at < READ_CACHE_SECONDS
+
+
+# (model label, columns, database) -> the table as last read.
+_KEPT_TABLES: dict[tuple, _KeptTable] = {}
 
 
 def kept_rows(model, attnames: tuple[str, ...], using: str) -> dict | None:
@@ -217,21 +228,25 @@ def kept_rows(model, attnames: tuple[str, ...], using: str) -> dict | None:
     table (the places an event names, the round a statement comes from): reading them from
     here costs neither a join nor a query. A write through the services bumps the version,
     and the next reader reads the table again; until then the rows are those read at the
-    version, as cached pages are. A key not among them (a row written while the version
-    stood) is not found here: the caller reads it from the database."""
+    version, as cached pages are, and as those for at most ``READ_CACHE_SECONDS`` (should a
+    bump be missed: the cache out of reach when a write commits). A key not among them (a
+    row written while the version stood) is not found here: the caller reads it from the
+    database. The rows are shared by every reader of the process: their values must not be
+    mutable (``rounds.selectors.base.with_kept_relations`` keeps no JSON column)."""
     if not kept_tables_enabled():
         return None
     version = current_data_version()
     key = (model._meta.label, attnames, using)
     kept = _KEPT_TABLES.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
+    if kept is not None and kept.serves(version):
+        return kept.rows
     at = attnames.index(model._meta.pk.attname)
+    read_at = time.monotonic()
     rows = list(
         model._base_manager.using(using).order_by().values_list(*attnames)[: KEPT_TABLE_ROWS + 1]
     )
     table = None if len(rows) > KEPT_TABLE_ROWS else {row[at]: row for row in rows}
-    _KEPT_TABLES[key] = (version, table)
+    _KEPT_TABLES[key] = _KeptTable(version=version, read_at=read_at, rows=table)
     return table
 
 

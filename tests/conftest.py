@@ -107,13 +107,18 @@ def redis_cache():
         cache.clear()
 
 
-@pytest.fixture
-def kept_tables(settings):
-    """Small tables kept in the process per data version (``astana_site.cache.kept_rows``),
-    as deployed; none kept from another test, none left for the next."""
+@pytest.fixture(autouse=True)
+def _no_kept_tables_between_tests():
+    """No small table kept by one test (``astana_site.cache.kept_rows``) serves another: the
+    test cache keeps the data version, and SQLite gives a key again after a rollback."""
     from astana_site.cache import forget_kept_tables
 
-    settings.KEPT_TABLES_ENABLED = True
     forget_kept_tables()
     yield
     forget_kept_tables()
+
+
+@pytest.fixture
+def kept_tables(settings):
+    """Small tables kept in the process per data version, as deployed."""
+    settings.KEPT_TABLES_ENABLED = True
