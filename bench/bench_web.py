@@ -278,6 +278,8 @@ def report(runs: dict, factors: list[float], databases: list[str], notes: list[s
         "Django's test client, DEBUG off, read cache off (an anonymous list's or page's "
         "whole answer is not kept), an API list's count kept until a write "
         "(`COUNT_CACHE_ENABLED`, as deployed; the first request after a write counts), "
+        "the small tables a list names kept in the process until a write "
+        "(`KEPT_TABLES_ENABLED`, as deployed; read in the warm-up), "
         "persistent database connections; "
         f"median of {repeat} after one warm-up (of each API list and its baseline: see "
         "below), (min-max) in brackets, milliseconds. Workload: the reference history plus "
