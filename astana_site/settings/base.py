@@ -194,8 +194,9 @@ READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=600)
 # The count of an API list (its COUNT reads every matching row) is kept in that cache per
 # filter until a service writes, for every reader (astana_site.api.pagination).
 COUNT_CACHE_ENABLED = env.bool("COUNT_CACHE_ENABLED", default=True)
-# Small tables an API list shows a name or number of (places, rounds) are kept in each web
-# process per data version, read again after a service writes (astana_site.cache.kept_rows).
+# Small tables an API list shows a name or number of (places, rounds, governorates) are kept
+# in each web process per data version, read again after a service writes or after
+# READ_CACHE_SECONDS (astana_site.cache.kept_rows).
 KEPT_TABLES_ENABLED = env.bool("KEPT_TABLES_ENABLED", default=True)
 # Admin login: locked for AXES_COOLOFF_TIME hours after AXES_FAILURE_LIMIT failures, counted per
 # user name and, separately, per client address (stored in the database, shared by workers).
