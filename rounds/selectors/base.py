@@ -184,17 +184,39 @@ def with_sparse_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> Q
     a page with no such row needs no second query at all. The related records are read as
     ``select_related`` reads them (the base manager's, by key), one per related row, and
     not locked by ``select_for_update``."""
-    return _attaching(qs, partial(_attach_sparse, name, columns))
+    return _attaching(qs, partial(_attach_forward, name, columns, None))
 
 
-def _attach_sparse(name: str, columns: tuple[str, ...], records: list[Model], using: str) -> None:
+def _loaded_attnames(model, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The attnames of ``model``'s key and ``columns``, in the model's order of concrete
+    fields (what ``Model.from_db`` takes)."""
+    wanted = {model._meta.pk.attname, *(model._meta.get_field(c).attname for c in columns)}
+    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in wanted)
+
+
+def _attach_forward(
+    name: str,
+    columns: tuple[str, ...],
+    kept: tuple[str, ...] | None,
+    records: list[Model],
+    using: str,
+) -> None:
+    """Each record's ``name`` record (its key and ``columns`` read): from the related table
+    as kept in the process (``kept``: the attnames it is kept with), else, or for a key it
+    lacks, by one query by key. One record per related row."""
     field = records[0]._meta.get_field(name)
     keys = _keys_read(records, field.attname)
-    wanted = set(keys) - {None}
-    found = {}
-    if wanted:
+    missing = set(keys) - {None}
+    found: dict = {}
+    table = kept_rows(field.related_model, kept, using) if kept is not None else None
+    if table is not None:
+        for key in missing:
+            if (row := table.get(key)) is not None:
+                found[key] = field.related_model.from_db(using, kept, row)
+        missing -= found.keys()
+    if missing:
         related = field.related_model._base_manager.using(using).only(*columns)
-        found = {r.pk: r for r in related.filter(pk__in=wanted)}
+        found.update((r.pk, r) for r in related.filter(pk__in=missing))
     for record, key in zip(records, keys, strict=True):
         field.set_cached_value(record, found.get(key))
 
@@ -215,32 +237,12 @@ def with_kept_relations(qs: QuerySet, **columns: tuple[str, ...]) -> QuerySet:
         field = qs.model._meta.get_field(name)
         if not (field.many_to_one and field.target_field.primary_key):
             raise ValueError(f"{name}: a kept relation is a foreign key to a primary key")
-        related = field.related_model._meta
-        if any(isinstance(related.get_field(c), JSONField) for c in names):
+        related = field.related_model
+        if any(isinstance(related._meta.get_field(c), JSONField) for c in names):
             raise ValueError(f"{name}: a kept row is shared; a JSON value of it could change")
-        qs = _attaching(qs, partial(_attach_kept, name, names))
+        kept = _loaded_attnames(related, names)
+        qs = _attaching(qs, partial(_attach_forward, name, names, kept))
     return qs
-
-
-def _attach_kept(name: str, columns: tuple[str, ...], records: list[Model], using: str) -> None:
-    field = records[0]._meta.get_field(name)
-    keys = _keys_read(records, field.attname)
-    missing = set(keys) - {None}
-    found: dict = {}
-    related = field.related_model
-    wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
-    loaded = tuple(f.attname for f in related._meta.concrete_fields if f.attname in wanted)
-    table = kept_rows(related, loaded, using)
-    if table is not None:
-        for key in missing:
-            if (row := table.get(key)) is not None:
-                found[key] = related.from_db(using, loaded, row)
-        missing -= found.keys()
-    if missing:
-        rows = related._base_manager.using(using).only(*columns).filter(pk__in=missing)
-        found.update((r.pk, r) for r in rows)
-    for record, key in zip(records, keys, strict=True):
-        field.set_cached_value(record, found.get(key))
 
 
 def with_listed_relation(qs: QuerySet, name: str, columns: tuple[str, ...]) -> QuerySet:
@@ -266,8 +268,7 @@ def _attach_listed(name: str, columns: tuple[str, ...], records: list[Model], us
         .values_list(own, other)
     )
     related = field.related_model
-    wanted = {related._meta.pk.attname, *(related._meta.get_field(c).attname for c in columns)}
-    loaded = [f.attname for f in related._meta.concrete_fields if f.attname in wanted]
+    loaded = _loaded_attnames(related, columns)
     key_at = loaded.index(related._meta.pk.attname)
     rows = (  # the default manager's, as the relation's own manager reads them
         related._default_manager.using(using)
